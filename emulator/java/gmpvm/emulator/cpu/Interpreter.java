@@ -1,0 +1,581 @@
+package gmpvm.emulator.cpu;
+
+import static gmpvm.emulator.cpu.Insn.K_MEM;
+import static gmpvm.emulator.cpu.Insn.K_REG;
+import static gmpvm.emulator.cpu.Insn.K_REL;
+
+import gmpvm.emulator.memory.GuestMemory;
+import gmpvm.emulator.memory.MemoryFault;
+import gmpvm.emulator.memory.Page;
+import java.util.function.LongSupplier;
+
+/**
+ * The fetch-decode-execute loop. Instructions are decoded once per code page and cached
+ * ({@link CodePage}); each decoded instruction links to its successor and to its last branch
+ * target, so straight-line code and loops run without looking anything up. A store to a code
+ * page marks its instructions stale and they are decoded again.
+ *
+ * <p>{@link #run} executes one thread's instructions until a budget is spent, a SYSCALL retires,
+ * an instruction faults or a breakpoint address is reached. Faults are precise: RIP is left at
+ * the faulting instruction and nothing it would have written is changed.
+ */
+public final class Interpreter {
+    private static final int CTLB = 256;
+
+    private final GuestMemory mem;
+    private final Decoder decoder = new Decoder();
+    private final byte[] fetch = new byte[Decoder.MAX_LEN];
+    private final long[] cTag = new long[CTLB];
+    private final CodePage[] cPage = new CodePage[CTLB];
+    private final long[] tmp = new long[1];
+    private LongSupplier tsc = () -> 0;
+    private long[] breakpoints = new long[0];
+
+    public Interpreter(GuestMemory mem) {
+        this.mem = mem;
+        java.util.Arrays.fill(cTag, -1);
+    }
+
+    public GuestMemory memory() {
+        return mem;
+    }
+
+    /** The time-stamp counter RDTSC reads (the machine's virtual clock). */
+    public void setTsc(LongSupplier tsc) {
+        this.tsc = tsc;
+    }
+
+    /** Addresses where {@link #run} stops before executing (debugger breakpoints); empty for none. */
+    public void setBreakpoints(long[] addrs) {
+        this.breakpoints = addrs.clone();
+    }
+
+    /** Decodes (or finds cached) the instruction at addr; a fetch fault is returned as an instruction that raises it. */
+    public Insn decodeAt(long addr) {
+        return lookup(addr);
+    }
+
+    // ------------------------------------------------------------------ the loop
+
+    /**
+     * Runs thread state {@code s} for at most {@code budget} instructions.
+     *
+     * @return why it stopped; {@code s.retired} counts the instructions that completed
+     */
+    public Stop run(CpuState s, long budget) {
+        Insn i = lookup(s.rip);
+        Insn cur = i;
+        long n = 0;
+        boolean bp = breakpoints.length > 0;
+        Stop stop;
+        try {
+            while (true) {
+                if (n >= budget) {
+                    s.rip = i.addr;
+                    stop = Stop.BUDGET;
+                    break;
+                }
+                if (i.stale) {
+                    i = lookup(i.addr);
+                }
+                if (bp && n > 0 && isBreakpoint(i.addr)) {
+                    s.rip = i.addr;
+                    stop = Stop.BREAKPOINT;
+                    break;
+                }
+                cur = i;
+                Insn nx = exec(s, i);
+                n++;
+                if (nx == null) {
+                    stop = Stop.SYSCALL;
+                    break;
+                }
+                i = nx;
+            }
+        } catch (MemoryFault f) {
+            s.rip = cur.addr;
+            s.faultSignal = Trap.SIGSEGV;
+            s.faultCode = f.siCode();
+            s.faultAddr = f.address();
+            stop = Stop.FAULT;
+        } catch (Trap t) {
+            if (t.after) {
+                n++;
+                s.rip = cur.addr + cur.len;
+            } else {
+                s.rip = cur.addr;
+            }
+            s.faultSignal = t.signal;
+            s.faultCode = t.code;
+            s.faultAddr = t.address;
+            stop = Stop.FAULT;
+        }
+        s.retired += n;
+        return stop;
+    }
+
+    private boolean isBreakpoint(long addr) {
+        for (long b : breakpoints) {
+            if (b == addr) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ decode cache
+
+    private Insn lookup(long addr) {
+        long pn = addr >>> Page.SHIFT;
+        int k = (int) pn & (CTLB - 1);
+        CodePage cp = cPage[k];
+        if (cTag[k] != pn || !cp.valid) {
+            try {
+                cp = codePage(addr);
+            } catch (MemoryFault f) {
+                return fetchFault(addr, f);
+            }
+            cTag[k] = pn;
+            cPage[k] = cp;
+        }
+        int off = (int) (addr & Page.MASK);
+        Insn i = cp.insns[off];
+        if (i == null) {
+            i = decodeInto(cp, addr);
+            if (!i.stale) {
+                cp.insns[off] = i;
+            }
+        }
+        return i;
+    }
+
+    private CodePage codePage(long addr) {
+        Page p = mem.execPage(addr);
+        Object c = p.code();
+        if (c instanceof CodePage && ((CodePage) c).valid) {
+            return (CodePage) c;
+        }
+        CodePage cp = new CodePage(p.base());
+        mem.attachCode(p, cp);
+        return cp;
+    }
+
+    private Insn decodeInto(CodePage cp, long addr) {
+        int off = (int) (addr & Page.MASK);
+        int inPage = Math.min(Decoder.MAX_LEN, Page.SIZE - off);
+        byte[] data = mem.execPage(addr).data();
+        System.arraycopy(data, off, fetch, 0, inPage);
+        int avail = inPage;
+        CodePage nextPage = null;
+        if (inPage < Decoder.MAX_LEN) {
+            try {
+                nextPage = codePage(addr + inPage);
+                byte[] nd = mem.execPage(addr + inPage).data();
+                System.arraycopy(nd, 0, fetch, inPage, Decoder.MAX_LEN - inPage);
+                avail = Decoder.MAX_LEN;
+            } catch (MemoryFault f) {
+                // the instruction may still end within this page
+            }
+        }
+        Insn i;
+        try {
+            i = decoder.decode(fetch, avail, addr);
+        } catch (Decoder.Truncated t) {
+            long at = addr + t.offset;
+            boolean mapped = mem.isMapped(at);
+            return fetchFault(addr, new MemoryFault(at, MemoryFault.Access.EXEC, mapped));
+        }
+        if (nextPage != null && off + i.len > Page.SIZE) {
+            nextPage.addDependent(cp);
+        }
+        return i;
+    }
+
+    /** An instruction standing for a failed fetch: executing it raises the fault. Never cached. */
+    private static Insn fetchFault(long addr, MemoryFault f) {
+        Insn i = new Insn();
+        i.addr = addr;
+        i.op = Op.BAD;
+        i.stale = true;
+        i.handler = -1;
+        i.target = f.address();
+        i.imm = f.mapped() ? 1 : 0;
+        return i;
+    }
+
+    private Insn next(Insn i) {
+        Insn n = i.next;
+        if (n == null || n.stale) {
+            n = lookup(i.addr + i.len);
+            i.next = n;
+        }
+        return n;
+    }
+
+    private Insn jump(Insn i, long target) {
+        Insn t = i.taken;
+        if (t == null || t.stale || t.addr != target) {
+            t = lookup(target);
+            i.taken = t;
+        }
+        return t;
+    }
+
+    // ------------------------------------------------------------------ execute
+
+    /** Executes one instruction and returns the next, or null after a SYSCALL. */
+    private Insn exec(CpuState s, Insn i) {
+        GuestMemory m = mem;
+        long[] r = s.r;
+        switch (i.op) {
+            case MOV:
+                if (i.kind0 == K_REG) {
+                    if (i.kind1 == K_REG && i.size == 8) {
+                        r[i.reg0] = r[i.reg1];
+                    } else {
+                        Operands.setReg(s, i.reg0, i.size, Operands.read1(s, m, i));
+                    }
+                } else {
+                    long v = Operands.read1(s, m, i);
+                    m.write(Operands.ea(s, i), i.size, v);
+                }
+                return next(i);
+            case ADD: case OR: case ADC: case SBB: case AND: case SUB: case XOR: case CMP: case TEST:
+                lockCheck(i);
+                Alu.binary(s, m, i, i.op);
+                return next(i);
+            case JCC:
+                return Flags.cond(s, i.cc) ? jump(i, i.target) : next(i);
+            case LEA:
+                Operands.setReg(s, i.reg0, i.size, Operands.offset(s, i));
+                return next(i);
+            case PUSH: {
+                long v = Operands.read0(s, m, i);
+                Operands.push(s, m, i.size, v);
+                return next(i);
+            }
+            case POP:
+                pop(s, m, i);
+                return next(i);
+            case CALL: {
+                long target = i.kind0 == K_REL ? i.target : Operands.read0(s, m, i);
+                Operands.push(s, m, 8, i.addr + i.len);
+                return jump(i, target);
+            }
+            case RET: {
+                long target = Operands.pop(s, m, 8);
+                if (i.nops > 0) {
+                    r[CpuState.RSP] += i.imm;
+                }
+                return lookupTarget(i, target);
+            }
+            case JMP:
+                if (i.kind0 == K_REL) {
+                    return jump(i, i.target);
+                }
+                return lookupTarget(i, Operands.read0(s, m, i));
+            case INC: case DEC:
+                lockCheck(i);
+                Alu.incDec(s, m, i, i.op == Op.INC);
+                return next(i);
+            case NEG:
+                lockCheck(i);
+                Alu.neg(s, m, i);
+                return next(i);
+            case NOT:
+                lockCheck(i);
+                Alu.not(s, m, i);
+                return next(i);
+            case ROL: case ROR: case RCL: case RCR: case SHL: case SHR: case SAL: case SAR:
+                noLock(i);
+                Alu.shift(s, m, i, i.op);
+                return next(i);
+            case SHLD: case SHRD:
+                noLock(i);
+                Alu.doubleShift(s, m, i, i.op == Op.SHLD);
+                return next(i);
+            case MUL: case IMUL:
+                noLock(i);
+                if (i.nops == 1) {
+                    Alu.mulWide(s, m, i, i.op == Op.IMUL);
+                } else {
+                    Alu.imul(s, m, i);
+                }
+                return next(i);
+            case DIV: case IDIV:
+                noLock(i);
+                Alu.divide(s, m, i, i.op == Op.IDIV);
+                return next(i);
+            case MOVZX:
+                noLock(i);
+                Operands.setReg(s, i.reg0, i.size, Operands.read1(s, m, i));
+                return next(i);
+            case MOVSX: case MOVSXD:
+                noLock(i);
+                Operands.setReg(s, i.reg0, i.size, Operands.signExtend(Operands.read1(s, m, i), i.size1));
+                return next(i);
+            case CMOV: {
+                noLock(i);
+                long v = Operands.read1(s, m, i);
+                if (Flags.cond(s, i.cc)) {
+                    Operands.setReg(s, i.reg0, i.size, v);
+                } else if (i.size == 4) {
+                    r[i.reg0] &= 0xffffffffL;
+                }
+                return next(i);
+            }
+            case SETCC:
+                noLock(i);
+                Operands.write0(s, m, i, Flags.cond(s, i.cc) ? 1 : 0);
+                return next(i);
+            case XCHG: {
+                long a = Operands.read0(s, m, i);
+                long b = Operands.read1(s, m, i);
+                Operands.write0(s, m, i, b);
+                Operands.write1(s, m, i, a);
+                return next(i);
+            }
+            case BSWAP:
+                noLock(i);
+                if (i.size == 8) {
+                    r[i.reg0] = Long.reverseBytes(r[i.reg0]);
+                } else if (i.size == 4) {
+                    r[i.reg0] = Integer.reverseBytes((int) r[i.reg0]) & 0xffffffffL;
+                } else {
+                    Operands.setReg(s, i.reg0, 2, 0);
+                }
+                return next(i);
+            case CBW:
+                noLock(i);
+                cbw(s, i.size);
+                return next(i);
+            case CWD:
+                noLock(i);
+                cwd(s, i.size);
+                return next(i);
+            case LOOP: case LOOPE: case LOOPNE: case JRCXZ:
+                noLock(i);
+                return loop(s, i) ? jump(i, i.target) : next(i);
+            case LEAVE: {
+                noLock(i);
+                long bp = r[CpuState.RBP];
+                long v = m.read(bp, i.size);
+                if (i.size == 8) {
+                    r[CpuState.RSP] = bp + 8;
+                    r[CpuState.RBP] = v;
+                } else {
+                    r[CpuState.RSP] = bp + 2;
+                    Operands.setReg(s, CpuState.RBP, 2, v);
+                }
+                return next(i);
+            }
+            case ENTER:
+                noLock(i);
+                enter(s, m, i);
+                return next(i);
+            case PUSHF:
+                noLock(i);
+                Operands.push(s, m, i.size, Flags.get(s));
+                return next(i);
+            case POPF: {
+                noLock(i);
+                long v = Operands.pop(s, m, i.size);
+                if (i.size == 2) {
+                    v = (Flags.get(s) & ~0xffffL) | v;
+                }
+                Flags.set(s, v);
+                return next(i);
+            }
+            case LAHF:
+                noLock(i);
+                Operands.setReg(s, Insn.AH, 1, Flags.get(s) & 0xff);
+                return next(i);
+            case SAHF: {
+                noLock(i);
+                long f = Flags.get(s);
+                long ah = (r[0] >>> 8) & (Flags.CF | Flags.PF | Flags.AF | Flags.ZF | Flags.SF);
+                Flags.set(s, (f & ~0xffL) | ah | 2);
+                return next(i);
+            }
+            case BT: case BTS: case BTR: case BTC:
+                if (i.op == Op.BT) {
+                    noLock(i);
+                } else {
+                    lockCheck(i);
+                }
+                Bits.bitTest(s, m, i);
+                return next(i);
+            case BSF: case BSR: case TZCNT: case LZCNT: case POPCNT:
+                noLock(i);
+                Bits.scan(s, m, i);
+                return next(i);
+            case MOVS: case STOS: case LODS: case SCAS: case CMPS:
+                noLock(i);
+                StringOps.exec(s, m, i);
+                return next(i);
+            case CMPXCHG:
+                lockCheck(i);
+                Atomics.cmpxchg(s, m, i);
+                return next(i);
+            case XADD:
+                lockCheck(i);
+                Atomics.xadd(s, m, i);
+                return next(i);
+            case CMPXCHG8B: case CMPXCHG16B:
+                lockCheck(i);
+                Atomics.cmpxchgWide(s, m, i);
+                return next(i);
+            case CLC: noLock(i); Flags.put(s, Flags.CF, false); return next(i);
+            case STC: noLock(i); Flags.put(s, Flags.CF, true); return next(i);
+            case CMC: noLock(i); Flags.put(s, Flags.CF, !Flags.cf(s)); return next(i);
+            case CLD: noLock(i); s.flags &= ~Flags.DF; return next(i);
+            case STD: noLock(i); s.flags |= Flags.DF; return next(i);
+            case NOP: case PAUSE: case ENDBR64: case MFENCE: case LFENCE: case SFENCE: case PREFETCH:
+                noLock(i);
+                return next(i);
+            case CPUID: {
+                noLock(i);
+                int[] v = Cpuid.query((int) r[0], (int) r[1]);
+                r[0] = v[0] & 0xffffffffL;
+                r[3] = v[1] & 0xffffffffL;
+                r[1] = v[2] & 0xffffffffL;
+                r[2] = v[3] & 0xffffffffL;
+                return next(i);
+            }
+            case RDTSC: {
+                noLock(i);
+                long t = tsc.getAsLong();
+                r[0] = t & 0xffffffffL;
+                r[2] = t >>> 32;
+                return next(i);
+            }
+            case SYSCALL:
+                noLock(i);
+                s.rip = i.addr + i.len;
+                r[CpuState.RCX] = s.rip;
+                r[CpuState.R11] = Flags.get(s);
+                return null;
+            case INT3:
+                throw new Trap(Trap.SIGTRAP, Trap.SI_KERNEL, 0, true);
+            case INT: case HLT:
+                throw Trap.generalProtection();
+            case BAD:
+                if (i.handler == -1) {
+                    throw new MemoryFault(i.target, MemoryFault.Access.EXEC, i.imm != 0);
+                }
+                throw Trap.illegal(i);
+            case UD2: case UNSUPPORTED:
+                throw Trap.illegal(i);
+            default:
+                noLock(i);
+                Sse.exec(s, m, i, tmp);
+                return next(i);
+        }
+    }
+
+    /** Indirect transfer: reuse the cached target when it matches. */
+    private Insn lookupTarget(Insn i, long target) {
+        Insn t = i.taken;
+        if (t != null && !t.stale && t.addr == target) {
+            return t;
+        }
+        t = lookup(target);
+        i.taken = t;
+        return t;
+    }
+
+    // ------------------------------------------------------------------ small instructions
+
+    private static void lockCheck(Insn i) {
+        if ((i.prefixes & Insn.P_LOCK) != 0 && (i.kind0 != K_MEM || i.op == Op.CMP || i.op == Op.TEST)) {
+            throw Trap.illegal(i);
+        }
+    }
+
+    private static void noLock(Insn i) {
+        if ((i.prefixes & Insn.P_LOCK) != 0) {
+            throw Trap.illegal(i);
+        }
+    }
+
+    private static void pop(CpuState s, GuestMemory m, Insn i) {
+        long sp = s.r[CpuState.RSP];
+        long v = m.read(sp, i.size);
+        if (i.kind0 == K_REG) {
+            s.r[CpuState.RSP] = sp + i.size;
+            Operands.setReg(s, i.reg0, i.size, v);
+        } else {
+            // the address of a memory destination is computed with RSP already incremented
+            s.r[CpuState.RSP] = sp + i.size;
+            try {
+                m.write(Operands.ea(s, i), i.size, v);
+            } catch (MemoryFault f) {
+                s.r[CpuState.RSP] = sp;
+                throw f;
+            }
+        }
+    }
+
+    private static void cbw(CpuState s, int size) {
+        long[] r = s.r;
+        switch (size) {
+            case 2: Operands.setReg(s, 0, 2, (byte) r[0]); break;
+            case 4: r[0] = (short) r[0] & 0xffffffffL; break;
+            default: r[0] = (int) r[0]; break;
+        }
+    }
+
+    private static void cwd(CpuState s, int size) {
+        long[] r = s.r;
+        switch (size) {
+            case 2: Operands.setReg(s, 2, 2, (short) r[0] < 0 ? 0xffff : 0); break;
+            case 4: r[2] = (int) r[0] < 0 ? 0xffffffffL : 0; break;
+            default: r[2] = r[0] >> 63; break;
+        }
+    }
+
+    private static boolean loop(CpuState s, Insn i) {
+        long[] r = s.r;
+        boolean a32 = i.addr32;
+        if (i.op == Op.JRCXZ) {
+            return (a32 ? r[1] & 0xffffffffL : r[1]) == 0;
+        }
+        long c = r[1] - 1;
+        if (a32) {
+            c &= 0xffffffffL;
+            r[1] = (r[1] & ~0xffffffffL) | c;
+        } else {
+            r[1] = c;
+        }
+        if (c == 0) {
+            return false;
+        }
+        switch (i.op) {
+            case LOOPE: return Flags.zf(s);
+            case LOOPNE: return !Flags.zf(s);
+            default: return true;
+        }
+    }
+
+    private static void enter(CpuState s, GuestMemory m, Insn i) {
+        long[] r = s.r;
+        int level = (int) (i.imm2 & 31);
+        long sp = r[CpuState.RSP];
+        long bp = r[CpuState.RBP];
+        long frameSize = i.imm & 0xffff;
+        sp -= 8;
+        m.write64(sp, bp);
+        long frameTemp = sp;
+        if (level > 0) {
+            for (int k = 1; k < level; k++) {
+                bp -= 8;
+                sp -= 8;
+                m.write64(sp, m.read64(bp));
+            }
+            sp -= 8;
+            m.write64(sp, frameTemp);
+        }
+        r[CpuState.RBP] = frameTemp;
+        r[CpuState.RSP] = sp - frameSize;
+    }
+}

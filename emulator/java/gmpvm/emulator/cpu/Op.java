@@ -1,0 +1,54 @@
+package gmpvm.emulator.cpu;
+
+/**
+ * Instruction families the decoder produces. A family is one mnemonic (or one mnemonic per
+ * condition, with the condition in {@link Insn#cc}); the operand size and operand kinds in
+ * {@link Insn} complete it. {@link #UNSUPPORTED} marks bytes the decoder measured (so its length
+ * is right) but the CPU does not execute: executing it raises SIGILL.
+ */
+public enum Op {
+    // data movement
+    MOV, MOVZX, MOVSX, MOVSXD, CMOV, XCHG, BSWAP, LEA, PUSH, POP, PUSHF, POPF, LAHF, SAHF,
+    // control flow
+    CALL, RET, JMP, JCC, LOOP, LOOPE, LOOPNE, JRCXZ, SETCC, LEAVE, ENTER,
+    // integer arithmetic and logic (ALU8 order for the first eight, as encoded in /r of 0x80)
+    ADD, OR, ADC, SBB, AND, SUB, XOR, CMP, TEST, INC, DEC, NEG, NOT,
+    // shifts and rotates (order as encoded in /r of 0xC0)
+    ROL, ROR, RCL, RCR, SHL, SHR, SAL, SAR, SHLD, SHRD,
+    // multiply and divide
+    MUL, IMUL, DIV, IDIV,
+    // sign extensions of rAX: CBW/CWDE/CDQE by size; CWD/CDQ/CQO by size
+    CBW, CWD,
+    // bit operations
+    BT, BTS, BTR, BTC, BSF, BSR, TZCNT, LZCNT, POPCNT,
+    // string operations (REP/REPE/REPNE in Insn.prefixes)
+    MOVS, STOS, LODS, SCAS, CMPS,
+    // atomics
+    CMPXCHG, XADD, CMPXCHG8B, CMPXCHG16B,
+    // flags
+    CLC, STC, CMC, CLD, STD,
+    // system and miscellaneous
+    NOP, PAUSE, ENDBR64, MFENCE, LFENCE, SFENCE, CPUID, RDTSC, SYSCALL, INT3, INT, UD2, HLT, PREFETCH,
+    // SSE moves and the integer SSE2 subset
+    MOVUPS, MOVAPS, MOVUPD, MOVAPD, MOVDQU, MOVDQA, MOVQ, MOVD, MOVSD, MOVSS, MOVHPS, MOVLPS,
+    PXOR, XORPS, XORPD, PAND, PANDN, POR, ANDPS, ANDNPS, ORPS,
+    PADDB, PADDW, PADDD, PADDQ, PSUBB, PSUBW, PSUBD, PSUBQ,
+    PCMPEQB, PCMPEQW, PCMPEQD, PMOVMSKB, PSHUFD,
+    PUNPCKLBW, PUNPCKLWD, PUNPCKLDQ, PUNPCKLQDQ, PUNPCKHQDQ,
+    PSLLDQ, PSRLDQ, PSLLQ, PSRLQ, PSLLD, PSRLD,
+    // measured but not executed (x87, AVX, privileged, ...)
+    UNSUPPORTED,
+    // not a valid encoding in 64-bit mode (#UD)
+    BAD;
+
+    private static final Op[] VALUES = values();
+
+    public static Op of(int ordinal) {
+        return VALUES[ordinal];
+    }
+
+    /** Intel mnemonic in lower case (without condition suffix for JCC/SETCC/CMOV). */
+    public String mnemonic() {
+        return name().toLowerCase();
+    }
+}

@@ -1,0 +1,444 @@
+package gmpvm.emulator.memory;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The guest's sparse 64-bit address space: 4 KiB pages with R/W/X protection.
+ *
+ * <p>The hot path is a direct-mapped software TLB per access kind (read, write): a hit costs a
+ * shift, a mask, a compare and an array access. A miss walks the page map, checks protection and
+ * refills the entry. Pages that hold decoded instructions never enter the write TLB, so every
+ * store to them takes the slow path, which drops the decoded code first (self-modifying code
+ * stays correct at no cost to ordinary stores).
+ *
+ * <p>Accesses are precise: a multi-byte store that straddles two pages checks both before it
+ * writes either, so a fault leaves memory untouched.
+ */
+public final class GuestMemory {
+    private static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final int TLB_BITS = 10;
+    private static final int TLB_SIZE = 1 << TLB_BITS;
+    private static final int TLB_MASK = TLB_SIZE - 1;
+
+    private final Map<Long, Page> pages = new HashMap<>();
+    private final long[] rTag = new long[TLB_SIZE];
+    private final byte[][] rData = new byte[TLB_SIZE][];
+    private final long[] wTag = new long[TLB_SIZE];
+    private final byte[][] wData = new byte[TLB_SIZE][];
+
+    public GuestMemory() {
+        flushTlb();
+    }
+
+    // ---------------------------------------------------------------- mapping
+
+    /** Maps [addr, addr+len) page-aligned with the given protection; existing pages are replaced by zero pages. */
+    public void map(long addr, long len, int prot) {
+        checkAligned(addr);
+        long end = pageCeil(addr + len);
+        for (long p = addr; Long.compareUnsigned(p, end) < 0; p += Page.SIZE) {
+            Page old = pages.put(p >>> Page.SHIFT, new Page(p, prot));
+            if (old != null) {
+                dropCode(old);
+            }
+        }
+        flushTlb();
+    }
+
+    /** Unmaps every page in [addr, addr+len); holes are fine. */
+    public void unmap(long addr, long len) {
+        checkAligned(addr);
+        long end = pageCeil(addr + len);
+        for (long p = addr; Long.compareUnsigned(p, end) < 0; p += Page.SIZE) {
+            Page old = pages.remove(p >>> Page.SHIFT);
+            if (old != null) {
+                dropCode(old);
+            }
+        }
+        flushTlb();
+    }
+
+    /** Changes protection of [addr, addr+len); returns false (and changes nothing) if any page there is unmapped. */
+    public boolean protect(long addr, long len, int prot) {
+        checkAligned(addr);
+        long end = pageCeil(addr + len);
+        for (long p = addr; Long.compareUnsigned(p, end) < 0; p += Page.SIZE) {
+            if (!pages.containsKey(p >>> Page.SHIFT)) {
+                return false;
+            }
+        }
+        for (long p = addr; Long.compareUnsigned(p, end) < 0; p += Page.SIZE) {
+            Page page = pages.get(p >>> Page.SHIFT);
+            if ((prot & Prot.EXEC) == 0) {
+                dropCode(page);
+            }
+            page.prot = prot;
+        }
+        flushTlb();
+        return true;
+    }
+
+    public boolean isMapped(long addr) {
+        return pages.containsKey(addr >>> Page.SHIFT);
+    }
+
+    /** Protection of the page holding addr, or -1 if unmapped. */
+    public int protAt(long addr) {
+        Page p = pages.get(addr >>> Page.SHIFT);
+        return p == null ? -1 : p.prot;
+    }
+
+    /** True if every page in [addr, addr+len) is unmapped. */
+    public boolean isFree(long addr, long len) {
+        long end = pageCeil(addr + len);
+        for (long p = pageFloor(addr); Long.compareUnsigned(p, end) < 0; p += Page.SIZE) {
+            if (pages.containsKey(p >>> Page.SHIFT)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Mapped ranges in address order, merged where adjacent with equal protection (for reports and /proc-like views). */
+    public TreeMap<Long, long[]> regions() {
+        TreeMap<Long, Page> sorted = new TreeMap<>(Long::compareUnsigned);
+        for (Page p : pages.values()) {
+            sorted.put(p.base, p);
+        }
+        TreeMap<Long, long[]> out = new TreeMap<>(Long::compareUnsigned);
+        long start = 0, end = 0;
+        int prot = -1;
+        for (Page p : sorted.values()) {
+            if (prot == p.prot && p.base == end) {
+                end += Page.SIZE;
+            } else {
+                if (prot >= 0) {
+                    out.put(start, new long[] {end, prot});
+                }
+                start = p.base;
+                end = p.base + Page.SIZE;
+                prot = p.prot;
+            }
+        }
+        if (prot >= 0) {
+            out.put(start, new long[] {end, prot});
+        }
+        return out;
+    }
+
+    public static long pageFloor(long addr) {
+        return addr & ~Page.MASK;
+    }
+
+    public static long pageCeil(long addr) {
+        return (addr + Page.MASK) & ~Page.MASK;
+    }
+
+    private static void checkAligned(long addr) {
+        if ((addr & Page.MASK) != 0) {
+            throw new IllegalArgumentException("address not page-aligned: 0x" + Long.toHexString(addr));
+        }
+    }
+
+    private void flushTlb() {
+        java.util.Arrays.fill(rTag, -1L);
+        java.util.Arrays.fill(wTag, -1L);
+        java.util.Arrays.fill(rData, null);
+        java.util.Arrays.fill(wData, null);
+    }
+
+    private static void dropCode(Page page) {
+        DecodedCode code = (DecodedCode) page.code;
+        if (code != null) {
+            page.code = null;
+            code.invalidate();
+        }
+    }
+
+    // ---------------------------------------------------------------- page lookup
+
+    /** The page holding addr for an instruction fetch; faults unless mapped and executable. */
+    public Page execPage(long addr) {
+        Page p = pages.get(addr >>> Page.SHIFT);
+        if (p == null) {
+            throw new MemoryFault(addr, MemoryFault.Access.EXEC, false);
+        }
+        if ((p.prot & Prot.EXEC) == 0) {
+            throw new MemoryFault(addr, MemoryFault.Access.EXEC, true);
+        }
+        return p;
+    }
+
+    /**
+     * Records that the CPU decoded instructions from this page: the page leaves the write TLB so
+     * that the next store to it drops the code.
+     */
+    public void attachCode(Page page, DecodedCode code) {
+        page.code = code;
+        int i = (int) (page.base >>> Page.SHIFT) & TLB_MASK;
+        if (wTag[i] == page.base >>> Page.SHIFT) {
+            wTag[i] = -1;
+            wData[i] = null;
+        }
+    }
+
+    private byte[] readPage(long addr) {
+        long pn = addr >>> Page.SHIFT;
+        Page p = pages.get(pn);
+        if (p == null) {
+            throw new MemoryFault(addr, MemoryFault.Access.READ, false);
+        }
+        if ((p.prot & Prot.READ) == 0) {
+            throw new MemoryFault(addr, MemoryFault.Access.READ, true);
+        }
+        int i = (int) pn & TLB_MASK;
+        rTag[i] = pn;
+        rData[i] = p.data;
+        return p.data;
+    }
+
+    private byte[] writePage(long addr) {
+        long pn = addr >>> Page.SHIFT;
+        Page p = pages.get(pn);
+        if (p == null) {
+            throw new MemoryFault(addr, MemoryFault.Access.WRITE, false);
+        }
+        if ((p.prot & Prot.WRITE) == 0) {
+            throw new MemoryFault(addr, MemoryFault.Access.WRITE, true);
+        }
+        if (p.code != null) {
+            dropCode(p);
+        }
+        int i = (int) pn & TLB_MASK;
+        wTag[i] = pn;
+        wData[i] = p.data;
+        return p.data;
+    }
+
+    /** Checks that [addr, addr+len) may be written, faulting at the first address that may not. */
+    public void checkWritable(long addr, long len) {
+        long end = addr + len;
+        for (long p = pageFloor(addr); Long.compareUnsigned(p, end) < 0; p += Page.SIZE) {
+            writePage(Long.compareUnsigned(p, addr) < 0 ? addr : p);
+        }
+    }
+
+    /** Checks that [addr, addr+len) may be read, faulting at the first address that may not. */
+    public void checkReadable(long addr, long len) {
+        long end = addr + len;
+        for (long p = pageFloor(addr); Long.compareUnsigned(p, end) < 0; p += Page.SIZE) {
+            readPage(Long.compareUnsigned(p, addr) < 0 ? addr : p);
+        }
+    }
+
+    // ---------------------------------------------------------------- loads
+
+    public int read8(long addr) {
+        long pn = addr >>> Page.SHIFT;
+        int i = (int) pn & TLB_MASK;
+        byte[] d = rTag[i] == pn ? rData[i] : readPage(addr);
+        return d[(int) addr & (int) Page.MASK] & 0xff;
+    }
+
+    public int read16(long addr) {
+        int off = (int) addr & (int) Page.MASK;
+        if (off <= Page.SIZE - 2) {
+            long pn = addr >>> Page.SHIFT;
+            int i = (int) pn & TLB_MASK;
+            byte[] d = rTag[i] == pn ? rData[i] : readPage(addr);
+            return (short) I16.get(d, off) & 0xffff;
+        }
+        checkReadable(addr, 2);
+        return read8(addr) | read8(addr + 1) << 8;
+    }
+
+    public int read32(long addr) {
+        int off = (int) addr & (int) Page.MASK;
+        if (off <= Page.SIZE - 4) {
+            long pn = addr >>> Page.SHIFT;
+            int i = (int) pn & TLB_MASK;
+            byte[] d = rTag[i] == pn ? rData[i] : readPage(addr);
+            return (int) I32.get(d, off);
+        }
+        checkReadable(addr, 4);
+        return read16(addr) | read16(addr + 2) << 16;
+    }
+
+    public long read64(long addr) {
+        int off = (int) addr & (int) Page.MASK;
+        if (off <= Page.SIZE - 8) {
+            long pn = addr >>> Page.SHIFT;
+            int i = (int) pn & TLB_MASK;
+            byte[] d = rTag[i] == pn ? rData[i] : readPage(addr);
+            return (long) I64.get(d, off);
+        }
+        checkReadable(addr, 8);
+        return (read32(addr) & 0xffffffffL) | (long) read32(addr + 4) << 32;
+    }
+
+    /** Reads size (1, 2, 4 or 8) bytes, zero-extended. */
+    public long read(long addr, int size) {
+        switch (size) {
+            case 1: return read8(addr);
+            case 2: return read16(addr);
+            case 4: return read32(addr) & 0xffffffffL;
+            default: return read64(addr);
+        }
+    }
+
+    // ---------------------------------------------------------------- stores
+
+    public void write8(long addr, int v) {
+        long pn = addr >>> Page.SHIFT;
+        int i = (int) pn & TLB_MASK;
+        byte[] d = wTag[i] == pn ? wData[i] : writePage(addr);
+        d[(int) addr & (int) Page.MASK] = (byte) v;
+    }
+
+    public void write16(long addr, int v) {
+        int off = (int) addr & (int) Page.MASK;
+        if (off <= Page.SIZE - 2) {
+            long pn = addr >>> Page.SHIFT;
+            int i = (int) pn & TLB_MASK;
+            byte[] d = wTag[i] == pn ? wData[i] : writePage(addr);
+            I16.set(d, off, (short) v);
+            return;
+        }
+        checkWritable(addr, 2);
+        write8(addr, v);
+        write8(addr + 1, v >>> 8);
+    }
+
+    public void write32(long addr, int v) {
+        int off = (int) addr & (int) Page.MASK;
+        if (off <= Page.SIZE - 4) {
+            long pn = addr >>> Page.SHIFT;
+            int i = (int) pn & TLB_MASK;
+            byte[] d = wTag[i] == pn ? wData[i] : writePage(addr);
+            I32.set(d, off, v);
+            return;
+        }
+        checkWritable(addr, 4);
+        write16(addr, v);
+        write16(addr + 2, v >>> 16);
+    }
+
+    public void write64(long addr, long v) {
+        int off = (int) addr & (int) Page.MASK;
+        if (off <= Page.SIZE - 8) {
+            long pn = addr >>> Page.SHIFT;
+            int i = (int) pn & TLB_MASK;
+            byte[] d = wTag[i] == pn ? wData[i] : writePage(addr);
+            I64.set(d, off, v);
+            return;
+        }
+        checkWritable(addr, 8);
+        write32(addr, (int) v);
+        write32(addr + 4, (int) (v >>> 32));
+    }
+
+    /** Writes the low size (1, 2, 4 or 8) bytes of v. */
+    public void write(long addr, int size, long v) {
+        switch (size) {
+            case 1: write8(addr, (int) v); break;
+            case 2: write16(addr, (int) v); break;
+            case 4: write32(addr, (int) v); break;
+            default: write64(addr, v); break;
+        }
+    }
+
+    // ---------------------------------------------------------------- bulk
+
+    /** Copies guest bytes out; faults (before copying anything) if any byte is unreadable. */
+    public void readBytes(long addr, byte[] dst, int off, int len) {
+        checkReadable(addr, len);
+        for (int n = 0; n < len; ) {
+            long a = addr + n;
+            Page p = pages.get(a >>> Page.SHIFT);
+            int po = (int) (a & Page.MASK);
+            int chunk = Math.min(len - n, Page.SIZE - po);
+            System.arraycopy(p.data, po, dst, off + n, chunk);
+            n += chunk;
+        }
+    }
+
+    public byte[] readBytes(long addr, int len) {
+        byte[] b = new byte[len];
+        readBytes(addr, b, 0, len);
+        return b;
+    }
+
+    /** Copies bytes into the guest; faults (before writing anything) if any byte is unwritable. */
+    public void writeBytes(long addr, byte[] src, int off, int len) {
+        checkWritable(addr, len);
+        for (int n = 0; n < len; ) {
+            long a = addr + n;
+            Page p = pages.get(a >>> Page.SHIFT);
+            int po = (int) (a & Page.MASK);
+            int chunk = Math.min(len - n, Page.SIZE - po);
+            System.arraycopy(src, off + n, p.data, po, chunk);
+            n += chunk;
+        }
+    }
+
+    public void writeBytes(long addr, byte[] src) {
+        writeBytes(addr, src, 0, src.length);
+    }
+
+    /**
+     * Loader and kernel access: writes bytes whatever the page protection (the pages must be
+     * mapped), as the kernel does when it fills a read-only segment.
+     */
+    public void poke(long addr, byte[] src, int off, int len) {
+        for (int n = 0; n < len; ) {
+            long a = addr + n;
+            Page p = pages.get(a >>> Page.SHIFT);
+            if (p == null) {
+                throw new MemoryFault(a, MemoryFault.Access.WRITE, false);
+            }
+            dropCode(p);
+            int po = (int) (a & Page.MASK);
+            int chunk = Math.min(len - n, Page.SIZE - po);
+            System.arraycopy(src, off + n, p.data, po, chunk);
+            n += chunk;
+        }
+    }
+
+    /** Reads bytes whatever the protection (debugger, reports); unmapped bytes fault. */
+    public byte[] peek(long addr, int len) {
+        byte[] b = new byte[len];
+        for (int n = 0; n < len; ) {
+            long a = addr + n;
+            Page p = pages.get(a >>> Page.SHIFT);
+            if (p == null) {
+                throw new MemoryFault(a, MemoryFault.Access.READ, false);
+            }
+            int po = (int) (a & Page.MASK);
+            int chunk = Math.min(len - n, Page.SIZE - po);
+            System.arraycopy(p.data, po, b, n, chunk);
+            n += chunk;
+        }
+        return b;
+    }
+
+    /** Reads a NUL-terminated string of at most max bytes (kernel use: paths, names). */
+    public String readCString(long addr, int max) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < max; i++) {
+            int c = read8(addr + i);
+            if (c == 0) {
+                break;
+            }
+            sb.append((char) c);
+        }
+        return sb.toString();
+    }
+}

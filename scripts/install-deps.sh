@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the tools the build and the test suite use when they are missing: a JDK 17 and Maven,
+# gcc and GNU binutils (native oracles for the CPU tests), gdb. Benchmarks add qemu-user
+# (scripts/install-bench-deps.sh).
+set -euo pipefail
+need=()
+command -v java >/dev/null || need+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null || need+=(maven)
+command -v gcc >/dev/null || need+=(gcc)
+command -v as >/dev/null || need+=(binutils)
+command -v objdump >/dev/null || need+=(binutils)
+command -v gdb >/dev/null || need+=(gdb)
+# static linking needs the C library's static archive
+[ -f /usr/lib/x86_64-linux-gnu/libc.a ] || need+=(libc6-dev)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "install-deps: installing ${need[*]}"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "${need[@]}"
+fi
