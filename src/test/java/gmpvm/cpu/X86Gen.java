@@ -1,0 +1,723 @@
+package gmpvm.cpu;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Seeded generator of random integer instruction sequences in Intel syntax, for the native
+ * differential test. Each {@link Case} starts from a register file of edge values (0, 1, -1,
+ * sign boundaries, random) and runs a short sequence.
+ *
+ * <p>Memory operands always land in the 4 KiB data buffer at {@link #DATA}: a case pins a base
+ * register B and an index register I (which no instruction of the case writes) to known values
+ * and chooses displacements from them; RSP points into the buffer too, and a string case also
+ * pins RSI, RDI and RCX. Rarely an operand addresses unmapped memory on purpose, to compare the
+ * SIGSEGV. 8-bit forms use AH-BH (no REX) or SPL-R15B (REX), never both in one instruction.
+ */
+final class X86Gen {
+    static final long CODE = 0x20000000L;
+    static final long DATA = 0x10000000L;
+    static final int DATA_SIZE = 4096;
+
+    static final String[] R64 = {"rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi",
+        "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"};
+    static final String[] R32 = {"eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi",
+        "r8d", "r9d", "r10d", "r11d", "r12d", "r13d", "r14d", "r15d"};
+    static final String[] R16 = {"ax", "cx", "dx", "bx", "sp", "bp", "si", "di",
+        "r8w", "r9w", "r10w", "r11w", "r12w", "r13w", "r14w", "r15w"};
+    static final String[] R8 = {"al", "cl", "dl", "bl", "spl", "bpl", "sil", "dil",
+        "r8b", "r9b", "r10b", "r11b", "r12b", "r13b", "r14b", "r15b"};
+    static final String[] HIGH8 = {"ah", "ch", "dh", "bh"};
+    static final String[] CC = {"o", "no", "b", "ae", "e", "ne", "be", "a", "s", "ns", "p", "np",
+        "l", "ge", "le", "g"};
+    static final long[] EDGE = {0, 1, -1, 0x7f, 0x80, 0xff, 0x7fff, 0x8000, 0xffff, 0x7fffffffL,
+        0x80000000L, 0xffffffffL, Long.MAX_VALUE, Long.MIN_VALUE, -2, 0x100000000L};
+    private static final int AH = 16;
+
+    /** A generated test case: initial registers and flags, the buffer seed and the instructions. */
+    record Case(long[] regs, long flags, long bufSeed, List<GenInsn> insns) {
+    }
+
+    private final SplittableRandom rnd;
+    // per case
+    private long[] regs;
+    private boolean[] pinned;
+    private int base;
+    private int index;
+    private long baseOff;
+    private long indexVal;
+    private int stackDepth;
+    private boolean stringCase;
+    private List<GenInsn> out;
+    // per instruction: true when the instruction must encode without REX (uses AH-BH)
+    private boolean legacy;
+
+    X86Gen(long seed) {
+        this.rnd = new SplittableRandom(seed);
+    }
+
+    // ------------------------------------------------------------------ cases
+
+    Case next(int maxInsns) {
+        regs = new long[16];
+        pinned = new boolean[16];
+        for (int k = 0; k < 16; k++) {
+            regs[k] = value();
+        }
+        int[] candidates = {3, 5, 8, 9, 10, 11, 12, 13, 14, 15};
+        base = candidates[rnd.nextInt(candidates.length)];
+        do {
+            index = candidates[rnd.nextInt(candidates.length)];
+        } while (index == base);
+        baseOff = 0x200 + rnd.nextInt(0xc00);
+        indexVal = rnd.nextInt(16);
+        regs[base] = DATA + baseOff;
+        regs[index] = indexVal;
+        regs[4] = DATA + 0x780 + 8 * rnd.nextInt(32) + (rnd.nextInt(8) == 0 ? 4 : 0);
+        pinned[4] = pinned[base] = pinned[index] = true;
+        stringCase = rnd.nextInt(6) == 0;
+        if (stringCase) {
+            regs[6] = DATA + 0x600 + rnd.nextInt(0x100);
+            regs[7] = DATA + 0x700 + rnd.nextInt(0x100);
+            regs[1] = rnd.nextInt(20);
+            pinned[1] = pinned[6] = pinned[7] = true;
+        }
+        long flags = 0x202 | (rnd.nextLong() & Undef.ARITH) | (rnd.nextInt(4) == 0 ? 0x400 : 0);
+        stackDepth = 0;
+        out = new ArrayList<>();
+        int n = 1 + rnd.nextInt(maxInsns);
+        while (out.size() < n) {
+            legacy = false;
+            if (stringCase && rnd.nextInt(2) == 0) {
+                stringOp();
+            } else {
+                one();
+            }
+        }
+        return new Case(regs, flags, rnd.nextLong(), out);
+    }
+
+    private void one() {
+        switch (rnd.nextInt(31)) {
+            case 0: case 1: mov(); break;
+            case 2: movExtend(); break;
+            case 3: cmov(); break;
+            case 4: xchg(); break;
+            case 5: lea(); break;
+            case 6: pushPop(); break;
+            case 7: case 8: case 9: alu(); break;
+            case 10: unary(); break;
+            case 11: case 12: shift(); break;
+            case 13: doubleShift(); break;
+            case 14: mulWide(); break;
+            case 15: imul(); break;
+            case 16: div(); break;
+            case 17: convert(); break;
+            case 18: bitTest(); break;
+            case 19: bitScan(); break;
+            case 20: setcc(); break;
+            case 21: cmpxchg(); break;
+            case 22: xadd(); break;
+            case 23: cmpxchgWide(); break;
+            case 24: flagOps(); break;
+            case 25: misc(); break;
+            case 26: bswap(); break;
+            case 27: popf(); break;
+            case 28: lahfSahf(); break;
+            case 29: leave(); break;
+            default: alu(); break;
+        }
+    }
+
+    // ------------------------------------------------------------------ values
+
+    long value() {
+        switch (rnd.nextInt(8)) {
+            case 0: case 1: case 2: return EDGE[rnd.nextInt(EDGE.length)];
+            case 3: return rnd.nextInt(64);
+            case 4: return (rnd.nextLong() & ~0xffffL) | (EDGE[rnd.nextInt(EDGE.length)] & 0xffff);
+            case 5: return -rnd.nextInt(64);
+            default: return rnd.nextLong();
+        }
+    }
+
+    /** A signed immediate that fits size bytes (at most 32 bits), as decimal text. */
+    private long imm(int size) {
+        int bits = Math.min(size, 4) * 8;
+        long v;
+        switch (rnd.nextInt(5)) {
+            case 0: v = EDGE[rnd.nextInt(EDGE.length)]; break;
+            case 1: v = rnd.nextInt(256) - 128; break;
+            default: v = rnd.nextLong(); break;
+        }
+        return (v << (64 - bits)) >> (64 - bits);
+    }
+
+    private static int[] sizes(int... s) {
+        return s;
+    }
+
+    private int pick(int[] s) {
+        return s[rnd.nextInt(s.length)];
+    }
+
+    // ------------------------------------------------------------------ registers
+
+    private static String ptr(int size) {
+        switch (size) {
+            case 1: return "byte ptr ";
+            case 2: return "word ptr ";
+            case 4: return "dword ptr ";
+            case 8: return "qword ptr ";
+            default: return "xmmword ptr ";
+        }
+    }
+
+    static String reg(int r, int size) {
+        if (r >= AH) {
+            return HIGH8[r - AH];
+        }
+        switch (size) {
+            case 1: return R8[r];
+            case 2: return R16[r];
+            case 4: return R32[r];
+            default: return R64[r];
+        }
+    }
+
+    /** The full register a register operand writes. */
+    private static int full(int r) {
+        return r >= AH ? r - AH : r;
+    }
+
+    /** A register the instruction may write. */
+    private int dst(int size) {
+        while (true) {
+            int r = candidate(size);
+            if (!pinned[full(r)]) {
+                return r;
+            }
+        }
+    }
+
+    /** A register the instruction only reads. */
+    private int src(int size) {
+        return candidate(size);
+    }
+
+    private int candidate(int size) {
+        if (legacy) {
+            if (size == 1) {
+                int k = rnd.nextInt(8);
+                return k < 4 ? k : AH + k - 4;
+            }
+            return rnd.nextInt(8);
+        }
+        return rnd.nextInt(16);
+    }
+
+    /** Starts an instruction of this size: 8-bit ones use AH-BH (and no REX) now and then. */
+    private void begin(int size) {
+        legacy = size == 1 && rnd.nextInt(3) == 0;
+    }
+
+    // ------------------------------------------------------------------ memory operands
+
+    /** A memory operand of this size inside the data buffer (rarely outside, to fault). */
+    private String mem(int size) {
+        return ptr(size) + "[" + addr(size, size >= 16 ? 16 : rnd.nextInt(2) == 0 ? size : 1, true) + "]";
+    }
+
+    /** A memory operand whose address is aligned to align and never faults. */
+    private String memSafe(int size, int align) {
+        return ptr(size) + "[" + addr(size, align, false) + "]";
+    }
+
+    private String addr(int size, int align, boolean mayFault) {
+        int room = DATA_SIZE - Math.max(size, 16);
+        long t = rnd.nextInt(room) & -align;
+        if (align == 16 && rnd.nextInt(12) == 0) {
+            t += 8; // misaligned CMPXCHG16B: #GP
+        }
+        if (mayFault && rnd.nextInt(150) == 0) {
+            return hex(0x1000 + rnd.nextInt(0x100));
+        }
+        boolean noRex = legacy;
+        while (true) {
+            switch (rnd.nextInt(8)) {
+                case 0: case 1:
+                    if (noRex && base >= 8) {
+                        continue;
+                    }
+                    return R64[base] + disp(t - baseOff);
+                case 2: {
+                    if (noRex && (base >= 8 || index >= 8)) {
+                        continue;
+                    }
+                    int sc = 1 << rnd.nextInt(4);
+                    return R64[base] + " + " + R64[index] + "*" + sc + disp(t - baseOff - indexVal * sc);
+                }
+                case 3:
+                    return "rip + dbuf" + disp(t);
+                case 4:
+                    return hex(DATA + t);
+                case 5: {
+                    if (noRex && index >= 8) {
+                        continue;
+                    }
+                    int sc = 1 << rnd.nextInt(4);
+                    return R64[index] + "*" + sc + " + " + hex(DATA + t - indexVal * sc);
+                }
+                case 6: {
+                    if (noRex && base >= 8) {
+                        continue;
+                    }
+                    return R32[base] + disp(t - baseOff); // 0x67: 32-bit address (the buffer is below 4 GiB)
+                }
+                default: {
+                    long sp = regs[4] - DATA + stackDepth * -8L;
+                    long d = t - sp;
+                    if (d < -128 || d > 127) {
+                        continue;
+                    }
+                    return "rsp" + disp(d);
+                }
+            }
+        }
+    }
+
+    private static String disp(long d) {
+        return d == 0 ? "" : d < 0 ? " - " + hex(-d) : " + " + hex(d);
+    }
+
+    private static String hex(long v) {
+        return "0x" + Long.toHexString(v);
+    }
+
+    /** A register or (one time in three) memory operand the instruction writes. */
+    private String rmDst(int size) {
+        return rnd.nextInt(3) == 0 ? mem(size) : reg(dst(size), size);
+    }
+
+    private String rmSrc(int size) {
+        return rnd.nextInt(3) == 0 ? mem(size) : reg(src(size), size);
+    }
+
+    private void emit(String text) {
+        out.add(GenInsn.plain(text));
+    }
+
+    private void emit(String text, Undef u) {
+        out.add(GenInsn.of(text, u));
+    }
+
+    // ------------------------------------------------------------------ families
+
+    private void mov() {
+        int size = pick(sizes(1, 2, 4, 8));
+        begin(size);
+        switch (rnd.nextInt(6)) {
+            case 0: emit("mov " + reg(dst(size), size) + ", " + reg(src(size), size)); break;
+            case 1: emit("mov " + reg(dst(size), size) + ", " + mem(size)); break;
+            case 2: emit("mov " + mem(size) + ", " + reg(src(size), size)); break;
+            case 3: emit("mov " + rmDst(size) + ", " + imm(size)); break;
+            case 4: {
+                int r = dst(8);
+                legacy = false;
+                emit("movabs " + R64[r] + ", " + hex(value()));
+                break;
+            }
+            default:
+                legacy = false;
+                if (rnd.nextInt(2) == 0) {
+                    emit("movabs " + reg(0, size) + ", " + ptr(size) + "[" + hex(DATA + (rnd.nextInt(DATA_SIZE - 8))) + "]");
+                } else {
+                    emit("movabs " + ptr(size) + "[" + hex(DATA + (rnd.nextInt(DATA_SIZE - 8))) + "], " + reg(0, size));
+                }
+        }
+    }
+
+    private void movExtend() {
+        switch (rnd.nextInt(3)) {
+            case 0: case 1: {
+                String op = rnd.nextInt(2) == 0 ? "movzx " : "movsx ";
+                int from = pick(sizes(1, 2));
+                int to = from == 1 ? pick(sizes(2, 4, 8)) : pick(sizes(4, 8));
+                begin(from);
+                if (legacy && to == 8) {
+                    to = 4;
+                }
+                emit(op + reg(dst(to), to) + ", " + rmSrc(from));
+                break;
+            }
+            default:
+                emit("movsxd " + R64[dst(8)] + ", " + rmSrc(4));
+        }
+    }
+
+    private void cmov() {
+        int size = pick(sizes(2, 4, 8));
+        emit("cmov" + CC[rnd.nextInt(16)] + " " + reg(dst(size), size) + ", " + rmSrc(size));
+    }
+
+    private void xchg() {
+        int size = pick(sizes(1, 2, 4, 8));
+        begin(size);
+        String a = reg(rnd.nextInt(4) == 0 ? 0 : dst(size), size);
+        if (rnd.nextInt(3) == 0) {
+            emit((rnd.nextInt(3) == 0 ? "lock " : "") + "xchg " + mem(size) + ", " + a);
+        } else {
+            emit("xchg " + a + ", " + reg(dst(size), size));
+        }
+    }
+
+    private void lea() {
+        int size = pick(sizes(2, 4, 8));
+        int b = rnd.nextInt(16), x = rnd.nextInt(16);
+        long d = rnd.nextInt(3) == 0 ? imm(4) : rnd.nextInt(256) - 128;
+        String ix = x == 4 ? "" : " + " + (rnd.nextInt(2) == 0 ? R64[x] : R64[x]) + "*" + (1 << rnd.nextInt(4));
+        if (rnd.nextInt(4) == 0) {
+            ix = ix.isEmpty() ? "" : " + " + R32[x] + "*" + (1 << rnd.nextInt(4));
+            emit("lea " + reg(dst(size), size) + ", [" + R32[b] + ix + disp(d) + "]");
+        } else {
+            emit("lea " + reg(dst(size), size) + ", [" + R64[b] + ix + disp(d) + "]");
+        }
+    }
+
+    private void pushPop() {
+        boolean push = stackDepth <= -6 || (stackDepth < 6 && rnd.nextInt(2) == 0);
+        boolean word = rnd.nextInt(6) == 0;
+        if (push) {
+            stackDepth++;
+            switch (rnd.nextInt(4)) {
+                case 0: emit("push " + mem(word ? 2 : 8)); break;
+                case 1: if (!word) {
+                    emit("push " + imm(4));
+                    break;
+                }
+                // fall through
+                default: emit("push " + reg(src(8), word ? 2 : 8)); break;
+            }
+            if (word) {
+                // keep the stack 8-aligned for the rest of the case
+                emit("push " + R16[src(2)]);
+            }
+        } else {
+            stackDepth--;
+            if (rnd.nextInt(4) == 0) {
+                if (rnd.nextInt(3) == 0) {
+                    emit("pop qword ptr [rsp + 8]"); // the address uses RSP after the pop
+                } else {
+                    emit("pop " + memSafe(8, 1));
+                }
+            } else if (word) {
+                emit("pop " + R16[dst(2)]);
+                emit("pop " + R16[dst(2)]);
+            } else {
+                emit("pop " + R64[dst(8)]);
+            }
+        }
+    }
+
+    private static final String[] ALU = {"add", "or", "adc", "sbb", "and", "sub", "xor", "cmp", "test"};
+
+    private void alu() {
+        String op = ALU[rnd.nextInt(ALU.length)];
+        Undef u = op.equals("and") || op.equals("or") || op.equals("xor") || op.equals("test") ? Undef.LOGIC : Undef.NONE;
+        int size = pick(sizes(1, 2, 4, 8));
+        begin(size);
+        boolean writes = !op.equals("cmp") && !op.equals("test");
+        String lock = writes && rnd.nextInt(3) == 0 ? "lock " : "";
+        switch (rnd.nextInt(6)) {
+            case 0: case 1:
+                emit(op + " " + reg(writes ? dst(size) : src(size), size) + ", " + reg(src(size), size), u);
+                break;
+            case 2:
+                if (op.equals("test")) {
+                    emit("test " + mem(size) + ", " + reg(src(size), size), u);
+                } else {
+                    emit(op + " " + reg(writes ? dst(size) : src(size), size) + ", " + mem(size), u);
+                }
+                break;
+            case 3:
+                emit(lock + op + " " + mem(size) + ", " + reg(src(size), size), u);
+                break;
+            case 4:
+                emit(lock + op + " " + mem(size) + ", " + imm(size), u);
+                break;
+            default:
+                emit(op + " " + reg(writes ? (rnd.nextInt(3) == 0 ? 0 : dst(size)) : src(size), size) + ", " + imm(size), u);
+                break;
+        }
+    }
+
+    private void unary() {
+        String[] ops = {"inc", "dec", "neg", "not"};
+        String op = ops[rnd.nextInt(4)];
+        int size = pick(sizes(1, 2, 4, 8));
+        begin(size);
+        if (rnd.nextInt(2) == 0) {
+            emit((rnd.nextInt(2) == 0 ? "lock " : "") + op + " " + mem(size));
+        } else {
+            emit(op + " " + reg(dst(size), size));
+        }
+    }
+
+    private static final String[] SHIFTS = {"rol", "ror", "rcl", "rcr", "shl", "shr", "sal", "sar"};
+
+    private int shiftCount() {
+        switch (rnd.nextInt(5)) {
+            case 0: return 1;
+            case 1: return rnd.nextInt(256);
+            default: return rnd.nextInt(70);
+        }
+    }
+
+    /** Sets CL to a chosen count when RCX is free (so counts cover the interesting range). */
+    private void setCl() {
+        if (!pinned[1] && rnd.nextInt(3) != 0) {
+            emit("mov cl, " + shiftCount());
+        }
+    }
+
+    private void shift() {
+        String op = SHIFTS[rnd.nextInt(SHIFTS.length)];
+        Undef u = op.startsWith("rc") ? Undef.ROTATE_CARRY : op.startsWith("ro") ? Undef.ROTATE : Undef.SHIFT;
+        int size = pick(sizes(1, 2, 4, 8));
+        int kind = rnd.nextInt(3);
+        if (kind == 2) {
+            setCl();
+        }
+        begin(size);
+        String dst = rmDst(size);
+        switch (kind) {
+            case 0: out.add(new GenInsn(op + " " + dst + ", 1", u, size, 1, -1)); break;
+            case 1: {
+                int c = shiftCount();
+                out.add(new GenInsn(op + " " + dst + ", " + c, u, size, c, -1));
+                break;
+            }
+            default: out.add(new GenInsn(op + " " + dst + ", cl", u, size, -1, -1)); break;
+        }
+    }
+
+    private void doubleShift() {
+        String op = rnd.nextInt(2) == 0 ? "shld" : "shrd";
+        int size = pick(sizes(2, 4, 8));
+        boolean memDst = rnd.nextInt(3) == 0;
+        int d = memDst ? -1 : dst(size);
+        String dst = memDst ? mem(size) : reg(d, size);
+        String src = reg(src(size), size);
+        if (rnd.nextInt(2) == 0) {
+            int c = shiftCount();
+            if (memDst && size == 2) {
+                c &= 15; // a count above 16 leaves a memory destination undefined
+            }
+            out.add(new GenInsn(op + " " + dst + ", " + src + ", " + c, Undef.DOUBLE_SHIFT, size, c, d));
+        } else {
+            if (memDst && size == 2) {
+                if (pinned[1]) {
+                    out.add(new GenInsn(op + " " + dst + ", " + src + ", 7", Undef.DOUBLE_SHIFT, size, 7, d));
+                    return;
+                }
+                emit("mov ecx, " + rnd.nextInt(17));
+            } else {
+                setCl();
+            }
+            out.add(new GenInsn(op + " " + dst + ", " + src + ", cl", Undef.DOUBLE_SHIFT, size, -1, d));
+        }
+    }
+
+    private void mulWide() {
+        int size = pick(sizes(1, 2, 4, 8));
+        begin(size);
+        emit((rnd.nextInt(2) == 0 ? "mul " : "imul ") + rmSrc(size), Undef.MUL);
+    }
+
+    private void imul() {
+        int size = pick(sizes(2, 4, 8));
+        if (rnd.nextInt(2) == 0) {
+            emit("imul " + reg(dst(size), size) + ", " + rmSrc(size), Undef.MUL);
+        } else {
+            emit("imul " + reg(dst(size), size) + ", " + rmSrc(size) + ", " + imm(size), Undef.MUL);
+        }
+    }
+
+    private void div() {
+        int size = pick(sizes(1, 2, 4, 8));
+        boolean signed = rnd.nextInt(2) == 0;
+        if (rnd.nextInt(5) != 0) {
+            // make the quotient fit most of the time
+            switch (size) {
+                case 1: emit(signed ? "cbw" : "movzx ax, al"); break;
+                case 2: emit(signed ? "cwd" : "xor edx, edx"); break;
+                case 4: emit(signed ? "cdq" : "xor edx, edx"); break;
+                default: emit(signed ? "cqo" : "xor edx, edx"); break;
+            }
+        }
+        begin(size);
+        emit((signed ? "idiv " : "div ") + rmSrc(size), Undef.DIV);
+    }
+
+    private void convert() {
+        String[] ops = {"cbw", "cwde", "cdqe", "cwd", "cdq", "cqo"};
+        emit(ops[rnd.nextInt(ops.length)]);
+    }
+
+    private void bitTest() {
+        String[] ops = {"bt", "bts", "btr", "btc"};
+        String op = ops[rnd.nextInt(4)];
+        int size = pick(sizes(2, 4, 8));
+        boolean writes = !op.equals("bt");
+        switch (rnd.nextInt(4)) {
+            case 0:
+                emit(op + " " + reg(writes ? dst(size) : src(size), size) + ", " + reg(src(size), size), Undef.BIT_TEST);
+                break;
+            case 1:
+                emit(op + " " + reg(writes ? dst(size) : src(size), size) + ", " + rnd.nextInt(256), Undef.BIT_TEST);
+                break;
+            case 2:
+                emit((writes && rnd.nextInt(2) == 0 ? "lock " : "") + op + " " + memSafe(size, 1) + ", " + rnd.nextInt(256), Undef.BIT_TEST);
+                break;
+            default: {
+                // register bit offset into memory: the offset selects a word anywhere around the
+                // operand, so set it to something that stays inside the buffer
+                int r = dst(size);
+                long off = rnd.nextInt(4000) - 2000;
+                emit("mov " + reg(r, size) + ", " + off);
+                legacy = false;
+                String m = ptr(size) + "[rip + dbuf + " + hex(0x400 + rnd.nextInt(0x800)) + "]";
+                emit((writes && rnd.nextInt(2) == 0 ? "lock " : "") + op + " " + m + ", " + reg(r, size), Undef.BIT_TEST);
+            }
+        }
+    }
+
+    private void bitScan() {
+        String[] ops = {"bsf", "bsr", "tzcnt", "lzcnt", "popcnt"};
+        String op = ops[rnd.nextInt(ops.length)];
+        int size = pick(sizes(2, 4, 8));
+        int d = dst(size);
+        Undef u = op.startsWith("bs") ? Undef.BIT_SCAN : op.equals("popcnt") ? Undef.NONE : Undef.COUNT;
+        out.add(new GenInsn(op + " " + reg(d, size) + ", " + rmSrc(size), u, size, 0, d));
+    }
+
+    private void setcc() {
+        begin(1);
+        emit("set" + CC[rnd.nextInt(16)] + " " + rmDst(1));
+    }
+
+    private void cmpxchg() {
+        int size = pick(sizes(1, 2, 4, 8));
+        begin(size);
+        boolean memDst = rnd.nextInt(2) == 0;
+        int d = memDst ? -1 : dst(size);
+        String dst = memDst ? memSafe(size, 1) : reg(d, size);
+        if (rnd.nextInt(2) == 0) {
+            emit("mov " + reg(0, size) + ", " + dst); // take the equal path
+        }
+        String text = (memDst && rnd.nextInt(2) == 0 ? "lock " : "") + "cmpxchg " + dst + ", " + reg(src(size), size);
+        out.add(new GenInsn(text, size == 4 && !memDst ? Undef.CMPXCHG32 : Undef.NONE, size, 0, d));
+    }
+
+    private void xadd() {
+        int size = pick(sizes(1, 2, 4, 8));
+        begin(size);
+        String src = reg(dst(size), size);
+        if (rnd.nextInt(2) == 0) {
+            emit((rnd.nextInt(2) == 0 ? "lock " : "") + "xadd " + mem(size) + ", " + src);
+        } else {
+            emit("xadd " + reg(dst(size), size) + ", " + src);
+        }
+    }
+
+    private void cmpxchgWide() {
+        boolean wide = rnd.nextInt(2) == 0;
+        String lock = rnd.nextInt(2) == 0 ? "lock " : "";
+        int size = wide ? 16 : 8;
+        int align = wide ? 16 : 8;
+        int room = DATA_SIZE - 16;
+        long t = rnd.nextInt(room) & -align;
+        if (wide && rnd.nextInt(10) == 0) {
+            t += 8;
+        }
+        String a = "rip + dbuf + " + hex(t);
+        if (rnd.nextInt(2) == 0) {
+            if (wide) {
+                emit("mov rax, qword ptr [" + a + "]");
+                emit("mov rdx, qword ptr [" + a + " + 8]");
+            } else {
+                emit("mov eax, dword ptr [" + a + "]");
+                emit("mov edx, dword ptr [" + a + " + 4]");
+            }
+        }
+        emit(lock + (wide ? "cmpxchg16b " : "cmpxchg8b ") + ptr(size) + "[" + a + "]");
+    }
+
+    private void flagOps() {
+        String[] ops = {"clc", "stc", "cmc", "cld", "std"};
+        emit(ops[rnd.nextInt(ops.length)]);
+    }
+
+    private void misc() {
+        String[] ops = {"nop", "nop dword ptr [rax]", "nop word ptr [rax + rax + 0x11223344]", "pause",
+            "mfence", "lfence", "sfence", "endbr64", "xchg ax, ax", "xchg eax, eax"};
+        emit(ops[rnd.nextInt(ops.length)]);
+    }
+
+    private void bswap() {
+        int size = pick(sizes(4, 8));
+        emit("bswap " + reg(dst(size), size));
+    }
+
+    private void popf() {
+        if (rnd.nextInt(3) == 0) {
+            stackDepth++;
+            emit("pushfq");
+            return;
+        }
+        long v = (rnd.nextLong() & (Undef.ARITH | 0x400)) | (rnd.nextInt(4) == 0 ? 0x3f0000 & ~0x40000 & ~0x200000 : 0);
+        emit("push " + v);
+        emit("popfq");
+    }
+
+    private void lahfSahf() {
+        emit(rnd.nextInt(2) == 0 ? "lahf" : "sahf");
+    }
+
+    private void leave() {
+        if (pinned[5]) {
+            alu();
+            return;
+        }
+        int d = 8 * rnd.nextInt(4);
+        emit("lea rbp, [rsp + " + d + "]");
+        emit("leave");
+        stackDepth -= d / 8 + 1;
+    }
+
+    // ------------------------------------------------------------------ string operations
+
+    private void stringOp() {
+        String[] ops = {"movs", "stos", "lods", "scas", "cmps"};
+        String op = ops[rnd.nextInt(ops.length)];
+        char suffix = "bwdq".charAt(rnd.nextInt(4));
+        if (rnd.nextInt(3) == 0) {
+            emit(rnd.nextInt(2) == 0 ? "std" : "cld");
+        }
+        if (rnd.nextInt(4) == 0) {
+            emit("mov ecx, " + rnd.nextInt(17));
+        }
+        String prefix;
+        boolean compare = op.equals("scas") || op.equals("cmps");
+        switch (rnd.nextInt(3)) {
+            case 0: prefix = ""; break;
+            case 1: prefix = "rep "; break;
+            default: prefix = compare ? "repne " : "rep "; break;
+        }
+        if (prefix.equals("rep ") && compare) {
+            prefix = "repe ";
+        }
+        emit(prefix + op + suffix);
+    }
+}
