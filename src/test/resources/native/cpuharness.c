@@ -13,13 +13,14 @@
  *   [u64 xmm[16][2] when XMM is on], u32 count, u32 slot offsets[count].
  * OUT, per case:
  *   per executed instruction: u64 r[16], u64 rflags, u32 signal, u32 si_code, u64 si_addr,
- *   [u64 xmm[16][2]]; an instruction that raised a signal ends the case (its record holds the
+ *   u64 rip at the signal (0 without one), [u64 xmm[16][2]]; an instruction that raised a signal ends the case (its record holds the
  *   registers at the fault);
  *   then u32 n and n words (offset << 8 | byte) listing the data-buffer bytes that differ from
  *   their initial contents.
  *
  * The data buffer is DATA_SIZE bytes at DATA, filled per case from the seed by fill_buffer(),
- * which the Java side mirrors bit for bit.
+ * which the Java side mirrors bit for bit. The page after it (RO) is read-only and holds the
+ * bytes (i * 7 + 3) & 0xff, so writes there fault with SEGV_ACCERR.
  */
 #define _GNU_SOURCE
 #include <setjmp.h>
@@ -34,6 +35,7 @@
 #define CODE 0x20000000UL
 #define DATA 0x10000000UL
 #define DATA_SIZE 4096
+#define RO (DATA + DATA_SIZE)
 
 uint64_t g_in[17], g_out[17];
 uint64_t g_target, g_hostsp;
@@ -42,7 +44,7 @@ uint8_t g_xout[256] __attribute__((aligned(16)));
 
 static sigjmp_buf g_env;
 static volatile uint32_t g_sig, g_code;
-static volatile uint64_t g_addr;
+static volatile uint64_t g_addr, g_rip;
 
 void run_insn(void);
 void harness_stub(void);
@@ -109,6 +111,7 @@ static void on_signal(int sig, siginfo_t *si, void *ucv) {
     g_sig = (uint32_t)sig;
     g_code = (uint32_t)si->si_code;
     g_addr = (uint64_t)si->si_addr;
+    g_rip = (uint64_t)uc->uc_mcontext.gregs[REG_RIP];
     siglongjmp(g_env, 1);
 }
 
@@ -168,6 +171,13 @@ int main(int argc, char **argv) {
     uint8_t *data = mmap((void *)DATA, DATA_SIZE, PROT_READ | PROT_WRITE,
                          MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
     need(data == (void *)DATA, "cannot map the data buffer");
+    uint8_t *ro = mmap((void *)RO, 4096, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+    need(ro == (void *)RO, "cannot map the read-only page");
+    for (int k = 0; k < 4096; k++) {
+        ro[k] = (uint8_t)(k * 7 + 3);
+    }
+    need(mprotect(ro, 4096, PROT_READ) == 0, "mprotect");
     rd(code, ilen, in);
     uint64_t stub = (uint64_t)&harness_stub;
     memcpy(code, &stub, 8);
@@ -207,14 +217,15 @@ int main(int argc, char **argv) {
             g_sig = 0;
             g_code = 0;
             g_addr = 0;
+            g_rip = 0;
             if (sigsetjmp(g_env, 1) == 0) {
                 run_insn();
             }
             wr(g_out, sizeof g_out, out);
             uint32_t sc[2] = {g_sig, g_code};
-            uint64_t addr = g_addr;
+            uint64_t addr[2] = {g_addr, g_rip};
             wr(sc, 8, out);
-            wr(&addr, 8, out);
+            wr(addr, 16, out);
             if (xmm) {
                 wr(g_xout, sizeof g_xout, out);
             }

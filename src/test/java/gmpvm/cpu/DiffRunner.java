@@ -86,6 +86,12 @@ final class DiffRunner {
         mem.map(X86Gen.CODE, codeLen, Prot.RX);
         mem.poke(X86Gen.CODE, image.bytes(), 0, image.bytes().length);
         mem.map(X86Gen.DATA, X86Gen.DATA_SIZE, Prot.RW);
+        mem.map(X86Gen.RO, 4096, Prot.READ);
+        byte[] ro = new byte[4096];
+        for (int k = 0; k < ro.length; k++) {
+            ro[k] = (byte) (k * 7 + 3);
+        }
+        mem.poke(X86Gen.RO, ro, 0, ro.length);
         Interpreter interp = new Interpreter(mem);
         for (int c = 0; c < jobs.size(); c++) {
             compareCase(jobs.get(c), slots.get(c), outcomes.get(c), image, mem, interp);
@@ -130,8 +136,8 @@ final class DiffRunner {
                     if (n.signal() == 11 && s.faultAddr != n.siAddr()) {
                         diffs.add("si_addr native 0x" + Long.toHexString(n.siAddr()) + " emulator 0x" + Long.toHexString(s.faultAddr));
                     }
-                    if (s.rip != slot) {
-                        diffs.add("fault RIP emulator 0x" + Long.toHexString(s.rip) + ", expected the instruction's address");
+                    if (s.rip != n.rip()) {
+                        diffs.add("RIP at the signal: native 0x" + Long.toHexString(n.rip()) + " emulator 0x" + Long.toHexString(s.rip));
                     }
                 }
             } else if (stop != Stop.BUDGET) {

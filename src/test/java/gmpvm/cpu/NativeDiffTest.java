@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
  * agree. See docs/cpu.md for the design.
  *
  * <p>System properties: {@code gmpvm.nativediff.seed} (default fixed), {@code gmpvm.nativediff.insns}
- * (instructions to generate, default 200000; raise it for a sweep), {@code gmpvm.nativediff.case}
+ * (instructions to generate, default 230000 so that over 200000 run: a case ends at its first signal; raise it for a sweep), {@code gmpvm.nativediff.case}
  * (run only that case number, to reproduce a reported mismatch).
  */
 class NativeDiffTest {
     static final long SEED = Long.decode(System.getProperty("gmpvm.nativediff.seed", "0x5eedc0de"));
-    static final long INSNS = Long.getLong("gmpvm.nativediff.insns", 200_000);
+    static final long INSNS = Long.getLong("gmpvm.nativediff.insns", 230_000);
     static final int ONLY = Integer.getInteger("gmpvm.nativediff.case", -1);
     private static final int BATCH = 50_000;
 
@@ -51,6 +51,6 @@ class NativeDiffTest {
         System.out.printf("NativeDiffTest: seed 0x%x, %d cases, %d instructions compared (%d signals), %d mismatches, %.1f s%n",
                 SEED, runner.cases, runner.instructions, runner.signals, runner.failures(), (System.nanoTime() - t0) / 1e9);
         assertEquals(0, runner.failures(), runner.report());
-        assertTrue(ONLY >= 0 || runner.instructions > INSNS * 9 / 10, "too few instructions compared");
+        assertTrue(ONLY >= 0 || runner.instructions > INSNS * 8 / 10, "too few instructions compared");
     }
 }

@@ -45,7 +45,7 @@ final class NativeHarness {
     }
 
     /** What the host CPU did for one instruction. */
-    record Step(long[] regs, long rflags, int signal, int siCode, long siAddr, long[] xmm) {
+    record Step(long[] regs, long rflags, int signal, int siCode, long siAddr, long rip, long[] xmm) {
     }
 
     /** What the host CPU did for one case: a step per executed instruction, the final buffer. */
@@ -202,6 +202,7 @@ final class NativeHarness {
                     long fl = o.getLong();
                     int sig = o.getInt(), code = o.getInt();
                     long addr = o.getLong();
+                    long rip = o.getLong();
                     long[] x = null;
                     if (withXmm) {
                         x = new long[32];
@@ -209,7 +210,7 @@ final class NativeHarness {
                             x[j] = o.getLong();
                         }
                     }
-                    steps.add(new Step(r, fl, sig, code, addr, x));
+                    steps.add(new Step(r, fl, sig, code, addr, rip, x));
                     if (sig != 0) {
                         break;
                     }

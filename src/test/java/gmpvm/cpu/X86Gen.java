@@ -19,6 +19,8 @@ final class X86Gen {
     static final long CODE = 0x20000000L;
     static final long DATA = 0x10000000L;
     static final int DATA_SIZE = 4096;
+    /** A read-only page right after the buffer (bytes (i * 7 + 3) & 0xff): writes there fault. */
+    static final long RO = DATA + DATA_SIZE;
 
     static final String[] R64 = {"rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi",
         "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"};
@@ -49,6 +51,8 @@ final class X86Gen {
     private long indexVal;
     private int stackDepth;
     private boolean stringCase;
+    /** The string case runs its string instructions with the 0x67 prefix (32-bit RSI/RDI/RCX). */
+    private boolean addr32Strings;
     private List<GenInsn> out;
     // per instruction: true when the instruction must encode without REX (uses AH-BH)
     private boolean legacy;
@@ -80,8 +84,16 @@ final class X86Gen {
         if (stringCase) {
             regs[6] = DATA + 0x600 + rnd.nextInt(0x100);
             regs[7] = DATA + 0x700 + rnd.nextInt(0x100);
-            regs[1] = rnd.nextInt(20);
+            regs[1] = rnd.nextInt(41);
             pinned[1] = pinned[6] = pinned[7] = true;
+            addr32Strings = rnd.nextInt(3) == 0;
+            if (addr32Strings) {
+                // the upper halves do not take part in 32-bit addressing; they show whether
+                // the instruction writes the registers back as 32-bit values
+                regs[1] |= rnd.nextLong() << 32;
+                regs[6] |= rnd.nextLong() << 32;
+                regs[7] |= rnd.nextLong() << 32;
+            }
         }
         long flags = 0x202 | (rnd.nextLong() & Undef.ARITH) | (rnd.nextInt(4) == 0 ? 0x400 : 0);
         stackDepth = 0;
@@ -99,7 +111,7 @@ final class X86Gen {
     }
 
     private void one() {
-        switch (rnd.nextInt(31)) {
+        switch (rnd.nextInt(34)) {
             case 0: case 1: mov(); break;
             case 2: movExtend(); break;
             case 3: cmov(); break;
@@ -126,6 +138,9 @@ final class X86Gen {
             case 27: popf(); break;
             case 28: lahfSahf(); break;
             case 29: leave(); break;
+            case 30: enter(); break;
+            case 31: raw(); break;
+            case 32: wildAccess(); break;
             default: alu(); break;
         }
     }
@@ -241,7 +256,10 @@ final class X86Gen {
             t += 8; // misaligned CMPXCHG16B: #GP
         }
         if (mayFault && rnd.nextInt(150) == 0) {
-            return hex(0x1000 + rnd.nextInt(0x100));
+            return hex(0x1000 + rnd.nextInt(0x100)); // unmapped: SEGV_MAPERR
+        }
+        if (mayFault && rnd.nextInt(150) == 0) {
+            return hex(RO + rnd.nextInt(0x1000 - 16)); // read-only: stores fault with SEGV_ACCERR
         }
         boolean noRex = legacy;
         while (true) {
@@ -304,7 +322,12 @@ final class X86Gen {
         return rnd.nextInt(3) == 0 ? mem(size) : reg(src(size), size);
     }
 
+    private static final String[] SEGMENTS = {"ds ", "cs "};
+
     private void emit(String text) {
+        if (text.contains("ptr [") && !text.startsWith("lock") && !text.startsWith("push") && rnd.nextInt(25) == 0) {
+            text = SEGMENTS[rnd.nextInt(2)] + text; // ignored segment overrides
+        }
         out.add(GenInsn.plain(text));
     }
 
@@ -696,6 +719,108 @@ final class X86Gen {
         stackDepth -= d / 8 + 1;
     }
 
+    private void enter() {
+        if (pinned[5]) {
+            alu();
+            return;
+        }
+        int level = rnd.nextInt(4);
+        int frame = 8 * rnd.nextInt(4);
+        emit("lea rbp, [rsp + " + 8 * rnd.nextInt(8) + "]");
+        emit("enter " + frame + ", " + level);
+        stackDepth += (level == 0 ? 1 : level + 1) + frame / 8;
+        if (rnd.nextInt(2) == 0) {
+            emit("leave");
+            stackDepth = stackDepth - (level == 0 ? 1 : level + 1) - frame / 8;
+        }
+    }
+
+    /** Encodings written as bytes: invalid opcodes, LOCK misuse, odd but valid prefix uses. */
+    private void raw() {
+        switch (rnd.nextInt(12)) {
+            case 0: {
+                String[] bad = {".byte 0x06", ".byte 0x07", ".byte 0x0e", ".byte 0x16", ".byte 0x1f", ".byte 0x27",
+                    ".byte 0x2f", ".byte 0x37", ".byte 0x3f", ".byte 0x60", ".byte 0x61", ".byte 0xce",
+                    ".byte 0xd4, 0x0a", ".byte 0xd5, 0x0a", ".byte 0xd6", "ud2", "int3", "hlt",
+                    ".byte 0x9a, 1, 2, 3, 4, 5, 6", ".byte 0x0f, 0x0b"};
+                emit(bad[rnd.nextInt(bad.length)]);
+                return;
+            }
+            case 1: {
+                // LOCK on a register destination or on an instruction that cannot be locked: #UD
+                String[] lk = {".byte 0xf0, 0x01, 0xc8", ".byte 0xf0, 0x39, 0x03", ".byte 0xf0, 0x85, 0x03",
+                    ".byte 0xf0, 0x8b, 0x03", ".byte 0xf0, 0xff, 0xc0", ".byte 0xf0, 0x90", ".byte 0xf0, 0x0f, 0xaf, 0xc1"};
+                emit(lk[rnd.nextInt(lk.length)]);
+                return;
+            }
+            case 2: case 3: case 4: {
+                // SAL's alias encoding /6 (GNU as only emits /4)
+                int r = rnd.nextInt(2) == 0 ? 0 : 2;
+                int size = pick(sizes(1, 4, 8));
+                int rm = size == 1 && rnd.nextInt(2) == 0 ? r + 4 : r; // AH or DH
+                String rex = size == 8 ? "0x48, " : "";
+                int modrm = 0xf0 | rm;
+                int op = size == 1 ? 0 : 1;
+                switch (rnd.nextInt(3)) {
+                    case 0:
+                        out.add(new GenInsn(".byte " + rex + hex(0xd0 + op) + ", " + hex(modrm), Undef.SHIFT, size, 1, -1));
+                        return;
+                    case 1: {
+                        int c = shiftCount();
+                        out.add(new GenInsn(".byte " + rex + hex(0xc0 + op) + ", " + hex(modrm) + ", " + c, Undef.SHIFT, size, c, -1));
+                        return;
+                    }
+                    default:
+                        setCl();
+                        out.add(new GenInsn(".byte " + rex + hex(0xd2 + op) + ", " + hex(modrm), Undef.SHIFT, size, -1, -1));
+                        return;
+                }
+            }
+            default: {
+                String[] odd = {
+                    ".byte 0x40, 0x88, 0xe0", // mov al, spl: with REX, reg 4 is SPL not AH
+                    ".byte 0x40, 0x88, 0xf2", // mov dl, sil
+                    ".byte 0x40, 0x0f, 0xb6, 0xc7", // movzx eax, dil
+                    ".byte 0x40, 0x00, 0xfa", // add dl, dil
+                    ".byte 0x66, 0x48, 0x01, 0xc8", // REX.W wins over 0x66: add rax, rcx
+                    ".byte 0x66, 0x48, 0xc7, 0xc0, 0xff, 0xff, 0xff, 0xff", // mov rax, -1 (imm32, not imm16)
+                    ".byte 0xf3, 0x01, 0xd0", // add eax, edx with an ignored REP
+                    ".byte 0xf2, 0x31, 0xd0", // xor eax, edx with an ignored REPNE
+                    ".byte 0x48, 0x90", // REX.W nop is xchg rax, rax
+                    ".byte 0x41, 0x90", // xchg r8d, eax, not NOP
+                    ".byte 0x66, 0x0f, 0x1f, 0x44, 0x00, 0x00",
+                    ".byte 0x0f, 0x1f, 0x80, 0, 0, 0, 0",
+                    ".byte 0x2e, 0x0f, 0x1f, 0x84, 0, 0, 0, 0, 0",
+                    ".byte 0x66, 0x66, 0x2e, 0x0f, 0x1f, 0x84, 0, 0, 0, 0, 0",
+                    ".byte 0x48, 0x0f, 0xc8", // bswap rax
+                    ".byte 0x49, 0x0f, 0xca", // bswap r10
+                    ".byte 0x66, 0x98", // cbw
+                    ".byte 0x66, 0x99", // cwd
+                    ".byte 0xf3, 0x90", // pause
+                };
+                String t = odd[rnd.nextInt(odd.length)];
+                if (t.contains("0x41, 0x90") && pinned[8] || t.contains("0x49") && pinned[10]) {
+                    emit("nop");
+                    return;
+                }
+                emit(t);
+            }
+        }
+    }
+
+    /** A memory access through a register holding an unmapped or non-canonical address. */
+    private void wildAccess() {
+        int r = dst(8);
+        long[] addrs = {0x8000000000000000L, 0x0000800000000000L, 0xffff7fffffff0000L, 0x10L, 0x7fff00000000L,
+            0x1234567890abcdefL, RO + 0x100};
+        emit("movabs " + R64[r] + ", " + hex(addrs[rnd.nextInt(addrs.length)]));
+        String m = "[" + R64[r] + " + " + rnd.nextInt(64) + "]";
+        String[] forms = {"mov eax, dword ptr " + m, "mov qword ptr " + m + ", rcx", "add byte ptr " + m + ", 1",
+            "push qword ptr " + m, "lock xadd dword ptr " + m + ", edx", "movzx eax, word ptr " + m,
+            "xchg qword ptr " + m + ", rdx", "inc dword ptr " + m};
+        emit(forms[rnd.nextInt(forms.length)]);
+    }
+
     // ------------------------------------------------------------------ string operations
 
     private void stringOp() {
@@ -706,7 +831,7 @@ final class X86Gen {
             emit(rnd.nextInt(2) == 0 ? "std" : "cld");
         }
         if (rnd.nextInt(4) == 0) {
-            emit("mov ecx, " + rnd.nextInt(17));
+            emit("mov ecx, " + rnd.nextInt(41));
         }
         String prefix;
         boolean compare = op.equals("scas") || op.equals("cmps");
@@ -718,6 +843,6 @@ final class X86Gen {
         if (prefix.equals("rep ") && compare) {
             prefix = "repe ";
         }
-        emit(prefix + op + suffix);
+        emit((addr32Strings ? "addr32 " : "") + prefix + op + suffix);
     }
 }
