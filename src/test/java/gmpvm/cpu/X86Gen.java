@@ -64,6 +64,24 @@ final class X86Gen {
     // ------------------------------------------------------------------ cases
 
     Case next(int maxInsns) {
+        return next(maxInsns, false);
+    }
+
+    /** A case of SSE moves and SSE2 integer operations mixed with a few integer instructions. */
+    Case nextSse(int maxInsns) {
+        return next(maxInsns, true);
+    }
+
+    /** Sixteen XMM registers (low, high) of edge and random values. */
+    long[] xmmValues() {
+        long[] x = new long[32];
+        for (int k = 0; k < 32; k++) {
+            x[k] = value();
+        }
+        return x;
+    }
+
+    private Case next(int maxInsns, boolean sse) {
         regs = new long[16];
         pinned = new boolean[16];
         for (int k = 0; k < 16; k++) {
@@ -101,7 +119,9 @@ final class X86Gen {
         int n = 1 + rnd.nextInt(maxInsns);
         while (out.size() < n) {
             legacy = false;
-            if (stringCase && rnd.nextInt(2) == 0) {
+            if (sse && rnd.nextInt(5) != 0) {
+                sseOne();
+            } else if (stringCase && rnd.nextInt(2) == 0) {
                 stringOp();
             } else {
                 one();
@@ -819,6 +839,86 @@ final class X86Gen {
             "push qword ptr " + m, "lock xadd dword ptr " + m + ", edx", "movzx eax, word ptr " + m,
             "xchg qword ptr " + m + ", rdx", "inc dword ptr " + m};
         emit(forms[rnd.nextInt(forms.length)]);
+    }
+
+    // ------------------------------------------------------------------ SSE
+
+    private String xmm() {
+        return "xmm" + rnd.nextInt(16);
+    }
+
+    private void sseOne() {
+        switch (rnd.nextInt(14)) {
+            case 0: case 1: {
+                String[] ops = {"movups", "movaps", "movdqu", "movdqa", "movupd", "movapd"};
+                String op = ops[rnd.nextInt(ops.length)];
+                boolean aligned = op.contains("a");
+                String m = aligned ? mem(16) : memSafe(16, 1 << rnd.nextInt(5));
+                switch (rnd.nextInt(3)) {
+                    case 0: emit(op + " " + xmm() + ", " + xmm()); break;
+                    case 1: emit(op + " " + xmm() + ", " + m); break;
+                    default: emit(op + " " + m + ", " + xmm()); break;
+                }
+                return;
+            }
+            case 2: {
+                switch (rnd.nextInt(5)) {
+                    case 0: emit("movq " + xmm() + ", " + R64[src(8)]); break;
+                    case 1: emit("movq " + R64[dst(8)] + ", " + xmm()); break;
+                    case 2: emit("movq " + xmm() + ", " + xmm()); break;
+                    case 3: emit("movq " + xmm() + ", " + mem(8)); break;
+                    default: emit("movq " + mem(8) + ", " + xmm()); break;
+                }
+                return;
+            }
+            case 3: {
+                switch (rnd.nextInt(4)) {
+                    case 0: emit("movd " + xmm() + ", " + R32[src(4)]); break;
+                    case 1: emit("movd " + R32[dst(4)] + ", " + xmm()); break;
+                    case 2: emit("movd " + xmm() + ", " + mem(4)); break;
+                    default: emit("movd " + mem(4) + ", " + xmm()); break;
+                }
+                return;
+            }
+            case 4: case 5: {
+                boolean d = rnd.nextInt(2) == 0;
+                String op = d ? "movsd" : "movss";
+                int size = d ? 8 : 4;
+                switch (rnd.nextInt(3)) {
+                    case 0: emit(op + " " + xmm() + ", " + xmm()); break;
+                    case 1: emit(op + " " + xmm() + ", " + mem(size)); break;
+                    default: emit(op + " " + mem(size) + ", " + xmm()); break;
+                }
+                return;
+            }
+            case 6: {
+                String op = rnd.nextInt(2) == 0 ? "movhps" : "movlps";
+                emit(rnd.nextInt(2) == 0 ? op + " " + xmm() + ", " + mem(8) : op + " " + mem(8) + ", " + xmm());
+                return;
+            }
+            case 7: case 8: case 9: {
+                String[] ops = {"pxor", "xorps", "xorpd", "pand", "pandn", "por", "andps", "andnps", "orps",
+                    "paddb", "paddw", "paddd", "paddq", "psubb", "psubw", "psubd", "psubq",
+                    "pcmpeqb", "pcmpeqw", "pcmpeqd", "punpcklbw", "punpcklwd", "punpckldq", "punpcklqdq", "punpckhqdq"};
+                String op = ops[rnd.nextInt(ops.length)];
+                emit(op + " " + xmm() + ", " + (rnd.nextInt(3) == 0 ? mem(16) : xmm()));
+                return;
+            }
+            case 10:
+                emit("pmovmskb " + R32[dst(4)] + ", " + xmm());
+                return;
+            case 11:
+                emit("pshufd " + xmm() + ", " + (rnd.nextInt(3) == 0 ? mem(16) : xmm()) + ", " + rnd.nextInt(256));
+                return;
+            case 12: {
+                String[] ops = {"pslldq", "psrldq", "psllq", "psrlq", "pslld", "psrld"};
+                int[] counts = {0, 1, 3, 7, 8, 15, 16, 17, 31, 32, 33, 63, 64, 100, 255};
+                emit(ops[rnd.nextInt(ops.length)] + " " + xmm() + ", " + counts[rnd.nextInt(counts.length)]);
+                return;
+            }
+            default:
+                emit("pxor " + xmm() + ", " + xmm());
+        }
     }
 
     // ------------------------------------------------------------------ string operations
