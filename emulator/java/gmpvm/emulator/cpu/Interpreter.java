@@ -488,7 +488,7 @@ public final class Interpreter {
                 if (i.handler == -1) {
                     throw new MemoryFault(i.target, MemoryFault.Access.EXEC, i.imm != 0);
                 }
-                throw Trap.illegal(i);
+                throw i.target == Decoder.TOO_LONG ? Trap.generalProtection() : Trap.illegal(i);
             case UD2: case UNSUPPORTED:
                 throw Trap.illegal(i);
             default:

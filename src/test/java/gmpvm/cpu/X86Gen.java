@@ -762,14 +762,20 @@ final class X86Gen {
                 String[] bad = {".byte 0x06", ".byte 0x07", ".byte 0x0e", ".byte 0x16", ".byte 0x1f", ".byte 0x27",
                     ".byte 0x2f", ".byte 0x37", ".byte 0x3f", ".byte 0x60", ".byte 0x61", ".byte 0xce",
                     ".byte 0xd4, 0x0a", ".byte 0xd5, 0x0a", ".byte 0xd6", "ud2", "int3", "hlt",
-                    ".byte 0x9a, 1, 2, 3, 4, 5, 6", ".byte 0x0f, 0x0b"};
+                    ".byte 0x9a, 1, 2, 3, 4, 5, 6", ".byte 0x0f, 0x0b",
+                    ".byte 0x82, 0xc0, 0x01", // the 0x82 alias of 0x80 is invalid in 64-bit mode
+                    ".byte 0xc6, 0xc8, 0x01", ".byte 0xfe, 0xd0", ".byte 0xff, 0xf8", ".byte 0xff, 0xd8",
+                    ".byte 0x0f, 0xff, 0xc0",
+                    // sixteen bytes: longer than the 15-byte limit
+                    ".byte 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x01, 0xc8"};
                 emit(bad[rnd.nextInt(bad.length)]);
                 return;
             }
             case 1: {
                 // LOCK on a register destination or on an instruction that cannot be locked: #UD
                 String[] lk = {".byte 0xf0, 0x01, 0xc8", ".byte 0xf0, 0x39, 0x03", ".byte 0xf0, 0x85, 0x03",
-                    ".byte 0xf0, 0x8b, 0x03", ".byte 0xf0, 0xff, 0xc0", ".byte 0xf0, 0x90", ".byte 0xf0, 0x0f, 0xaf, 0xc1"};
+                    ".byte 0xf0, 0x8b, 0x03", ".byte 0xf0, 0xff, 0xc0", ".byte 0xf0, 0x90", ".byte 0xf0, 0x0f, 0xaf, 0xc1", ".byte 0xf0, 0x0f, 0xb1, 0xc8",
+                    ".byte 0xf0, 0x0f, 0xc1, 0xc8", ".byte 0xf0, 0xa4", ".byte 0xf0, 0x87, 0xc8", ".byte 0xf0, 0xf7, 0xd0"};
                 emit(lk[rnd.nextInt(lk.length)]);
                 return;
             }
@@ -817,8 +823,25 @@ final class X86Gen {
                     ".byte 0x66, 0x98", // cbw
                     ".byte 0x66, 0x99", // cwd
                     ".byte 0xf3, 0x90", // pause
+                    ".byte 0x48, 0x66, 0x01, 0xc8", // a REX not right before the opcode is ignored: add ax, cx
+                    ".byte 0xf6, 0xc8, 0x5a", // TEST's alias encoding F6 /1
+                    ".byte 0xf7, 0xca, 0x00, 0x80, 0x00, 0x00", // F7 /1: test edx, 0x8000
+                    ".byte 0x66, 0x6a, 0xfb, 0x66, 0x58", // nothing: overwritten below
                 };
                 String t = odd[rnd.nextInt(odd.length)];
+                if (t.startsWith(".byte 0x66, 0x6a")) {
+                    // 16-bit pushes of immediates, popped by POPFW or a 16-bit POP
+                    long f = (rnd.nextLong() & (Undef.ARITH | 0x400));
+                    emit(".byte 0x66, 0x68, " + hex(f & 0xff) + ", " + hex(f >> 8));
+                    emit(rnd.nextInt(2) == 0 ? "popfw" : "pop " + R16[dst(2)]);
+                    if (rnd.nextInt(2) == 0) {
+                        emit(".byte 0x66, 0x6a, " + hex(rnd.nextInt(256)));
+                        emit("pushfw");
+                        emit("pop " + R16[dst(2)]);
+                        emit("pop " + R16[dst(2)]);
+                    }
+                    return;
+                }
                 if (t.contains("0x41, 0x90") && pinned[8] || t.contains("0x49") && pinned[10]) {
                     emit("nop");
                     return;
