@@ -20,7 +20,8 @@
  *
  * The data buffer is DATA_SIZE bytes at DATA, filled per case from the seed by fill_buffer(),
  * which the Java side mirrors bit for bit. The page after it (RO) is read-only and holds the
- * bytes (i * 7 + 3) & 0xff, so writes there fault with SEGV_ACCERR.
+ * bytes (i * 7 + 3) & 0xff, so writes there fault with SEGV_ACCERR. The GS base is DATA (user
+ * space on Linux leaves GS unused), so gs:[x] addresses the buffer.
  */
 #define _GNU_SOURCE
 #include <setjmp.h>
@@ -30,7 +31,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <asm/prctl.h>
+#include <sys/syscall.h>
 #include <ucontext.h>
+#include <unistd.h>
 
 #define CODE 0x20000000UL
 #define DATA 0x10000000UL
@@ -179,6 +183,7 @@ int main(int argc, char **argv) {
     }
     need(mprotect(ro, 4096, PROT_READ) == 0, "mprotect");
     rd(code, ilen, in);
+    need(syscall(SYS_arch_prctl, ARCH_SET_GS, DATA) == 0, "arch_prctl(ARCH_SET_GS)");
     uint64_t stub = (uint64_t)&harness_stub;
     memcpy(code, &stub, 8);
 

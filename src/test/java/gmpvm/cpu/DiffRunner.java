@@ -104,6 +104,7 @@ final class DiffRunner {
         byte[] initial = DataBuffer.fill(j.bufSeed());
         mem.poke(X86Gen.DATA, initial, 0, initial.length);
         CpuState s = new CpuState();
+        s.gsBase = X86Gen.DATA; // as the harness sets it
         System.arraycopy(j.regs(), 0, s.r, 0, 16);
         s.setRflags(j.flags());
         if (xmm) {

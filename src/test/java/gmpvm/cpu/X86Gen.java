@@ -261,17 +261,34 @@ final class X86Gen {
 
     /** A memory operand of this size inside the data buffer (rarely outside, to fault). */
     private String mem(int size) {
-        return ptr(size) + "[" + addr(size, size >= 16 ? 16 : rnd.nextInt(2) == 0 ? size : 1, true) + "]";
+        return ptr(size) + bracket(addr(size, size >= 16 ? 16 : rnd.nextInt(2) == 0 ? size : 1, true));
+    }
+
+    private static String bracket(String a) {
+        return a.startsWith("gs:") ? a : "[" + a + "]";
     }
 
     /** A memory operand whose address is aligned to align and never faults. */
     private String memSafe(int size, int align) {
-        return ptr(size) + "[" + addr(size, align, false) + "]";
+        return ptr(size) + bracket(addr(size, align, false));
     }
 
     private String addr(int size, int align, boolean mayFault) {
         int room = DATA_SIZE - Math.max(size, 16);
         long t = rnd.nextInt(room) & -align;
+        if (mayFault && size > 1 && size <= 8 && rnd.nextInt(100) == 0) {
+            // straddles the end of the buffer into the read-only page (stores fault, and must not
+            // write the part that was writable) or its start from the unmapped page below
+            return rnd.nextInt(2) == 0 ? hex(RO - 1 - rnd.nextInt(size - 1)) : hex(DATA - 1 - rnd.nextInt(size - 1));
+        }
+        if (rnd.nextInt(40) == 0) {
+            // the GS base is the buffer's address
+            if (rnd.nextInt(2) == 0 || legacy && index >= 8) {
+                return "gs:" + hex(t);
+            }
+            int sc = 1 << rnd.nextInt(4);
+            return "gs:[" + R64[index] + "*" + sc + " + " + hex(t - indexVal * sc) + "]";
+        }
         if (align == 16 && rnd.nextInt(12) == 0) {
             t += 8; // misaligned CMPXCHG16B: #GP
         }
@@ -965,6 +982,22 @@ final class X86Gen {
         }
         if (prefix.equals("rep ") && compare) {
             prefix = "repe ";
+        }
+        boolean source = op.equals("movs") || op.equals("lods") || op.equals("cmps");
+        if (source && rnd.nextInt(6) == 0) {
+            // GS override on the source: GS base + RSI reads the code image (same bytes on both sides)
+            int size = "bwdq".indexOf(suffix);
+            size = 1 << size;
+            String si = addr32Strings ? "esi" : "rsi", di = addr32Strings ? "edi" : "rdi";
+            String src = ptr(size) + "gs:[" + si + "]", dst = ptr(size) + "es:[" + di + "]";
+            String text;
+            switch (op) {
+                case "movs": text = "movs " + dst + ", " + src; break;
+                case "lods": text = "lods " + reg(0, size) + ", " + src; break;
+                default: text = "cmps " + src + ", " + dst; break;
+            }
+            emit(prefix + text);
+            return;
         }
         emit((addr32Strings ? "addr32 " : "") + prefix + op + suffix);
     }
