@@ -27,6 +27,8 @@ final class FastPath {
     static final int JCC = 43, JMP = 44, CALL = 45, RET = 46, PUSH64 = 47, POP64 = 48, NOP = 49;
     static final int SHL_RI64 = 50, SHR_RI64 = 51, SAR_RI64 = 52, SHL_RI32 = 53, SHR_RI32 = 54, SAR_RI32 = 55;
     static final int MOVZX_B = 56, MOVZX_W = 57, MOVSXD = 58, CMP_RM64 = 59, CMP_RM32 = 60;
+    static final int ADD_RM64 = 61, ADD_RM32 = 62, SUB_RM64 = 63, SUB_RM32 = 64, ADD_MR64 = 65;
+    static final int TEST_RI8 = 66, CMP_RI8 = 67, STORE8 = 68, IMUL_RR64 = 69, IMUL_RR32 = 70;
 
     private FastPath() {
     }
@@ -50,18 +52,34 @@ final class FastPath {
                     return wide ? LOAD64 : narrow ? LOAD32 : GENERAL;
                 }
                 if (i.kind0 == K_MEM && i.kind1 == K_REG && i.reg1 < 16) {
-                    return wide ? STORE64 : narrow ? STORE32 : GENERAL;
+                    return wide ? STORE64 : narrow ? STORE32 : sz == 1 ? STORE8 : GENERAL;
                 }
                 return GENERAL;
             case LEA:
                 return wide && !i.addr32 ? LEA64 : GENERAL;
-            case ADD: return alu(rr, ri, sz, ADD_RR64);
-            case SUB: return alu(rr, ri, sz, SUB_RR64);
+            case ADD:
+                if (i.kind0 == K_REG && i.kind1 == K_MEM && i.reg0 < 16 && (wide || narrow)) {
+                    return wide ? ADD_RM64 : ADD_RM32;
+                }
+                if (i.kind0 == K_MEM && i.kind1 == K_REG && i.reg1 < 16 && wide) {
+                    return ADD_MR64;
+                }
+                return alu(rr, ri, sz, ADD_RR64);
+            case SUB:
+                if (i.kind0 == K_REG && i.kind1 == K_MEM && i.reg0 < 16 && (wide || narrow)) {
+                    return wide ? SUB_RM64 : SUB_RM32;
+                }
+                return alu(rr, ri, sz, SUB_RR64);
+            case IMUL:
+                return i.nops == 2 && rr && (wide || narrow) ? (wide ? IMUL_RR64 : IMUL_RR32) : GENERAL;
             case AND: return alu(rr, ri, sz, AND_RR64);
             case OR: return alu(rr, ri, sz, OR_RR64);
             case XOR: return alu(rr, ri, sz, XOR_RR64);
-            case TEST: return alu(rr, ri, sz, TEST_RR64);
+            case TEST:
+                if (ri && sz == 1) return TEST_RI8;
+                return alu(rr, ri, sz, TEST_RR64);
             case CMP:
+                if (ri && sz == 1) return CMP_RI8;
                 if (i.kind0 == K_REG && i.kind1 == K_MEM && i.reg0 < 16 && (wide || narrow)) {
                     return wide ? CMP_RM64 : CMP_RM32;
                 }

@@ -287,9 +287,66 @@ public final class Interpreter {
                 s.ccAux = cf;
                 return next(i);
             }
-            case FastPath.SHL_RI64: case FastPath.SHR_RI64: case FastPath.SAR_RI64:
-            case FastPath.SHL_RI32: case FastPath.SHR_RI32: case FastPath.SAR_RI32:
-                Alu.shift(s, mem, i, i.op);
+            case FastPath.SHL_RI64: {
+                int c = (int) i.imm & 63;
+                a = r[i.reg0];
+                v = a << c;
+                r[i.reg0] = v;
+                return shifted(s, i, Flags.CC_SHL, 8, a, v, (a >>> (64 - c)) & 1);
+            }
+            case FastPath.SHR_RI64: {
+                int c = (int) i.imm & 63;
+                a = r[i.reg0];
+                v = a >>> c;
+                r[i.reg0] = v;
+                return shifted(s, i, Flags.CC_SHR, 8, a, v, (a >>> (c - 1)) & 1);
+            }
+            case FastPath.SAR_RI64: {
+                int c = (int) i.imm & 63;
+                a = r[i.reg0];
+                v = a >> c;
+                r[i.reg0] = v;
+                return shifted(s, i, Flags.CC_SAR, 8, a, v, (a >> (c - 1)) & 1);
+            }
+            case FastPath.SHL_RI32: {
+                int c = (int) i.imm & 31;
+                a = r[i.reg0] & 0xffffffffL;
+                v = (a << c) & 0xffffffffL;
+                r[i.reg0] = v;
+                return shifted(s, i, Flags.CC_SHL, 4, a, v, (a >>> (32 - c)) & 1);
+            }
+            case FastPath.SHR_RI32: {
+                int c = (int) i.imm & 31;
+                a = r[i.reg0] & 0xffffffffL;
+                v = a >>> c;
+                r[i.reg0] = v;
+                return shifted(s, i, Flags.CC_SHR, 4, a, v, (a >>> (c - 1)) & 1);
+            }
+            case FastPath.SAR_RI32: {
+                int c = (int) i.imm & 31;
+                a = r[i.reg0] & 0xffffffffL;
+                long sa = (int) a;
+                v = (sa >> c) & 0xffffffffL;
+                r[i.reg0] = v;
+                return shifted(s, i, Flags.CC_SAR, 4, a, v, (sa >> (c - 1)) & 1);
+            }
+            case FastPath.ADD_RM64: a = r[i.reg0]; b = mem.read64(Operands.ea(s, i)); v = a + b; r[i.reg0] = v; return arith(s, i, Flags.CC_ADD, 8, a, b, v);
+            case FastPath.ADD_RM32: a = r[i.reg0] & 0xffffffffL; b = mem.read32(Operands.ea(s, i)) & 0xffffffffL; v = (a + b) & 0xffffffffL; r[i.reg0] = v; return arith(s, i, Flags.CC_ADD, 4, a, b, v);
+            case FastPath.SUB_RM64: a = r[i.reg0]; b = mem.read64(Operands.ea(s, i)); v = a - b; r[i.reg0] = v; return arith(s, i, Flags.CC_SUB, 8, a, b, v);
+            case FastPath.SUB_RM32: a = r[i.reg0] & 0xffffffffL; b = mem.read32(Operands.ea(s, i)) & 0xffffffffL; v = (a - b) & 0xffffffffL; r[i.reg0] = v; return arith(s, i, Flags.CC_SUB, 4, a, b, v);
+            case FastPath.ADD_MR64: {
+                long addr = Operands.ea(s, i);
+                a = mem.read64(addr);
+                b = r[i.reg1];
+                v = a + b;
+                mem.write64(addr, v);
+                return arith(s, i, Flags.CC_ADD, 8, a, b, v);
+            }
+            case FastPath.TEST_RI8: return logic(s, i, 1, r[i.reg0] & i.imm & 0xff);
+            case FastPath.CMP_RI8: a = r[i.reg0] & 0xff; b = i.imm; return arith(s, i, Flags.CC_SUB, 1, a, b, a - b);
+            case FastPath.STORE8: mem.write8(Operands.ea(s, i), (int) r[i.reg1]); return next(i);
+            case FastPath.IMUL_RR64: case FastPath.IMUL_RR32:
+                Alu.imul(s, mem, i);
                 return next(i);
             case FastPath.MOVZX_B:
                 Operands.setReg(s, i.reg0, i.size, i.kind1 == K_REG ? r[i.reg1] & 0xff : mem.read8(Operands.ea(s, i)));
@@ -342,6 +399,15 @@ public final class Interpreter {
         s.ccDst = dst;
         s.ccSrc = src;
         s.ccRes = res;
+        return next(i);
+    }
+
+    private Insn shifted(CpuState s, Insn i, int op, int size, long dst, long res, long cf) {
+        s.ccOp = op;
+        s.ccSize = size;
+        s.ccDst = dst;
+        s.ccRes = res;
+        s.ccAux = cf;
         return next(i);
     }
 
