@@ -1,0 +1,5 @@
+#include "sys.h"
+int main(int argc, char **argv, char **envp) {
+    puts_("hello, world\n");
+    return 0;
+}
