@@ -2,6 +2,7 @@ package gmpvm.cli;
 
 import gmpvm.emulator.Machine;
 import gmpvm.emulator.Outcome;
+import gmpvm.emulator.StraceListener;
 import gmpvm.emulator.kernel.Stdio;
 import gmpvm.loader.elf.ElfException;
 import gmpvm.loader.elf.ElfFile;
@@ -48,8 +49,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--env", paramLabel = "K=V", description = "add K=V to the program's environment (repeatable)")
     List<String> env = new ArrayList<>();
 
-    @Option(names = "--seed", paramLabel = "S", description = "seed for AT_RANDOM and getrandom (default: 0)")
+    @Option(names = "--seed", paramLabel = "S",
+            description = "scheduling seed: 0 (default) is plain round-robin, others shuffle thread order and quanta reproducibly; also seeds AT_RANDOM and getrandom")
     long seed;
+
+    @Option(names = "--cpus", paramLabel = "N", description = "simulated CPUs (default: 1)")
+    int cpus = 1;
+
+    @Option(names = "--strace", description = "log every system call in strace's format to stderr, with thread id and virtual time")
+    boolean strace;
 
     @Option(names = "--stats", description = "print the number of instructions retired to stderr")
     boolean stats;
@@ -88,6 +96,10 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int runProgram() {
+        if (cpus < 1 || cpus > 256) {
+            err.println("gmpvm: --cpus must be between 1 and 256");
+            return EXIT_LOAD;
+        }
         if (maxInsns <= 0) {
             err.println("gmpvm: --max-insns must be positive");
             return EXIT_LOAD;
@@ -124,6 +136,12 @@ final class RunCommand implements Callable<Integer> {
         }
         Machine m = new Machine(prog.memory(), prog.cpu(), prog.layout(), new Stdio(in, out, err));
         m.setMaxInstructions(maxInsns);
+        m.setCpus(cpus);
+        m.setSeed(seed);
+        if (strace) {
+            StraceLog.enable();
+            m.setListener(new StraceListener(m));
+        }
         long t0 = System.nanoTime();
         Outcome o = m.run();
         long host = System.nanoTime() - t0;
@@ -134,7 +152,7 @@ final class RunCommand implements Callable<Integer> {
         if (stats) {
             double secs = host / 1e9;
             err.printf("gmpvm: %d instructions retired, %.6f s virtual time, %.3f s host time (%.1f MIPS)%n",
-                    o.retired(), o.retired() / 1e9, secs, secs > 0 ? o.retired() / secs / 1e6 : 0.0);
+                    o.retired(), m.clock() / 1e9, secs, secs > 0 ? o.retired() / secs / 1e6 : 0.0);
         }
         err.flush();
         return o.status();
