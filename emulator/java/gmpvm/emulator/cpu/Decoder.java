@@ -739,7 +739,7 @@ public final class Decoder {
             opE(0, 1);
             return;
         }
-        if (b >= 0xc8) {
+        if (b >= 0xc8 && b <= 0xcf) {
             in.op = Op.BSWAP;
             in.size = osize;
             in.setOp(0, K_REG, (b & 7) | ((rex & 1) << 3), osize);
