@@ -1,4 +1,5 @@
 /* Memory system calls: brk growth and shrink, anonymous mmap and munmap, use of the memory. */
+/* cflags: -fno-tree-vectorize */
 #include "sys.h"
 int main(int argc, char **argv, char **envp) {
     char *b0 = (char *)sys_brk(0);
