@@ -1009,6 +1009,7 @@ public final class Decoder {
             case 0x75: return Op.PCMPEQW;
             case 0x76: return Op.PCMPEQD;
             case 0xd4: return Op.PADDQ;
+            case 0xda: return Op.PMINUB;
             case 0xdb: return Op.PAND;
             case 0xdf: return Op.PANDN;
             case 0xeb: return Op.POR;
