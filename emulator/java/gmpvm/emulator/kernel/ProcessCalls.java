@@ -122,6 +122,19 @@ final class ProcessCalls {
         return 0;
     }
 
+    /** sysinfo: fixed figures (1 GiB of RAM, no swap, one process) and the virtual uptime. */
+    long sysinfo(long buf, long uptime) {
+        byte[] b = new byte[112];
+        java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        bb.putLong(0, uptime);
+        bb.putLong(32, MemoryCalls.MAX_MAPPED);
+        bb.putLong(40, MemoryCalls.MAX_MAPPED / 2);
+        bb.putShort(80, (short) 1);
+        bb.putInt(104, 1);
+        mem.writeBytes(buf, b);
+        return 0;
+    }
+
     long getrandom(long buf, long len, long flags) {
         if ((flags & ~7L) != 0) {
             return -Errno.EINVAL;

@@ -6,6 +6,7 @@ package gmpvm.emulator.kernel;
  */
 public final class Syscalls {
     public static final int READ = 0;
+    public static final int SYSINFO = 99;
     public static final int WRITE = 1;
     public static final int CLOSE = 3;
     public static final int FSTAT = 5;

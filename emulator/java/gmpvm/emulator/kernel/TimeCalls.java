@@ -66,6 +66,10 @@ final class TimeCalls {
         return 0;
     }
 
+    long uptimeSeconds() {
+        return control.nanos() / 1_000_000_000L;
+    }
+
     long time(long tloc) {
         long s = now(CLOCK_REALTIME) / 1_000_000_000L;
         if (tloc != 0) {
