@@ -22,7 +22,8 @@ class KernelProgramsTest {
     static final int SEEDS = 20;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"threads_counter", "signals_sync", "signals_inject", "tgkill_spin", "xmm_restore", "time_agree"})
+    @ValueSource(strings = {"threads_counter", "signals_sync", "signals_inject", "tgkill_spin", "xmm_restore", "time_agree",
+        "unknown_syscall"})
     void matchesNativeUnderEverySeed(String name) throws Exception {
         Path bin = TestPrograms.buildKernel(name);
         TestPrograms.Result nat = TestPrograms.runNative(bin, List.of(), ENV, new byte[0]);
