@@ -434,11 +434,11 @@ public final class Decoder {
                 opE(1, osize);
                 return;
             case 0x8f:
-                modrm();
-                if ((regf & 7) != 0) {
-                    unsupported(); // XOP prefix space
+                if ((peekByte() & 0x38) != 0) {
+                    xop();
                     return;
                 }
+                modrm();
                 in.op = Op.POP;
                 in.size = (in.prefixes & Insn.P_OPSIZE) != 0 ? 2 : 8;
                 opE(0, in.size);
@@ -626,6 +626,9 @@ public final class Decoder {
             case 0xff:
                 group5();
                 return;
+            case 0x62:
+                evex();
+                return;
             default:
                 bad(); // 06 07 0e 16 17 1e 1f 27 2f 37 3f 60-62 82 9a c4.. ce d4-d6 ea
         }
@@ -687,6 +690,50 @@ public final class Decoder {
         }
     }
 
+    /**
+     * XOP-encoded (AMD) instructions, 8F with a non-zero ModRM.reg: measured, not executed. Map 8
+     * carries an imm8, map 9 none, map 10 an imm32; other map numbers are not instructions.
+     */
+    private void xop() {
+        next();
+        int p0 = next();
+        int map = p0 & 0x1f;
+        if (map < 8 || map > 10) {
+            bad();
+            return;
+        }
+        next();
+        next(); // opcode
+        modrm();
+        if (map == 8) {
+            next();
+        } else if (map == 10) {
+            imm32();
+        }
+        unsupported();
+    }
+
+    /**
+     * EVEX-encoded (AVX-512) instructions: 62, three payload bytes, opcode, ModRM. Measured, not
+     * executed. Map 3 (and the imm8 forms of map 1) carry an imm8; maps 0, 4 and 7 do not exist.
+     */
+    private void evex() {
+        int p0 = next();
+        int map = p0 & 7;
+        next();
+        next();
+        int opc = next();
+        if (map == 0 || map == 4 || map == 7) {
+            bad();
+            return;
+        }
+        modrm();
+        if (map == 3 || map == 1 && (opc >= 0x70 && opc <= 0x73 || opc == 0xc2 || opc == 0xc4 || opc == 0xc5 || opc == 0xc6)) {
+            next();
+        }
+        unsupported();
+    }
+
     /** VEX-encoded (AVX) instructions: measured, not executed. */
     private void vex(int b) {
         int map;
@@ -739,7 +786,7 @@ public final class Decoder {
             opE(0, 1);
             return;
         }
-        if (b >= 0xc8) {
+        if (b >= 0xc8 && b <= 0xcf) {
             in.op = Op.BSWAP;
             in.size = osize;
             in.setOp(0, K_REG, (b & 7) | ((rex & 1) << 3), osize);
@@ -960,6 +1007,10 @@ public final class Decoder {
                 return;
             case 0xbc: case 0xbd:
                 modrm();
+                if (in.mandatory == 0xf2) {
+                    bad(); // no F2 form exists
+                    return;
+                }
                 if (in.mandatory == 0xf3) {
                     in.op = b == 0xbc ? Op.TZCNT : Op.LZCNT;
                 } else {
@@ -1120,8 +1171,22 @@ public final class Decoder {
         switch (b) {
             case 0x04: case 0x0a: case 0x0c: case 0x24: case 0x25: case 0x26: case 0x27: case 0x36:
             case 0x39: case 0x3b: case 0x3c: case 0x3d: case 0x3e: case 0x3f: case 0x7a: case 0x7b:
-            case 0xa6: case 0xa7:
                 bad();
+                return;
+            case 0xa6: case 0xa7: {
+                // VIA PadLock: MONTMUL/XSHA1/XSHA256 (A6 C0/C8/D0), XSTORE/XCRYPT* (A7 C0..E8)
+                int m = next();
+                int top = b == 0xa6 ? 0xd0 : 0xe8;
+                if (m >= 0xc0 && m <= top && (m & 7) == 0) {
+                    unsupported();
+                } else {
+                    bad();
+                }
+                return;
+            }
+            case 0x20: case 0x21: case 0x22: case 0x23:
+                next(); // MOV to/from CRn/DRn: ModRM.mod is ignored, always a register form
+                unsupported();
                 return;
             case 0x0f:
                 modrm(); // 3DNow!: ModRM, then the operation byte
