@@ -118,6 +118,11 @@ public final class Decoder {
         return lo | imm32() << 32;
     }
 
+    /** Operand size of stack operations: 64 bits, or 16 under a 66 prefix that REX.W does not override. */
+    private int stackSize() {
+        return osize == 2 ? 2 : 8;
+    }
+
     /** An immediate of the operand size, at most 32 bits, sign-extended ("Iz"). */
     private long immZ(int size) {
         return size == 2 ? imm16() : imm32();
@@ -316,7 +321,7 @@ public final class Decoder {
         }
         if (b >= 0x50 && b <= 0x5f) {
             in.op = b < 0x58 ? Op.PUSH : Op.POP;
-            int sz = (in.prefixes & Insn.P_OPSIZE) != 0 ? 2 : 8;
+            int sz = stackSize();
             in.size = sz;
             in.setOp(0, K_REG, (b & 7) | ((rex & 1) << 3), sz);
             return;
@@ -365,12 +370,12 @@ public final class Decoder {
                 return;
             case 0x68:
                 in.op = Op.PUSH;
-                in.size = (in.prefixes & Insn.P_OPSIZE) != 0 ? 2 : 8;
+                in.size = stackSize();
                 opI(0, in.size, immZ(in.size));
                 return;
             case 0x6a:
                 in.op = Op.PUSH;
-                in.size = (in.prefixes & Insn.P_OPSIZE) != 0 ? 2 : 8;
+                in.size = stackSize();
                 opI(0, in.size, imm8());
                 return;
             case 0x69: case 0x6b:
@@ -440,7 +445,7 @@ public final class Decoder {
                 }
                 modrm();
                 in.op = Op.POP;
-                in.size = (in.prefixes & Insn.P_OPSIZE) != 0 ? 2 : 8;
+                in.size = stackSize();
                 opE(0, in.size);
                 return;
             case 0x90:
@@ -467,11 +472,11 @@ public final class Decoder {
                 return;
             case 0x9c:
                 in.op = Op.PUSHF;
-                in.size = (in.prefixes & Insn.P_OPSIZE) != 0 ? 2 : 8;
+                in.size = stackSize();
                 return;
             case 0x9d:
                 in.op = Op.POPF;
-                in.size = (in.prefixes & Insn.P_OPSIZE) != 0 ? 2 : 8;
+                in.size = stackSize();
                 return;
             case 0x9e:
                 in.op = Op.SAHF;
@@ -548,6 +553,12 @@ public final class Decoder {
                 }
                 return;
             case 0xc8:
+                if (osize == 2) {
+                    imm16();
+                    next();
+                    unsupported(); // ENTER with a 16-bit frame: not modelled
+                    return;
+                }
                 in.op = Op.ENTER;
                 in.size = 8;
                 opI(0, 2, imm16() & 0xffff);
@@ -556,7 +567,7 @@ public final class Decoder {
                 return;
             case 0xc9:
                 in.op = Op.LEAVE;
-                in.size = (in.prefixes & Insn.P_OPSIZE) != 0 ? 2 : 8;
+                in.size = stackSize();
                 return;
             case 0xca:
                 imm16();
@@ -672,7 +683,7 @@ public final class Decoder {
 
     private void group5() {
         modrm();
-        int sz64 = (in.prefixes & Insn.P_OPSIZE) != 0 ? 2 : 8;
+        int sz64 = stackSize();
         switch (regf & 7) {
             case 0: in.op = Op.INC; in.size = osize; opE(0, osize); return;
             case 1: in.op = Op.DEC; in.size = osize; opE(0, osize); return;

@@ -28,17 +28,19 @@ final class Divergence {
      * <li>"stray REX": a REX byte followed by another prefix, another REX or 9B (FWAIT). The CPU
      * ignores such a REX and goes on decoding the same instruction; objdump ends an instruction
      * after it and prints it alone ({@code rex.WB}).
-     * <li>"66 near branch": a 66 prefix (without REX.W) on CALL/JMP rel32 or Jcc rel32. In
-     * 64-bit mode Intel CPUs ignore it (we follow Intel: rel32); objdump decodes AMD's rel16 form.
+     * <li>"66 near branch": a 66 prefix (without REX.W) on CALL/JMP rel32, Jcc rel32, indirect
+     * CALL/JMP or RET. In 64-bit mode Intel CPUs ignore it (we follow Intel: rel32, 64-bit
+     * targets); objdump decodes AMD's 16-bit forms ({@code callw}, {@code jmp cx}, {@code retw}).
      * </ul>
      */
     static String excluded(byte[] b, Insn in) {
         boolean opsize = false;
         int rex = 0;
-        for (int i = 0; i < b.length - 1; i++) {
+        for (int i = 0; i < b.length; i++) {
             int x = b[i] & 0xff;
+            int next = i + 1 < b.length ? b[i + 1] & 0xff : 0;
             if ((x & 0xf0) == 0x40) {
-                int y = b[i + 1] & 0xff;
+                int y = next;
                 if ((y & 0xf0) == 0x40 || y == 0x9b || isLegacyPrefix(y)) {
                     return "stray REX";
                 }
@@ -46,7 +48,9 @@ final class Divergence {
                 continue;
             }
             if (!isLegacyPrefix(x)) {
-                boolean rel32 = x == 0xe8 || x == 0xe9 || x == 0x0f && (b[i + 1] & 0xf0) == 0x80;
+                int m = next;
+                boolean rel32 = x == 0xe8 || x == 0xe9 || x == 0x0f && (m & 0xf0) == 0x80
+                        || x == 0xc2 || x == 0xc3 || x == 0xff && ((m >> 3) & 7) == 2 || x == 0xff && ((m >> 3) & 7) == 4;
                 if (opsize && (rex & 8) == 0 && rel32) {
                     return "66 near branch";
                 }

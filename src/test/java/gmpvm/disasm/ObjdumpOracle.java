@@ -76,7 +76,7 @@ final class ObjdumpOracle {
             Files.writeString(src, sb.toString());
             exec(work, null, "as", "-o", obj.toString(), src.toString());
             Path out = work.resolve("slots.txt");
-            exec(work, out, "objdump", "-d", "-w", "-M", "intel", obj.toString());
+            exec(work, out, "objdump", "-d", "-z", "-w", "-M", "intel", obj.toString());
             return parse(Files.readAllLines(out, StandardCharsets.UTF_8), slots.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
