@@ -739,7 +739,7 @@ public final class Decoder {
             opE(0, 1);
             return;
         }
-        if (b >= 0xc8) {
+        if (b >= 0xc8 && b <= 0xcf) {
             in.op = Op.BSWAP;
             in.size = osize;
             in.setOp(0, K_REG, (b & 7) | ((rex & 1) << 3), osize);
@@ -1009,6 +1009,7 @@ public final class Decoder {
             case 0x75: return Op.PCMPEQW;
             case 0x76: return Op.PCMPEQD;
             case 0xd4: return Op.PADDQ;
+            case 0xda: return Op.PMINUB;
             case 0xdb: return Op.PAND;
             case 0xdf: return Op.PANDN;
             case 0xeb: return Op.POR;
