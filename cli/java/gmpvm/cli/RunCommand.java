@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code gmpvm run FILE [ARGS...]}: loads a static x86-64 ELF executable and runs it. The exit
+ * {@code gmpvm run FILE [ARGS...]}: loads a static x86-64 ELF executable (or assembles a
+ * Go-dialect {@code .s} program first) and runs it. The exit
  * status is the guest's; 128+N when signal N killed it; 124 at the instruction limit; 2 when FILE
  * cannot be loaded; 70 for an internal error.
  */
@@ -64,6 +65,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--debug", description = "show Java stack traces for gmpvm's own errors")
     boolean debug;
+
+    @Option(names = "--no-runtime", description = "FILE is a .s program with its own entry point: do not link the runtime")
+    boolean noRuntime;
+
+    @Option(names = "-I", paramLabel = "DIR", description = "#include directory for a .s FILE (repeatable)")
+    List<Path> includes = new ArrayList<>();
 
     private final InputStream in;
     private final PrintStream out;
@@ -112,7 +119,16 @@ final class RunCommand implements Callable<Integer> {
         }
         LoadedProgram prog;
         try {
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes;
+            if (file.toString().endsWith(".s")) {
+                // a Go-dialect assembly program: assemble and link it in memory first
+                bytes = new AsmCommand(err).assemble(List.of(file), includes, noRuntime, null, err);
+                if (bytes == null) {
+                    return AsmCommand.EXIT_ERRORS;
+                }
+            } else {
+                bytes = Files.readAllBytes(file);
+            }
             ElfFile elf = ElfFile.parse(bytes);
             List<String> argv = new ArrayList<>();
             argv.add(file.toString());
