@@ -939,7 +939,7 @@ final class X86Gen {
             case 7: case 8: case 9: {
                 String[] ops = {"pxor", "xorps", "xorpd", "pand", "pandn", "por", "andps", "andnps", "orps",
                     "paddb", "paddw", "paddd", "paddq", "psubb", "psubw", "psubd", "psubq",
-                    "pcmpeqb", "pcmpeqw", "pcmpeqd", "punpcklbw", "punpcklwd", "punpckldq", "punpcklqdq", "punpckhqdq"};
+                    "pcmpeqb", "pcmpeqw", "pcmpeqd", "pminub", "punpcklbw", "punpcklwd", "punpckldq", "punpcklqdq", "punpckhqdq"};
                 String op = ops[rnd.nextInt(ops.length)];
                 emit(op + " " + xmm() + ", " + (rnd.nextInt(3) == 0 ? mem(16) : xmm()));
                 return;
