@@ -228,6 +228,13 @@ final class DiffRunner {
         for (int q = 0; q <= k; q++) {
             b.append(q == 0 ? " " : "; ").append(j.insns().get(q).text());
         }
+        if (k > 0) {
+            b.append("\n  case start:");
+            for (int r = 0; r < 16; r++) {
+                b.append(r % 4 == 0 ? "\n    " : "  ").append(String.format("%-3s=%016x", X86Gen.R64[r], j.regs()[r]));
+            }
+            b.append(String.format("%n    rflags=%x %s, buffer seed 0x%x", j.flags(), flagNames(j.flags() & COMPARED), j.bufSeed()));
+        }
         b.append("\n  state before:");
         for (int r = 0; r < 16; r++) {
             b.append(r % 4 == 0 ? "\n    " : "  ").append(String.format("%-3s=%016x", X86Gen.R64[r], before[r]));
