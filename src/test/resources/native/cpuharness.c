@@ -127,6 +127,13 @@ static void on_signal(int sig, siginfo_t *si, void *ucv) {
     siglongjmp(g_env, 1);
 }
 
+/* Runs the instruction at g_target; a signal it raises returns here through on_signal. */
+static void run_one(void) {
+    if (sigsetjmp(g_env, 1) == 0) {
+        run_insn();
+    }
+}
+
 /* splitmix64, as in the Java mirror */
 static uint64_t next_rand(uint64_t *s) {
     uint64_t z = (*s += 0x9E3779B97F4A7C15ULL);
@@ -232,9 +239,7 @@ int main(int argc, char **argv) {
             g_addr = 0;
             g_rip = 0;
             g_taken = 0;
-            if (sigsetjmp(g_env, 1) == 0) {
-                run_insn();
-            }
+            run_one();
             wr(g_out, sizeof g_out, out);
             uint32_t sc[2] = {g_sig, g_code};
             uint64_t addr[2] = {g_addr, g_sig != 0 ? g_rip : g_taken};

@@ -142,12 +142,8 @@ final class NativeHarness {
 
     // ------------------------------------------------------------------ the harness
 
-    private static Path harness;
-
-    static synchronized Path harness() {
-        if (harness != null) {
-            return harness;
-        }
+    /** Builds target/native/cpuharness from its C source unless it is up to date, and returns it. */
+    static Path harness() {
         try {
             URL url = NativeHarness.class.getResource("/native/cpuharness.c");
             if (url == null) {
@@ -162,7 +158,6 @@ final class NativeHarness {
                     throw new AssertionError("gcc failed to build the CPU harness:\n" + err);
                 }
             }
-            harness = bin;
             return bin;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
