@@ -1044,6 +1044,15 @@ final class X86Gen {
         if (rnd.nextInt(4) == 0) {
             emit("mov ecx, " + rnd.nextInt(41));
         }
+        if (rnd.nextInt(10) == 0) {
+            // run into the read-only page above the buffer or the unmapped page below it: a REP
+            // instruction faults part-way, with RSI/RDI/RCX showing the iterations done
+            boolean up = rnd.nextInt(2) == 0;
+            emit(up ? "cld" : "std");
+            long at = up ? DATA + DATA_SIZE - 8 * rnd.nextInt(6) - rnd.nextInt(8) : DATA + 8 * rnd.nextInt(6) + rnd.nextInt(8);
+            emit("mov " + (rnd.nextInt(2) == 0 ? "edi, " : "esi, ") + hex(at));
+            emit("mov ecx, " + (8 + rnd.nextInt(33)));
+        }
         String prefix;
         boolean compare = op.equals("scas") || op.equals("cmps");
         switch (rnd.nextInt(3)) {
