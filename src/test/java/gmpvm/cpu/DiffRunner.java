@@ -30,6 +30,8 @@ final class DiffRunner {
     long instructions;
     long cases;
     long signals;
+    /** How many executed instructions the emulator decoded to each Op (a coverage measure). */
+    final java.util.EnumMap<gmpvm.emulator.cpu.Op, Integer> opCounts = new java.util.EnumMap<>(gmpvm.emulator.cpu.Op.class);
 
     DiffRunner(long seed, boolean xmm) {
         this.seed = seed;
@@ -122,6 +124,7 @@ final class DiffRunner {
             long flagsBefore = s.rflags();
             long slot = image.slotAddr(sl[k]);
             s.rip = slot;
+            opCounts.merge(interp.decodeAt(slot).op, 1, Integer::sum);
             Stop stop = interp.run(s, 1);
             instructions++;
             List<String> diffs = new ArrayList<>();

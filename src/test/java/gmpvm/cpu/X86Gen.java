@@ -722,7 +722,9 @@ final class X86Gen {
 
     private void misc() {
         String[] ops = {"nop", "nop dword ptr [rax]", "nop word ptr [rax + rax + 0x11223344]", "pause",
-            "mfence", "lfence", "sfence", "endbr64", "xchg ax, ax", "xchg eax, eax"};
+            "mfence", "lfence", "sfence", "endbr64", "xchg ax, ax", "xchg eax, eax",
+            "prefetcht0 byte ptr [rip + dbuf + 0x40]", "prefetchnta byte ptr [rax + rcx*8 - 0x1234]",
+            "prefetchw byte ptr [rdx]"};
         emit(ops[rnd.nextInt(ops.length)]);
     }
 
@@ -783,7 +785,7 @@ final class X86Gen {
                     ".byte 0x9a, 1, 2, 3, 4, 5, 6", ".byte 0x0f, 0x0b",
                     ".byte 0x82, 0xc0, 0x01", // the 0x82 alias of 0x80 is invalid in 64-bit mode
                     ".byte 0xc6, 0xc8, 0x01", ".byte 0xfe, 0xd0", ".byte 0xff, 0xf8", ".byte 0xff, 0xd8",
-                    ".byte 0x0f, 0xff, 0xc0",
+                    ".byte 0x0f, 0xff, 0xc0", ".byte 0xcd, 0x10", ".byte 0xcd, 0x03", ".byte 0xcd, 0x0d", ".byte 0xcd, 0x04", ".byte 0xcd, 0xff",
                     // sixteen bytes: longer than the 15-byte limit
                     ".byte 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x01, 0xc8"};
                 emit(bad[rnd.nextInt(bad.length)]);
