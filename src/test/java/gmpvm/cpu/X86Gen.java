@@ -437,7 +437,7 @@ final class X86Gen {
         int size = pick(sizes(2, 4, 8));
         int b = rnd.nextInt(16), x = rnd.nextInt(16);
         long d = rnd.nextInt(3) == 0 ? imm(4) : rnd.nextInt(256) - 128;
-        String ix = x == 4 ? "" : " + " + (rnd.nextInt(2) == 0 ? R64[x] : R64[x]) + "*" + (1 << rnd.nextInt(4));
+        String ix = x == 4 ? "" : " + " + R64[x] + "*" + (1 << rnd.nextInt(4));
         if (rnd.nextInt(4) == 0) {
             ix = ix.isEmpty() ? "" : " + " + R32[x] + "*" + (1 << rnd.nextInt(4));
             emit("lea " + reg(dst(size), size) + ", [" + R32[b] + ix + disp(d) + "]");
