@@ -2,10 +2,12 @@ package gmpvm.cli;
 
 import gmpvm.emulator.cpu.Insn;
 import gmpvm.emulator.memory.GuestMemory;
+import gmpvm.loader.disasm.IntelFormatter;
+import gmpvm.loader.elf.SymbolTable;
 
 /**
  * How reports show the instruction at an address. {@link #RAW_BYTES} prints its bytes in hex;
- * a disassembler can stand in for it by implementing the same interface.
+ * {@link #intel} disassembles it as objdump -M intel would, followed by its bytes.
  */
 @FunctionalInterface
 interface InstructionText {
@@ -36,4 +38,20 @@ interface InstructionText {
         }
         return sb.toString();
     };
+
+    /** Intel syntax with branch targets named from the symbol table, then the bytes: {@code mov eax,DWORD PTR [rax] (8b 00)}. */
+    static InstructionText intel(SymbolTable symbols) {
+        IntelFormatter f = new IntelFormatter(symbols::describe);
+        return (mem, addr, insn) -> {
+            String bytes = RAW_BYTES.describe(mem, addr, insn);
+            if (bytes == null) {
+                return null;
+            }
+            try {
+                return f.format(insn, mem.peek(addr, insn.len), 0).replaceFirst(" +", " ") + " (" + bytes + ")";
+            } catch (RuntimeException e) {
+                return bytes;
+            }
+        };
+    }
 }

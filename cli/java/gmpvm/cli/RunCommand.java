@@ -75,7 +75,8 @@ final class RunCommand implements Callable<Integer> {
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
-    private InstructionText instructionText = InstructionText.RAW_BYTES;
+    /** How fault reports show the instruction; null: Intel syntax with the program's symbols. */
+    private InstructionText instructionText;
 
     RunCommand(InputStream in, PrintStream out, PrintStream err) {
         this.in = in;
@@ -161,7 +162,8 @@ final class RunCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Outcome o = m.run();
         long host = System.nanoTime() - t0;
-        String report = FaultReport.describe(o, m, prog.symbols(), instructionText);
+        String report = FaultReport.describe(o, m, prog.symbols(),
+                instructionText != null ? instructionText : InstructionText.intel(prog.symbols()));
         if (report != null) {
             err.println("gmpvm: " + report);
         }
