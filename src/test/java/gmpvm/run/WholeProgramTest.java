@@ -30,7 +30,7 @@ class WholeProgramTest {
 
     static final List<String> C_PROGRAMS = List.of("hello", "recursion", "switch_goto", "int128", "strops", "bits",
             "partial_regs", "sieve", "sort", "format", "hashtable", "crc32", "divide", "args_env", "memory",
-            "structs", "stdin_echo", "segv", "fpe");
+            "structs", "stdin_echo", "segv", "fpe", "traps");
     /** Programs built a second time without SSE (gcc may not use XMM registers at all). */
     static final List<String> NO_SSE = List.of("recursion", "sort", "format", "hashtable", "int128", "structs");
     static final List<String> GAS_PROGRAMS = List.of("hello", "flags", "strings", "stack", "muldiv");
