@@ -71,7 +71,13 @@ class WholeProgramTest {
     /** An ordinary gcc -static glibc program: startup, stdio, malloc, qsort. */
     @org.junit.jupiter.api.Test
     void glibcProgramMatchesNative() throws Exception {
-        compare(TestPrograms.buildGlibc("printf"), List.of("x", "y"), "");
+        compare(TestPrograms.buildGlibc("printf", false), List.of("x", "y"), "");
+    }
+
+    /** The same as a static PIE (ET_DYN, loaded at the fixed PIE base; glibc relocates itself). */
+    @org.junit.jupiter.api.Test
+    void staticPieGlibcProgramMatchesNative() throws Exception {
+        compare(TestPrograms.buildGlibc("printf", true), List.of("pie"), "");
     }
 
     static void compare(Path bin, List<String> args, String stdin) throws Exception {
