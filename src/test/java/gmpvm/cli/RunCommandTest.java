@@ -151,6 +151,14 @@ class RunCommandTest {
     }
 
     @Test
+    void hugeArgumentListIsALoadError() {
+        String big = "x".repeat(1 << 20);
+        Run r = run("run", hello.toString(), big, big);
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("argument list and environment too long"), r.err());
+    }
+
+    @Test
     void statsReportsInstructions() {
         Run r = run("run", "--stats", hello.toString());
         assertEquals(0, r.status());

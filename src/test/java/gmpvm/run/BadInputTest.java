@@ -45,24 +45,19 @@ class BadInputTest {
 
     static End tryRun(byte[] file, long maxInsns) {
         ElfFile elf;
+        LoadedProgram prog;
         try {
             elf = ElfFile.parse(file);
+            if (imageSize(elf) > RUN_IMAGE_LIMIT) {
+                return End.LOAD_ERROR;
+            }
+            prog = ElfLoader.load(elf, List.of("/bad"), List.of("A=1"), "/bad", 1);
         } catch (ElfException e) {
             assertNotNull(e.getMessage());
             assertFalse(e.getMessage().isBlank());
             assertFalse(e.getMessage().contains("\n"), e.getMessage());
             return End.LOAD_ERROR;
         }
-        long image = 0;
-        for (ProgramHeader p : elf.programHeaders()) {
-            if (p.isLoad()) {
-                image += p.memsz();
-            }
-        }
-        if (image > RUN_IMAGE_LIMIT) {
-            return End.LOAD_ERROR;
-        }
-        LoadedProgram prog = ElfLoader.load(elf, List.of("/bad"), List.of("A=1"), "/bad", 1);
         Machine m = new Machine(prog.memory(), prog.cpu(), prog.layout(),
                 new Stdio(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), new ByteArrayOutputStream()));
         m.setMaxInstructions(maxInsns);
@@ -76,6 +71,16 @@ class BadInputTest {
                 assertEquals(Outcome.LIMIT_STATUS, o.status());
                 return End.INSN_LIMIT;
         }
+    }
+
+    static long imageSize(ElfFile elf) {
+        long image = 0;
+        for (ProgramHeader p : elf.programHeaders()) {
+            if (p.isLoad()) {
+                image += p.memsz();
+            }
+        }
+        return image;
     }
 
     @Test

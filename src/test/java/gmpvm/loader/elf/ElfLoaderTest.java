@@ -47,7 +47,7 @@ class ElfLoaderTest {
     }
 
     @Test
-    void mapsSegmentsWithTheirPermissions() {
+    void mapsSegmentsWithTheirPermissions() throws ElfException {
         LoadedProgram p = ElfLoader.load(elf, List.of("prog"), List.of(), "prog", 0);
         GuestMemory m = p.memory();
         for (ProgramHeader ph : elf.programHeaders()) {
@@ -63,7 +63,7 @@ class ElfLoaderTest {
     }
 
     @Test
-    void initialStackFollowsTheAbi() {
+    void initialStackFollowsTheAbi() throws ElfException {
         LoadedProgram p = ElfLoader.load(elf, List.of("prog", "arg one", ""), List.of("A=1", "B=2"), "/path/prog", 5);
         CpuState c = p.cpu();
         GuestMemory m = p.memory();
