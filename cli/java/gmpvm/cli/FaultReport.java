@@ -22,6 +22,11 @@ final class FaultReport {
     static String describe(Outcome o, Machine m, SymbolTable symbols, InstructionText text) {
         switch (o.kind()) {
             case SIGNALED: {
+                if (o.code() <= 0) {
+                    // sent by kill/tkill/tgkill, not raised by an instruction
+                    return String.format("killed by %s (sent with %s) in thread %d at %s", Signals.name(o.signal()),
+                            o.code() == -6 ? "tkill/tgkill" : "kill", o.tid(), where(m, symbols, text, o.rip(), false));
+                }
                 long rip = o.rip();
                 if (o.signal() == Signals.SIGTRAP && rip != 0 && peekByte(m.memory(), rip - 1) == 0xcc) {
                     rip--;
@@ -29,12 +34,28 @@ final class FaultReport {
                 return String.format("%s (address 0x%x, %s) at %s", Signals.name(o.signal()), o.address(),
                         Signals.codeName(o.signal(), o.code()), where(m, symbols, text, rip, true));
             }
+            case DEADLOCK:
+                return deadlock(m, symbols, text);
             case INSN_LIMIT:
                 return String.format("instruction limit reached (%d instructions) at %s", o.retired(),
                         where(m, symbols, text, o.rip(), false));
             default:
                 return null;
         }
+    }
+
+    /** Every thread sleeps and nothing can wake one: say so, one line per thread and what it waits on. */
+    private static String deadlock(Machine m, SymbolTable symbols, InstructionText text) {
+        StringBuilder sb = new StringBuilder("deadlock: every thread is blocked and no timer is pending");
+        for (gmpvm.emulator.GuestThread t : m.threads()) {
+            if (t.exited()) {
+                continue;
+            }
+            gmpvm.emulator.GuestThread.Wait w = t.waiting();
+            sb.append(String.format("%n  thread %d waits in %s at %s", t.tid(), w == null ? "?" : w.what(),
+                    where(m, symbols, text, t.cpu().rip, false)));
+        }
+        return sb.toString();
     }
 
     /** "rip 0x… &lt;sym+0xoff&gt;: bytes" */

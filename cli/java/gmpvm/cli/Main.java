@@ -44,6 +44,7 @@ public final class Main implements Runnable {
     public static CommandLine commandLine(InputStream in, PrintStream out, PrintStream err) {
         CommandLine cl = new CommandLine(new Main(err));
         cl.addSubcommand("run", new RunCommand(in, out, err));
+        cl.addSubcommand("asm", new AsmCommand(err));
         // everything after FILE belongs to the guest program, even words that look like options
         cl.getSubcommands().get("run").setStopAtPositional(true);
         cl.setOut(new PrintWriter(out, true));

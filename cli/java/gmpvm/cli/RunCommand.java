@@ -2,6 +2,7 @@ package gmpvm.cli;
 
 import gmpvm.emulator.Machine;
 import gmpvm.emulator.Outcome;
+import gmpvm.emulator.StraceListener;
 import gmpvm.emulator.kernel.Stdio;
 import gmpvm.loader.elf.ElfException;
 import gmpvm.loader.elf.ElfFile;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code gmpvm run FILE [ARGS...]}: loads a static x86-64 ELF executable and runs it. The exit
+ * {@code gmpvm run FILE [ARGS...]}: loads a static x86-64 ELF executable (or assembles a
+ * Go-dialect {@code .s} program first) and runs it. The exit
  * status is the guest's; 128+N when signal N killed it; 124 at the instruction limit; 2 when FILE
  * cannot be loaded; 70 for an internal error.
  */
@@ -48,14 +50,27 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--env", paramLabel = "K=V", description = "add K=V to the program's environment (repeatable)")
     List<String> env = new ArrayList<>();
 
-    @Option(names = "--seed", paramLabel = "S", description = "seed for AT_RANDOM and getrandom (default: 0)")
+    @Option(names = "--seed", paramLabel = "S",
+            description = "scheduling seed: 0 (default) is plain round-robin, others shuffle thread order and quanta reproducibly; also seeds AT_RANDOM and getrandom")
     long seed;
+
+    @Option(names = "--cpus", paramLabel = "N", description = "simulated CPUs (default: 1)")
+    int cpus = 1;
+
+    @Option(names = "--strace", description = "log every system call in strace's format to stderr, with thread id and virtual time")
+    boolean strace;
 
     @Option(names = "--stats", description = "print the number of instructions retired to stderr")
     boolean stats;
 
     @Option(names = "--debug", description = "show Java stack traces for gmpvm's own errors")
     boolean debug;
+
+    @Option(names = "--no-runtime", description = "FILE is a .s program with its own entry point: do not link the runtime")
+    boolean noRuntime;
+
+    @Option(names = "-I", paramLabel = "DIR", description = "#include directory for a .s FILE (repeatable)")
+    List<Path> includes = new ArrayList<>();
 
     private final InputStream in;
     private final PrintStream out;
@@ -88,6 +103,10 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int runProgram() {
+        if (cpus < 1 || cpus > 256) {
+            err.println("gmpvm: --cpus must be between 1 and 256");
+            return EXIT_LOAD;
+        }
         if (maxInsns <= 0) {
             err.println("gmpvm: --max-insns must be positive");
             return EXIT_LOAD;
@@ -100,7 +119,16 @@ final class RunCommand implements Callable<Integer> {
         }
         LoadedProgram prog;
         try {
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes;
+            if (file.toString().endsWith(".s")) {
+                // a Go-dialect assembly program: assemble and link it in memory first
+                bytes = new AsmCommand(err).assemble(List.of(file), includes, noRuntime, null, err);
+                if (bytes == null) {
+                    return AsmCommand.EXIT_ERRORS;
+                }
+            } else {
+                bytes = Files.readAllBytes(file);
+            }
             ElfFile elf = ElfFile.parse(bytes);
             List<String> argv = new ArrayList<>();
             argv.add(file.toString());
@@ -124,6 +152,12 @@ final class RunCommand implements Callable<Integer> {
         }
         Machine m = new Machine(prog.memory(), prog.cpu(), prog.layout(), new Stdio(in, out, err));
         m.setMaxInstructions(maxInsns);
+        m.setCpus(cpus);
+        m.setSeed(seed);
+        if (strace) {
+            StraceLog.enable();
+            m.setListener(new StraceListener(m));
+        }
         long t0 = System.nanoTime();
         Outcome o = m.run();
         long host = System.nanoTime() - t0;
@@ -134,7 +168,7 @@ final class RunCommand implements Callable<Integer> {
         if (stats) {
             double secs = host / 1e9;
             err.printf("gmpvm: %d instructions retired, %.6f s virtual time, %.3f s host time (%.1f MIPS)%n",
-                    o.retired(), o.retired() / 1e9, secs, secs > 0 ? o.retired() / secs / 1e6 : 0.0);
+                    o.retired(), m.clock() / 1e9, secs, secs > 0 ? o.retired() / secs / 1e6 : 0.0);
         }
         err.flush();
         return o.status();

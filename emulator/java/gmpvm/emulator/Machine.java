@@ -13,19 +13,17 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A whole guest process: its memory, its threads, one interpreter that runs them and the kernel
- * that serves their system calls.
+ * A whole guest process: its memory, its threads, one interpreter that runs them, the kernel
+ * that serves their system calls, and the deterministic {@link Scheduler} that interleaves them
+ * on {@code cpus} simulated CPUs.
  *
  * <p>The loader builds the initial memory and the first thread's {@link CpuState}; the machine
- * knows nothing about file formats. {@link #run} is the scheduler loop: it picks the next runnable
- * thread round-robin, runs it for a quantum of instructions, and handles why it stopped (budget,
- * system call, fault). The virtual clock advances by 1 ns per retired instruction; RDTSC and the
- * time system calls read it. A fault has no handler yet (signals come later), so it ends the
- * process as Linux's default action would: status 128 + signal.
+ * knows nothing about file formats. {@link #run} runs rounds of slices until the process exits,
+ * a signal kills it, the instruction limit is reached, or every thread sleeps with nothing that
+ * could wake it (a deadlock, reported as such). Pending signals are delivered when their thread
+ * is about to run: at the start of a slice and after each system call.
  */
 public final class Machine {
-    /** Instructions a thread runs before the scheduler looks again. */
-    public static final long DEFAULT_QUANTUM = 100_000;
     /** The tid (and pid) of the first thread. */
     public static final int FIRST_TID = 1000;
 
@@ -33,20 +31,29 @@ public final class Machine {
     private final Interpreter interpreter;
     private final Kernel kernel;
     private final List<GuestThread> threads = new ArrayList<>();
+    private final Control control = new Control();
+    private Scheduler scheduler;
     private MachineListener listener = new MachineListener() { };
-    private long quantum = DEFAULT_QUANTUM;
     private long maxInstructions = Long.MAX_VALUE;
-    private long clock;
+    private long quantum = Scheduler.QUANTUM;
+    private int cpus = 1;
+    private long seed;
     private long retired;
-    private int next;
+    private int nextTid = FIRST_TID;
     private Outcome outcome;
+
+    // the slice being run
+    private GuestThread current;
+    private long sliceStartTime;
+    private long sliceStartRetired;
+    private boolean yielded;
 
     public Machine(GuestMemory memory, CpuState initial, ProcessLayout layout, Stdio stdio) {
         this.memory = memory;
         this.interpreter = new Interpreter(memory);
-        this.interpreter.setTsc(() -> clock);
-        this.kernel = new Kernel(memory, layout, stdio, new Control());
-        threads.add(new GuestThread(FIRST_TID, initial));
+        this.interpreter.setTsc(this::clock);
+        this.kernel = new Kernel(memory, layout, stdio, control);
+        threads.add(new GuestThread(nextTid++, initial));
     }
 
     public GuestMemory memory() {
@@ -65,9 +72,12 @@ public final class Machine {
         return Collections.unmodifiableList(threads);
     }
 
-    /** The virtual clock, in nanoseconds since the process started. */
+    /** The virtual clock in nanoseconds since the process started, as the running thread sees it. */
     public long clock() {
-        return clock;
+        if (current != null) {
+            return sliceStartTime + (current.cpu().retired - sliceStartRetired);
+        }
+        return scheduler == null ? 0 : scheduler.now();
     }
 
     /** Instructions retired by all threads so far. */
@@ -79,6 +89,7 @@ public final class Machine {
         this.listener = listener == null ? new MachineListener() { } : listener;
     }
 
+    /** Instructions per slice with seed 0 (seeded runs vary around it). */
     public void setQuantum(long quantum) {
         if (quantum <= 0) {
             throw new IllegalArgumentException("quantum must be positive");
@@ -86,23 +97,55 @@ public final class Machine {
         this.quantum = quantum;
     }
 
+    /** Simulated CPUs (at least 1). */
+    public void setCpus(int cpus) {
+        if (cpus < 1) {
+            throw new IllegalArgumentException("at least one CPU");
+        }
+        this.cpus = cpus;
+    }
+
+    public int cpus() {
+        return cpus;
+    }
+
+    /** Scheduling seed: 0 is plain round-robin; others shuffle orders and quanta reproducibly. */
+    public void setSeed(long seed) {
+        this.seed = seed;
+    }
+
     /** Stops the run with {@link Outcome.Kind#INSN_LIMIT} once this many instructions retired. */
     public void setMaxInstructions(long max) {
         this.maxInstructions = max;
     }
 
-    /** Runs until the process exits, dies of a signal or reaches the instruction limit. */
+    /** Runs until the process exits, dies of a signal, deadlocks or reaches the instruction limit. */
     public Outcome run() {
+        scheduler = new Scheduler(cpus, seed, quantum);
+        for (GuestThread t : threads) {
+            if (t.runnable()) {
+                scheduler.enqueue(t);
+            }
+        }
         try {
             while (outcome == null) {
-                GuestThread t = pickThread();
-                if (t == null) {
-                    // every thread called exit(2): the process ends with the last one's status
-                    GuestThread last = threads.get(threads.size() - 1);
-                    finish(new Outcome(Outcome.Kind.EXITED, last.exitStatus(), 0, 0, 0, last.cpu().rip, last.tid(), retired));
-                    break;
+                fireTimers();
+                List<GuestThread> round = scheduler.nextRound();
+                if (round.isEmpty()) {
+                    if (!idle()) {
+                        break;
+                    }
+                    continue;
                 }
-                step(t);
+                for (GuestThread t : List.copyOf(round)) {
+                    if (outcome != null) {
+                        break;
+                    }
+                    slice(t);
+                    if (t.runnable() && outcome == null) {
+                        scheduler.enqueue(t);
+                    }
+                }
             }
         } finally {
             kernel.stdio().flush();
@@ -110,49 +153,107 @@ public final class Machine {
         return outcome;
     }
 
-    private GuestThread pickThread() {
-        for (int k = 0; k < threads.size(); k++) {
-            GuestThread t = threads.get((next + k) % threads.size());
-            if (t.runnable()) {
-                next = (next + k + 1) % threads.size();
-                return t;
+    /** Nothing is runnable: end the process, sleep until the next deadline, or report a deadlock. */
+    private boolean idle() {
+        GuestThread last = null;
+        long earliest = Long.MAX_VALUE;
+        boolean alive = false;
+        for (GuestThread t : threads) {
+            if (!t.exited()) {
+                alive = true;
+                GuestThread.Wait w = t.waiting();
+                if (w != null && w.deadline() >= 0) {
+                    earliest = Math.min(earliest, w.deadline());
+                }
             }
+            last = t;
         }
-        return null;
+        if (!alive) {
+            // every thread called exit(2): the process ends with the last one's status
+            finish(new Outcome(Outcome.Kind.EXITED, last.exitStatus(), 0, 0, 0, last.cpu().rip, last.tid(), retired));
+            return false;
+        }
+        if (earliest == Long.MAX_VALUE) {
+            GuestThread any = threads.get(0);
+            finish(new Outcome(Outcome.Kind.DEADLOCK, Outcome.DEADLOCK_STATUS, 0, 0, 0, any.cpu().rip, any.tid(), retired));
+            return false;
+        }
+        scheduler.idleUntil(earliest);
+        return true;
     }
 
-    private void step(GuestThread t) {
+    private void fireTimers() {
+        long now = scheduler.now();
+        for (GuestThread t : threads) {
+            GuestThread.Wait w = t.waiting();
+            if (w != null && w.deadline() >= 0 && w.deadline() <= now) {
+                kernel.cancelWait(t);
+                wakeAt(t, w.onTimeout(), w.deadline());
+            }
+        }
+    }
+
+    private void wakeAt(GuestThread t, long result, long at) {
+        GuestThread.Wait w = t.waiting();
+        t.unblock(result, at);
+        scheduler.enqueue(t);
+        listener.syscallResumed(t, w == null ? -1 : w.syscall(), result);
+    }
+
+    /** Runs one slice of t. */
+    private void slice(GuestThread t) {
         CpuState c = t.cpu();
-        long left = maxInstructions - retired;
-        if (left <= 0) {
-            finish(new Outcome(Outcome.Kind.INSN_LIMIT, Outcome.LIMIT_STATUS, 0, 0, 0, c.rip, t.tid(), retired));
+        current = t;
+        yielded = false;
+        sliceStartTime = Math.max(scheduler.roundStart(), t.readyAt);
+        sliceStartRetired = c.retired;
+        long budget = scheduler.sliceBudget();
+        try {
+            while (outcome == null && t.runnable() && !yielded) {
+                if (!kernel.signals().deliver(t)) {
+                    break;
+                }
+                long used = c.retired - sliceStartRetired;
+                long left = Math.min(budget - used, maxInstructions - retired);
+                if (maxInstructions - retired <= 0) {
+                    finish(new Outcome(Outcome.Kind.INSN_LIMIT, Outcome.LIMIT_STATUS, 0, 0, 0, c.rip, t.tid(), retired));
+                    break;
+                }
+                if (left <= 0) {
+                    break;
+                }
+                long before = c.retired;
+                Stop stop = interpreter.run(c, left);
+                retired += c.retired - before;
+                if (stop == Stop.SYSCALL) {
+                    syscall(t);
+                } else if (stop == Stop.FAULT) {
+                    listener.fault(t, c.faultSignal, c.faultCode, c.faultAddr);
+                    kernel.signals().fault(t, c.faultSignal, c.faultCode, c.faultAddr);
+                } else if (stop == Stop.BUDGET) {
+                    listener.quantumEnded(t);
+                }
+            }
+        } finally {
+            long end = clock();
+            t.readyAt = end;
+            scheduler.sliceRan(end - scheduler.roundStart());
+            current = null;
+        }
+    }
+
+    private void syscall(GuestThread t) {
+        CpuState c = t.cpu();
+        int nr = (int) c.r[CpuState.RAX];
+        listener.syscallEntered(t, nr);
+        long res = kernel.syscall(t);
+        if (outcome != null || t.exited()) {
             return;
         }
-        long before = c.retired;
-        Stop stop = interpreter.run(c, Math.min(quantum, left));
-        long n = c.retired - before;
-        retired += n;
-        clock += n;
-        switch (stop) {
-            case SYSCALL: {
-                int nr = (int) c.r[CpuState.RAX];
-                listener.syscallEntered(t, nr);
-                long res = kernel.syscall(t);
-                if (outcome == null) {
-                    listener.syscallReturned(t, nr, res);
-                }
-                break;
-            }
-            case FAULT:
-                listener.fault(t, c.faultSignal, c.faultCode, c.faultAddr);
-                finish(new Outcome(Outcome.Kind.SIGNALED, 128 + c.faultSignal, c.faultSignal, c.faultCode,
-                        c.faultAddr, c.rip, t.tid(), retired));
-                break;
-            case BUDGET:
-            case BREAKPOINT:
-            default:
-                listener.quantumEnded(t);
-                break;
+        if (t.blocked()) {
+            listener.syscallBlocked(t, nr);
+        } else {
+            listener.syscallReturned(t, nr, res);
         }
     }
 
@@ -160,7 +261,8 @@ public final class Machine {
         if (outcome == null) {
             outcome = o;
             for (GuestThread t : threads) {
-                if (t.runnable()) {
+                // deadlocked threads keep what they wait on, for the report
+                if (!t.exited() && o.kind() != Outcome.Kind.DEADLOCK) {
                     t.exit(o.status());
                 }
             }
@@ -183,8 +285,63 @@ public final class Machine {
         }
 
         @Override
+        public void killProcess(GuestThread t, int sig, int code, long addr) {
+            listener.signalKilled(t, sig);
+            finish(new Outcome(Outcome.Kind.SIGNALED, 128 + sig, sig, code, addr, t.cpu().rip, t.tid(), retired));
+        }
+
+        @Override
         public long nanos() {
-            return clock;
+            return clock();
+        }
+
+        @Override
+        public int cpus() {
+            return cpus;
+        }
+
+        @Override
+        public GuestThread spawn(CpuState cpu) {
+            GuestThread child = new GuestThread(nextTid++, cpu);
+            child.readyAt = clock();
+            threads.add(child);
+            scheduler.enqueue(child);
+            listener.threadCreated(child);
+            return child;
+        }
+
+        @Override
+        public GuestThread thread(int tid) {
+            for (GuestThread t : threads) {
+                if (t.tid() == tid && !t.exited()) {
+                    return t;
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public List<GuestThread> threads() {
+            return Collections.unmodifiableList(threads);
+        }
+
+        @Override
+        public void block(GuestThread t, GuestThread.Wait w) {
+            t.block(w);
+        }
+
+        @Override
+        public void wake(GuestThread t, long result) {
+            if (t.blocked()) {
+                wakeAt(t, result, clock());
+            }
+        }
+
+        @Override
+        public void yield(GuestThread t) {
+            if (t == current) {
+                yielded = true;
+            }
         }
     }
 }

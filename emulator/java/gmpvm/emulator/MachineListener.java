@@ -16,6 +16,22 @@ public interface MachineListener {
     default void syscallReturned(GuestThread t, int nr, long result) {
     }
 
+    /** Thread t's syscall nr put it to sleep (futex wait, nanosleep); syscallResumed follows when it wakes. */
+    default void syscallBlocked(GuestThread t, int nr) {
+    }
+
+    /** Thread t woke from the sleeping syscall nr with this result. */
+    default void syscallResumed(GuestThread t, int nr, long result) {
+    }
+
+    /** Thread t was created (clone). */
+    default void threadCreated(GuestThread t) {
+    }
+
+    /** A signal's default action (or an unhandled fault) kills the process; t received it. */
+    default void signalKilled(GuestThread t, int signal) {
+    }
+
     /** Thread t raised a synchronous fault (signal, si_code, si_addr) at RIP t.cpu().rip. */
     default void fault(GuestThread t, int signal, int code, long addr) {
     }

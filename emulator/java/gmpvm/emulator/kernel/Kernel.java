@@ -24,6 +24,9 @@ public final class Kernel {
     private final MemoryCalls memory;
     private final ProcessCalls process;
     private final TimeCalls time;
+    private final Futex futex;
+    private final ThreadCalls threads;
+    private final SignalCalls signals;
     private final Set<Long> warned = new HashSet<>();
 
     public Kernel(GuestMemory mem, ProcessLayout layout, Stdio stdio, ProcessControl control) {
@@ -32,6 +35,19 @@ public final class Kernel {
         this.memory = new MemoryCalls(mem, layout);
         this.process = new ProcessCalls(mem, layout, control);
         this.time = new TimeCalls(mem, control);
+        this.futex = new Futex(mem, control);
+        this.threads = new ThreadCalls(mem, control, futex);
+        this.signals = new SignalCalls(mem, control, futex);
+    }
+
+    /** Signal actions, sending and delivery. */
+    public SignalCalls signals() {
+        return signals;
+    }
+
+    /** t's sleep ended other than by a futex wake (timeout, signal, exit): leave any futex queue. */
+    public void cancelWait(GuestThread t) {
+        futex.forget(t);
     }
 
     public Stdio stdio() {
@@ -81,7 +97,18 @@ public final class Kernel {
             case Syscalls.MUNMAP: return memory.munmap(a0, a1);
             case Syscalls.MPROTECT: return memory.mprotect(a0, a1, a2);
             case Syscalls.MADVISE: return memory.madvise(a0, a1);
-            case Syscalls.EXIT: return process.exit(t, a0);
+            case Syscalls.EXIT: return threads.exit(t, a0);
+            case Syscalls.CLONE: return threads.clone(t, a0, a1, a2, a3, a4);
+            case Syscalls.FUTEX: return futex.futex(t, a0, a1, a2, a3, a4, a5);
+            case Syscalls.NANOSLEEP: return threads.nanosleep(t, a0, a1);
+            case Syscalls.CLOCK_NANOSLEEP: return threads.clockNanosleep(t, a0, a1, a2, a3);
+            case Syscalls.RT_SIGACTION: return signals.rtSigaction(a0, a1, a2, a3);
+            case Syscalls.RT_SIGPROCMASK: return signals.rtSigprocmask(t, a0, a1, a2, a3);
+            case Syscalls.RT_SIGRETURN: return signals.rtSigreturn(t);
+            case Syscalls.SIGALTSTACK: return signals.sigaltstack(t, a0, a1);
+            case Syscalls.KILL: return signals.kill(t, a0, a1);
+            case Syscalls.TKILL: return signals.tkill(t, a0, a1);
+            case Syscalls.TGKILL: return signals.tgkill(t, a0, a1, a2);
             case Syscalls.EXIT_GROUP: return process.exitGroup(t, a0);
             case Syscalls.ARCH_PRCTL: return process.archPrctl(t, a0, a1);
             case Syscalls.GETPID: return ProcessCalls.PID;
@@ -93,7 +120,7 @@ public final class Kernel {
             case Syscalls.SET_ROBUST_LIST: return process.setRobustList(t, a0, a1);
             case Syscalls.PRLIMIT64: return process.prlimit64(a0, a1, a2, a3);
             case Syscalls.SCHED_GETAFFINITY: return process.schedGetaffinity(a0, a1, a2);
-            case Syscalls.SCHED_YIELD: return 0;
+            case Syscalls.SCHED_YIELD: return threads.schedYield(t);
             case Syscalls.UNAME: return process.uname(a0);
             case Syscalls.GETRANDOM: return process.getrandom(a0, a1, a2);
             case Syscalls.CLOCK_GETTIME: return time.clockGettime(a0, a1);

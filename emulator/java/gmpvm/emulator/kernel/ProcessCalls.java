@@ -16,8 +16,6 @@ final class ProcessCalls {
     static final int ARCH_SET_GS = 0x1001, ARCH_SET_FS = 0x1002, ARCH_GET_FS = 0x1003, ARCH_GET_GS = 0x1004;
     static final long RLIM_INFINITY = -1L;
     static final int RLIMIT_STACK = 3, RLIMIT_NOFILE = 7, RLIMIT_NLIMITS = 16;
-    /** Number of CPUs sched_getaffinity reports (the machine simulates one for now). */
-    static final int CPUS = 1;
 
     private final GuestMemory mem;
     private final ProcessControl control;
@@ -27,11 +25,6 @@ final class ProcessCalls {
         this.mem = mem;
         this.control = control;
         this.random = new SplittableRandom(layout.seed() ^ 0x67657472616e646dL);
-    }
-
-    long exit(GuestThread t, long status) {
-        control.exitThread(t, (int) status & 0xff);
-        return 0;
     }
 
     long exitGroup(GuestThread t, long status) {
@@ -114,7 +107,7 @@ final class ProcessCalls {
             return -Errno.EINVAL;
         }
         mem.checkWritable(mask, 8);
-        mem.write64(mask, (1L << CPUS) - 1);
+        mem.write64(mask, control.cpus() >= 64 ? -1L : (1L << control.cpus()) - 1);
         return 8;
     }
 
