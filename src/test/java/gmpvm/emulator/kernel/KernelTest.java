@@ -11,6 +11,7 @@ import gmpvm.emulator.memory.Prot;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,8 +46,48 @@ class KernelTest {
             }
 
             @Override
+            public void killProcess(GuestThread t, int sig, int code, long addr) {
+                groupStatus = 128 + sig;
+                t.exit(128 + sig);
+            }
+
+            @Override
             public long nanos() {
                 return nanos;
+            }
+
+            @Override
+            public int cpus() {
+                return 1;
+            }
+
+            @Override
+            public GuestThread spawn(CpuState cpu) {
+                throw new UnsupportedOperationException("no threads in this test");
+            }
+
+            @Override
+            public GuestThread thread(int tid) {
+                return tid == thread.tid() && thread.runnable() ? thread : null;
+            }
+
+            @Override
+            public List<GuestThread> threads() {
+                return List.of(thread);
+            }
+
+            @Override
+            public void block(GuestThread t, GuestThread.Wait w) {
+                throw new UnsupportedOperationException("no blocking in this test");
+            }
+
+            @Override
+            public void wake(GuestThread t, long result) {
+                t.cpu().r[CpuState.RAX] = result;
+            }
+
+            @Override
+            public void yield(GuestThread t) {
             }
         });
         thread = new GuestThread(1000, new CpuState());
