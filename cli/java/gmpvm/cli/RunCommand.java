@@ -75,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
-    private InstructionText instructionText = InstructionText.RAW_BYTES;
+    private InstructionText instructionText;
 
     RunCommand(InputStream in, PrintStream out, PrintStream err) {
         this.in = in;
@@ -161,7 +161,8 @@ final class RunCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Outcome o = m.run();
         long host = System.nanoTime() - t0;
-        String report = FaultReport.describe(o, m, prog.symbols(), instructionText);
+        InstructionText text = instructionText != null ? instructionText : InstructionText.disassembled(prog.symbols());
+        String report = FaultReport.describe(o, m, prog.symbols(), text);
         if (report != null) {
             err.println("gmpvm: " + report);
         }

@@ -112,17 +112,17 @@ class RunCommandTest {
         Run r = runMerged("run", segv.toString());
         assertEquals(139, r.status());
         assertTrue(r.out().matches("before the fault\ngmpvm: SIGSEGV \\(address 0x0, SEGV_MAPERR\\) at rip 0x[0-9a-f]+ "
-                + "<deref(\\+0x[0-9a-f]+)?>: [0-9a-f]{2}( [0-9a-f]{2})*\n"), r.out());
+                + "<deref(\\+0x[0-9a-f]+)?>: 8b 07  mov +eax,DWORD PTR \\[rdi\\]\n"), r.out());
     }
 
     @Test
     void otherSignalsHaveShellStatuses() {
         Run ill = run("run", traps.toString(), "ud2");
         assertEquals(132, ill.status());
-        assertTrue(ill.err().matches("gmpvm: SIGILL \\(address 0x[0-9a-f]+, ILL_ILLOPN\\) at rip 0x[0-9a-f]+ <main(\\+0x[0-9a-f]+)?>: 0f 0b\n"), ill.err());
+        assertTrue(ill.err().matches("gmpvm: SIGILL \\(address 0x[0-9a-f]+, ILL_ILLOPN\\) at rip 0x[0-9a-f]+ <main(\\+0x[0-9a-f]+)?>: 0f 0b  ud2\n"), ill.err());
         Run trap = run("run", traps.toString(), "int3");
         assertEquals(133, trap.status());
-        assertTrue(trap.err().matches("gmpvm: SIGTRAP \\(address 0x0, SI_KERNEL\\) at rip 0x[0-9a-f]+ <main(\\+0x[0-9a-f]+)?>: cc\n"), trap.err());
+        assertTrue(trap.err().matches("gmpvm: SIGTRAP \\(address 0x0, SI_KERNEL\\) at rip 0x[0-9a-f]+ <main(\\+0x[0-9a-f]+)?>: cc  int3\n"), trap.err());
         Run fpe = run("run", traps.toString(), "div0");
         assertEquals(136, fpe.status());
         assertTrue(fpe.err().startsWith("gmpvm: SIGFPE (address 0x"), fpe.err());
@@ -133,6 +133,16 @@ class RunCommandTest {
         Run ro = run("run", traps.toString(), "ro");
         assertEquals(139, ro.status());
         assertTrue(ro.err().contains("SEGV_ACCERR"), ro.err());
+    }
+
+    @Test
+    void rawBytesStandInWithoutTheDisassembler() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        picocli.CommandLine cl = Main.commandLine(new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true));
+        ((RunCommand) cl.getSubcommands().get("run").getCommand()).setInstructionText(InstructionText.RAW_BYTES);
+        assertEquals(132, cl.execute("run", traps.toString(), "ud2"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).endsWith(": 0f 0b\n"), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
