@@ -37,6 +37,8 @@ import picocli.CommandLine.Parameters;
         sortOptions = false)
 final class RunCommand implements Callable<Integer> {
     static final int EXIT_LOAD = 2;
+    /** Largest executable read (the loader refuses larger images anyway). */
+    static final int MAX_FILE = 1 << 30;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the executable")
     Path file;
@@ -102,6 +104,14 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** The file's bytes, or null when it holds more than MAX_FILE (also for endless devices). */
+    static byte[] readExecutable(Path file) throws IOException {
+        try (InputStream s = Files.newInputStream(file)) {
+            byte[] b = s.readNBytes(MAX_FILE);
+            return s.read() < 0 ? b : null;
+        }
+    }
+
     private int runProgram() {
         if (cpus < 1 || cpus > 256) {
             err.println("gmpvm: --cpus must be between 1 and 256");
@@ -127,7 +137,11 @@ final class RunCommand implements Callable<Integer> {
                     return AsmCommand.EXIT_ERRORS;
                 }
             } else {
-                bytes = Files.readAllBytes(file);
+                bytes = readExecutable(file);
+                if (bytes == null) {
+                    err.println("gmpvm: " + file + ": file too large (more than " + (MAX_FILE >> 20) + " MiB)");
+                    return EXIT_LOAD;
+                }
             }
             ElfFile elf = ElfFile.parse(bytes);
             List<String> argv = new ArrayList<>();
