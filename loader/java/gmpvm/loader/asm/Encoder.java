@@ -126,7 +126,8 @@ final class Encoder {
             throw bad("a general register");
         }
         if (size == 1 ? !Reg.isByteCapable(o.reg) : !Reg.isGpr(o.reg)) {
-            throw new AsmError(o.pos, Reg.name(o.reg) + " is not a " + size + "-byte general register (in " + op + ")");
+            throw new AsmError(o.pos, Reg.name(o.reg) + " cannot be used in " + op + ", which wants "
+                    + (size == 1 ? "a general register" : size * 8 + "-bit general registers (AX, BX, ... R15)"));
         }
         return Reg.num(o.reg);
     }
