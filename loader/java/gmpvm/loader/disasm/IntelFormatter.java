@@ -88,6 +88,30 @@ public final class IntelFormatter {
     // ------------------------------------------------------------------ prefixes
 
     private static void prefixNames(Insn in, Prefixes p, Used u, StringBuilder sb) {
+        for (String name : prefixNames(in, p, u)) {
+            if (name != null) {
+                sb.append(name).append(' ');
+            }
+        }
+    }
+
+    /**
+     * For each prefix byte of {@code in} (bytes starting at {@code code[off]}), the name objdump
+     * prints for it, or null when the instruction consumes it silently (an operand-size prefix
+     * that selects 16-bit operands, a mandatory SSE prefix, a REX whose every bit matters, ...).
+     */
+    String[] prefixNames(Insn in, byte[] code, int off) {
+        Prefixes p = Prefixes.of(code, off, in.len);
+        if (in.op == Op.BAD || in.op == Op.UNSUPPORTED) {
+            return new String[p.count];
+        }
+        Used u = new Used();
+        body(in, p, u, new ArrayList<>(3));
+        return prefixNames(in, p, u);
+    }
+
+    private static String[] prefixNames(Insn in, Prefixes p, Used u) {
+        String[] out = new String[p.count];
         int last66 = p.last(0x66);
         int last67 = p.last(0x67);
         int lastRep = u.repIndex == -2 ? Math.max(p.last(0xf2), p.last(0xf3)) : u.repIndex;
@@ -138,8 +162,9 @@ public final class IntelFormatter {
                     name = segName(b);
                 }
             }
-            sb.append(name).append(' ');
+            out[i] = name;
         }
+        return out;
     }
 
     private static String segName(int b) {
