@@ -19,6 +19,8 @@ import static gmpvm.emulator.cpu.Insn.K_XMM;
 public final class Decoder {
     /** The longest legal instruction. */
     public static final int MAX_LEN = 15;
+    /** {@link Insn#target} of the {@link Op#BAD} standing for bytes longer than {@link #MAX_LEN}: executing it is #GP. */
+    public static final long TOO_LONG = -1;
 
     /** Thrown when the instruction runs past the bytes available. */
     public static final class Truncated extends RuntimeException {
@@ -49,16 +51,15 @@ public final class Decoder {
         try {
             decodeInsn();
         } catch (TooLong e) {
-            in = new Insn();
-            in.addr = addr;
-            in.op = Op.BAD;
-            pos = MAX_LEN;
+            pos = MAX_LEN + 1;
         }
         if (pos > MAX_LEN) {
+            // longer than 15 bytes: #GP, marked by a target past the limit (see TOO_LONG)
             Insn bad = new Insn();
             bad.addr = addr;
             bad.op = Op.BAD;
             bad.len = MAX_LEN;
+            bad.target = TOO_LONG;
             return bad;
         }
         in.len = pos;
@@ -1071,6 +1072,7 @@ public final class Decoder {
             case 0x75: return Op.PCMPEQW;
             case 0x76: return Op.PCMPEQD;
             case 0xd4: return Op.PADDQ;
+            case 0xda: return Op.PMINUB;
             case 0xdb: return Op.PAND;
             case 0xdf: return Op.PANDN;
             case 0xeb: return Op.POR;

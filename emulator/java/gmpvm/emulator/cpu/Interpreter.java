@@ -95,8 +95,18 @@ public final class Interpreter {
         } catch (MemoryFault f) {
             s.rip = cur.addr;
             s.faultSignal = Trap.SIGSEGV;
-            s.faultCode = f.siCode();
-            s.faultAddr = f.address();
+            if (canonical(f.address())) {
+                s.faultCode = f.siCode();
+                s.faultAddr = f.address();
+            } else {
+                // a non-canonical address is a #GP (or #SS through the stack segment), not a page
+                // fault: Linux reports SIGSEGV (SIGBUS for #SS) with SI_KERNEL and address 0
+                if (Operands.stackAccess(s, cur, f.address())) {
+                    s.faultSignal = Trap.SIGBUS;
+                }
+                s.faultCode = Trap.SI_KERNEL;
+                s.faultAddr = 0;
+            }
             stop = Stop.FAULT;
         } catch (Trap t) {
             if (t.after) {
@@ -112,6 +122,11 @@ public final class Interpreter {
         }
         s.retired += n;
         return stop;
+    }
+
+    /** True when bits 63..47 of the address are all equal (48-bit virtual addresses). */
+    static boolean canonical(long addr) {
+        return (addr << 16) >> 16 == addr;
     }
 
     private boolean isBreakpoint(long addr) {
@@ -143,6 +158,7 @@ public final class Interpreter {
         if (i == null) {
             i = decodeInto(cp, addr);
             if (!i.stale) {
+                i.handler = FastPath.select(i);
                 cp.insns[off] = i;
             }
         }
@@ -223,12 +239,207 @@ public final class Interpreter {
 
     // ------------------------------------------------------------------ execute
 
-    /** Executes one instruction and returns the next, or null after a SYSCALL. */
+    /**
+     * Executes one instruction and returns the next, or null after a SYSCALL. The common forms
+     * run inline here (see {@link FastPath}); the rest go through {@link #execGeneral}.
+     */
     private Insn exec(CpuState s, Insn i) {
+        long[] r = s.r;
+        long a, b, v;
+        switch (i.handler) {
+            case FastPath.MOV_RR64: r[i.reg0] = r[i.reg1]; return next(i);
+            case FastPath.MOV_RR32: r[i.reg0] = r[i.reg1] & 0xffffffffL; return next(i);
+            case FastPath.MOV_RI64: r[i.reg0] = i.imm; return next(i);
+            case FastPath.MOV_RI32: r[i.reg0] = i.imm & 0xffffffffL; return next(i);
+            case FastPath.LOAD64: r[i.reg0] = mem.read64(Operands.ea(s, i)); return next(i);
+            case FastPath.LOAD32: r[i.reg0] = mem.read32(Operands.ea(s, i)) & 0xffffffffL; return next(i);
+            case FastPath.STORE64: mem.write64(Operands.ea(s, i), r[i.reg1]); return next(i);
+            case FastPath.STORE32: mem.write32(Operands.ea(s, i), (int) r[i.reg1]); return next(i);
+            case FastPath.LEA64: r[i.reg0] = Operands.offset(s, i); return next(i);
+
+            case FastPath.ADD_RR64: a = r[i.reg0]; b = r[i.reg1]; v = a + b; r[i.reg0] = v; return arith(s, i, Flags.CC_ADD, 8, a, b, v);
+            case FastPath.ADD_RI64: a = r[i.reg0]; b = i.imm; v = a + b; r[i.reg0] = v; return arith(s, i, Flags.CC_ADD, 8, a, b, v);
+            case FastPath.ADD_RR32: a = r[i.reg0] & 0xffffffffL; b = r[i.reg1]; v = (a + b) & 0xffffffffL; r[i.reg0] = v; return arith(s, i, Flags.CC_ADD, 4, a, b, v);
+            case FastPath.ADD_RI32: a = r[i.reg0] & 0xffffffffL; b = i.imm; v = (a + b) & 0xffffffffL; r[i.reg0] = v; return arith(s, i, Flags.CC_ADD, 4, a, b, v);
+            case FastPath.SUB_RR64: a = r[i.reg0]; b = r[i.reg1]; v = a - b; r[i.reg0] = v; return arith(s, i, Flags.CC_SUB, 8, a, b, v);
+            case FastPath.SUB_RI64: a = r[i.reg0]; b = i.imm; v = a - b; r[i.reg0] = v; return arith(s, i, Flags.CC_SUB, 8, a, b, v);
+            case FastPath.SUB_RR32: a = r[i.reg0] & 0xffffffffL; b = r[i.reg1]; v = (a - b) & 0xffffffffL; r[i.reg0] = v; return arith(s, i, Flags.CC_SUB, 4, a, b, v);
+            case FastPath.SUB_RI32: a = r[i.reg0] & 0xffffffffL; b = i.imm; v = (a - b) & 0xffffffffL; r[i.reg0] = v; return arith(s, i, Flags.CC_SUB, 4, a, b, v);
+            case FastPath.CMP_RR64: a = r[i.reg0]; b = r[i.reg1]; return arith(s, i, Flags.CC_SUB, 8, a, b, a - b);
+            case FastPath.CMP_RI64: a = r[i.reg0]; b = i.imm; return arith(s, i, Flags.CC_SUB, 8, a, b, a - b);
+            case FastPath.CMP_RR32: a = r[i.reg0] & 0xffffffffL; b = r[i.reg1]; return arith(s, i, Flags.CC_SUB, 4, a, b, a - b);
+            case FastPath.CMP_RI32: a = r[i.reg0] & 0xffffffffL; b = i.imm; return arith(s, i, Flags.CC_SUB, 4, a, b, a - b);
+            case FastPath.CMP_RM64: a = r[i.reg0]; b = mem.read64(Operands.ea(s, i)); return arith(s, i, Flags.CC_SUB, 8, a, b, a - b);
+            case FastPath.CMP_RM32: a = r[i.reg0] & 0xffffffffL; b = mem.read32(Operands.ea(s, i)) & 0xffffffffL; return arith(s, i, Flags.CC_SUB, 4, a, b, a - b);
+            case FastPath.AND_RR64: v = r[i.reg0] & r[i.reg1]; r[i.reg0] = v; return logic(s, i, 8, v);
+            case FastPath.AND_RI64: v = r[i.reg0] & i.imm; r[i.reg0] = v; return logic(s, i, 8, v);
+            case FastPath.AND_RR32: v = r[i.reg0] & r[i.reg1] & 0xffffffffL; r[i.reg0] = v; return logic(s, i, 4, v);
+            case FastPath.AND_RI32: v = r[i.reg0] & i.imm & 0xffffffffL; r[i.reg0] = v; return logic(s, i, 4, v);
+            case FastPath.OR_RR64: v = r[i.reg0] | r[i.reg1]; r[i.reg0] = v; return logic(s, i, 8, v);
+            case FastPath.OR_RI64: v = r[i.reg0] | i.imm; r[i.reg0] = v; return logic(s, i, 8, v);
+            case FastPath.OR_RR32: v = (r[i.reg0] | r[i.reg1]) & 0xffffffffL; r[i.reg0] = v; return logic(s, i, 4, v);
+            case FastPath.OR_RI32: v = (r[i.reg0] | i.imm) & 0xffffffffL; r[i.reg0] = v; return logic(s, i, 4, v);
+            case FastPath.XOR_RR64: v = r[i.reg0] ^ r[i.reg1]; r[i.reg0] = v; return logic(s, i, 8, v);
+            case FastPath.XOR_RI64: v = r[i.reg0] ^ i.imm; r[i.reg0] = v; return logic(s, i, 8, v);
+            case FastPath.XOR_RR32: v = (r[i.reg0] ^ r[i.reg1]) & 0xffffffffL; r[i.reg0] = v; return logic(s, i, 4, v);
+            case FastPath.XOR_RI32: v = (r[i.reg0] ^ i.imm) & 0xffffffffL; r[i.reg0] = v; return logic(s, i, 4, v);
+            case FastPath.TEST_RR64: return logic(s, i, 8, r[i.reg0] & r[i.reg1]);
+            case FastPath.TEST_RI64: return logic(s, i, 8, r[i.reg0] & i.imm);
+            case FastPath.TEST_RR32: return logic(s, i, 4, r[i.reg0] & r[i.reg1] & 0xffffffffL);
+            case FastPath.TEST_RI32: return logic(s, i, 4, r[i.reg0] & i.imm & 0xffffffffL);
+            case FastPath.INC64: case FastPath.DEC64: case FastPath.INC32: case FastPath.DEC32: {
+                boolean inc = i.handler == FastPath.INC64 || i.handler == FastPath.INC32;
+                boolean w = i.handler <= FastPath.DEC64;
+                a = w ? r[i.reg0] : r[i.reg0] & 0xffffffffL;
+                long cf = Flags.cf(s) ? 1 : 0;
+                v = inc ? a + 1 : a - 1;
+                r[i.reg0] = w ? v : v & 0xffffffffL;
+                s.ccOp = inc ? Flags.CC_INC : Flags.CC_DEC;
+                s.ccSize = w ? 8 : 4;
+                s.ccDst = a;
+                s.ccSrc = 1;
+                s.ccRes = v;
+                s.ccAux = cf;
+                return next(i);
+            }
+            case FastPath.SHL_RI64: {
+                int c = (int) i.imm & 63;
+                a = r[i.reg0];
+                v = a << c;
+                r[i.reg0] = v;
+                return shifted(s, i, Flags.CC_SHL, 8, a, v, (a >>> (64 - c)) & 1);
+            }
+            case FastPath.SHR_RI64: {
+                int c = (int) i.imm & 63;
+                a = r[i.reg0];
+                v = a >>> c;
+                r[i.reg0] = v;
+                return shifted(s, i, Flags.CC_SHR, 8, a, v, (a >>> (c - 1)) & 1);
+            }
+            case FastPath.SAR_RI64: {
+                int c = (int) i.imm & 63;
+                a = r[i.reg0];
+                v = a >> c;
+                r[i.reg0] = v;
+                return shifted(s, i, Flags.CC_SAR, 8, a, v, (a >> (c - 1)) & 1);
+            }
+            case FastPath.SHL_RI32: {
+                int c = (int) i.imm & 31;
+                a = r[i.reg0] & 0xffffffffL;
+                v = (a << c) & 0xffffffffL;
+                r[i.reg0] = v;
+                return shifted(s, i, Flags.CC_SHL, 4, a, v, (a >>> (32 - c)) & 1);
+            }
+            case FastPath.SHR_RI32: {
+                int c = (int) i.imm & 31;
+                a = r[i.reg0] & 0xffffffffL;
+                v = a >>> c;
+                r[i.reg0] = v;
+                return shifted(s, i, Flags.CC_SHR, 4, a, v, (a >>> (c - 1)) & 1);
+            }
+            case FastPath.SAR_RI32: {
+                int c = (int) i.imm & 31;
+                a = r[i.reg0] & 0xffffffffL;
+                long sa = (int) a;
+                v = (sa >> c) & 0xffffffffL;
+                r[i.reg0] = v;
+                return shifted(s, i, Flags.CC_SAR, 4, a, v, (sa >> (c - 1)) & 1);
+            }
+            case FastPath.ADD_RM64: a = r[i.reg0]; b = mem.read64(Operands.ea(s, i)); v = a + b; r[i.reg0] = v; return arith(s, i, Flags.CC_ADD, 8, a, b, v);
+            case FastPath.ADD_RM32: a = r[i.reg0] & 0xffffffffL; b = mem.read32(Operands.ea(s, i)) & 0xffffffffL; v = (a + b) & 0xffffffffL; r[i.reg0] = v; return arith(s, i, Flags.CC_ADD, 4, a, b, v);
+            case FastPath.SUB_RM64: a = r[i.reg0]; b = mem.read64(Operands.ea(s, i)); v = a - b; r[i.reg0] = v; return arith(s, i, Flags.CC_SUB, 8, a, b, v);
+            case FastPath.SUB_RM32: a = r[i.reg0] & 0xffffffffL; b = mem.read32(Operands.ea(s, i)) & 0xffffffffL; v = (a - b) & 0xffffffffL; r[i.reg0] = v; return arith(s, i, Flags.CC_SUB, 4, a, b, v);
+            case FastPath.ADD_MR64: {
+                long addr = Operands.ea(s, i);
+                a = mem.read64(addr);
+                b = r[i.reg1];
+                v = a + b;
+                mem.write64(addr, v);
+                return arith(s, i, Flags.CC_ADD, 8, a, b, v);
+            }
+            case FastPath.TEST_RI8: return logic(s, i, 1, r[i.reg0] & i.imm & 0xff);
+            case FastPath.CMP_RI8: a = r[i.reg0] & 0xff; b = i.imm; return arith(s, i, Flags.CC_SUB, 1, a, b, a - b);
+            case FastPath.STORE8: mem.write8(Operands.ea(s, i), (int) r[i.reg1]); return next(i);
+            case FastPath.IMUL_RR64: case FastPath.IMUL_RR32:
+                Alu.imul(s, mem, i);
+                return next(i);
+            case FastPath.MOVZX_B:
+                Operands.setReg(s, i.reg0, i.size, i.kind1 == K_REG ? r[i.reg1] & 0xff : mem.read8(Operands.ea(s, i)));
+                return next(i);
+            case FastPath.MOVZX_W:
+                Operands.setReg(s, i.reg0, i.size, i.kind1 == K_REG ? r[i.reg1] & 0xffff : mem.read16(Operands.ea(s, i)));
+                return next(i);
+            case FastPath.MOVSXD:
+                r[i.reg0] = i.kind1 == K_REG ? (long) (int) r[i.reg1] : (long) mem.read32(Operands.ea(s, i));
+                return next(i);
+            case FastPath.JCC:
+                return Flags.cond(s, i.cc) ? jump(i, i.target) : next(i);
+            case FastPath.JMP:
+                return jump(i, i.target);
+            case FastPath.CALL: {
+                long sp = r[CpuState.RSP] - 8;
+                mem.write64(sp, i.addr + i.len);
+                r[CpuState.RSP] = sp;
+                return jump(i, i.target);
+            }
+            case FastPath.RET: {
+                long sp = r[CpuState.RSP];
+                long target = mem.read64(sp);
+                r[CpuState.RSP] = sp + 8;
+                return lookupTarget(i, target);
+            }
+            case FastPath.PUSH64: {
+                long sp = r[CpuState.RSP] - 8;
+                mem.write64(sp, r[i.reg0]);
+                r[CpuState.RSP] = sp;
+                return next(i);
+            }
+            case FastPath.POP64: {
+                long sp = r[CpuState.RSP];
+                v = mem.read64(sp);
+                r[CpuState.RSP] = sp + 8;
+                r[i.reg0] = v;
+                return next(i);
+            }
+            case FastPath.NOP:
+                return next(i);
+            default:
+                return execGeneral(s, i);
+        }
+    }
+
+    private Insn arith(CpuState s, Insn i, int op, int size, long dst, long src, long res) {
+        s.ccOp = op;
+        s.ccSize = size;
+        s.ccDst = dst;
+        s.ccSrc = src;
+        s.ccRes = res;
+        return next(i);
+    }
+
+    private Insn shifted(CpuState s, Insn i, int op, int size, long dst, long res, long cf) {
+        s.ccOp = op;
+        s.ccSize = size;
+        s.ccDst = dst;
+        s.ccRes = res;
+        s.ccAux = cf;
+        return next(i);
+    }
+
+    private Insn logic(CpuState s, Insn i, int size, long res) {
+        s.ccOp = Flags.CC_LOGIC;
+        s.ccSize = size;
+        s.ccRes = res;
+        return next(i);
+    }
+
+    /** The general path: every instruction the CPU executes. */
+    private Insn execGeneral(CpuState s, Insn i) {
         GuestMemory m = mem;
         long[] r = s.r;
         switch (i.op) {
             case MOV:
+                noLock(i);
                 if (i.kind0 == K_REG) {
                     if (i.kind1 == K_REG && i.size == 8) {
                         r[i.reg0] = r[i.reg1];
@@ -245,24 +456,30 @@ public final class Interpreter {
                 Alu.binary(s, m, i, i.op);
                 return next(i);
             case JCC:
+                noLock(i);
                 return Flags.cond(s, i.cc) ? jump(i, i.target) : next(i);
             case LEA:
+                noLock(i);
                 Operands.setReg(s, i.reg0, i.size, Operands.offset(s, i));
                 return next(i);
             case PUSH: {
+                noLock(i);
                 long v = Operands.read0(s, m, i);
                 Operands.push(s, m, i.size, v);
                 return next(i);
             }
             case POP:
+                noLock(i);
                 pop(s, m, i);
                 return next(i);
             case CALL: {
+                noLock(i);
                 long target = i.kind0 == K_REL ? i.target : Operands.read0(s, m, i);
                 Operands.push(s, m, 8, i.addr + i.len);
                 return jump(i, target);
             }
             case RET: {
+                noLock(i);
                 long target = Operands.pop(s, m, 8);
                 if (i.nops > 0) {
                     r[CpuState.RSP] += i.imm;
@@ -270,6 +487,7 @@ public final class Interpreter {
                 return lookupTarget(i, target);
             }
             case JMP:
+                noLock(i);
                 if (i.kind0 == K_REL) {
                     return jump(i, i.target);
                 }
@@ -329,6 +547,7 @@ public final class Interpreter {
                 Operands.write0(s, m, i, Flags.cond(s, i.cc) ? 1 : 0);
                 return next(i);
             case XCHG: {
+                lockCheck(i);
                 long a = Operands.read0(s, m, i);
                 long b = Operands.read1(s, m, i);
                 Operands.write0(s, m, i, b);
@@ -456,6 +675,7 @@ public final class Interpreter {
                 r[CpuState.R11] = Flags.get(s);
                 return null;
             case INT3:
+                noLock(i);
                 throw new Trap(Trap.SIGTRAP, Trap.SI_KERNEL, 0, true);
             case INT: case HLT:
                 throw Trap.generalProtection();
@@ -463,7 +683,7 @@ public final class Interpreter {
                 if (i.handler == -1) {
                     throw new MemoryFault(i.target, MemoryFault.Access.EXEC, i.imm != 0);
                 }
-                throw Trap.illegal(i);
+                throw i.target == Decoder.TOO_LONG ? Trap.generalProtection() : Trap.illegal(i);
             case UD2: case UNSUPPORTED:
                 throw Trap.illegal(i);
             default:

@@ -70,6 +70,7 @@ final class Sse {
             case PSUBD: rl = lanes(al, bl, 32, true); rh = lanes(ah, bh, 32, true); break;
             case PSUBQ: rl = al - bl; rh = ah - bh; break;
             case PCMPEQB: rl = cmpeq(al, bl, 8); rh = cmpeq(ah, bh, 8); break;
+            case PMINUB: rl = minub(al, bl); rh = minub(ah, bh); break;
             case PCMPEQW: rl = cmpeq(al, bl, 16); rh = cmpeq(ah, bh, 16); break;
             case PCMPEQD: rl = cmpeq(al, bl, 32); rh = cmpeq(ah, bh, 32); break;
             case PUNPCKLQDQ: rl = al; rh = bl; break;
@@ -97,6 +98,15 @@ final class Sse {
         for (int k = 0; k < 64; k += w) {
             long x = (a >>> k) & mk, y = (b >>> k) & mk;
             r |= ((sub ? x - y : x + y) & mk) << k;
+        }
+        return r;
+    }
+
+    /** Unsigned byte-wise minimum. */
+    private static long minub(long a, long b) {
+        long r = 0;
+        for (int k = 0; k < 64; k += 8) {
+            r |= Math.min((a >>> k) & 0xff, (b >>> k) & 0xff) << k;
         }
         return r;
     }

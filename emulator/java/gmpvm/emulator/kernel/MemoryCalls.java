@@ -1,0 +1,193 @@
+package gmpvm.emulator.kernel;
+
+import gmpvm.emulator.memory.GuestMemory;
+import gmpvm.emulator.memory.Page;
+import gmpvm.emulator.memory.Prot;
+
+/**
+ * Memory system calls: brk, anonymous mmap, munmap, mprotect, madvise. Placement is
+ * deterministic: without a usable hint, mmap takes the highest free range below
+ * {@link ProcessLayout#mmapTop}, as Linux does without address randomisation. The process may
+ * map at most {@link #MAX_MAPPED} bytes through these calls (beyond that: -ENOMEM), because
+ * every guest page is backed by host memory.
+ */
+final class MemoryCalls {
+    static final long MAX_MAPPED = 1L << 30;
+    /** Lowest address mmap hands out without MAP_FIXED. */
+    static final long MMAP_MIN = 0x10000L;
+    static final long USER_TOP = 0x7ffffffff000L;
+
+    static final int MAP_SHARED = 0x01, MAP_PRIVATE = 0x02, MAP_SHARED_VALIDATE = 0x03, MAP_TYPE = 0x0f,
+            MAP_FIXED = 0x10, MAP_ANONYMOUS = 0x20, MAP_FIXED_NOREPLACE = 0x100000;
+
+    private final GuestMemory mem;
+    private final long brkStart;
+    private final long mmapTop;
+    private long brk;
+    private long mapped;
+
+    MemoryCalls(GuestMemory mem, ProcessLayout layout) {
+        this.mem = mem;
+        this.brkStart = layout.brkStart();
+        this.brk = layout.brkStart();
+        this.mmapTop = layout.mmapTop();
+    }
+
+    long currentBrk() {
+        return brk;
+    }
+
+    long brk(long want) {
+        if (Long.compareUnsigned(want, brkStart) < 0 || Long.compareUnsigned(want, mmapTop) >= 0) {
+            return brk;
+        }
+        long oldEnd = GuestMemory.pageCeil(brk);
+        long newEnd = GuestMemory.pageCeil(want);
+        if (newEnd > oldEnd) {
+            long len = newEnd - oldEnd;
+            if (!mem.isFree(oldEnd, len) || mapped + len > MAX_MAPPED) {
+                return brk;
+            }
+            mem.map(oldEnd, len, Prot.RW);
+            mapped += len;
+        } else if (newEnd < oldEnd) {
+            mapped -= countMapped(newEnd, oldEnd - newEnd);
+            mem.unmap(newEnd, oldEnd - newEnd);
+        }
+        brk = want;
+        return brk;
+    }
+
+    long mmap(long addr, long len, long prot, long flags, long fd, long off) {
+        if (len == 0 || (prot & ~Prot.RWX) != 0) {
+            return -Errno.EINVAL;
+        }
+        long type = flags & MAP_TYPE;
+        if (type != MAP_SHARED && type != MAP_PRIVATE && type != MAP_SHARED_VALIDATE) {
+            return -Errno.EINVAL;
+        }
+        if ((flags & MAP_ANONYMOUS) == 0) {
+            return -Errno.EBADF; // no guest descriptor names a file
+        }
+        if ((off & Page.MASK) != 0) {
+            return -Errno.EINVAL;
+        }
+        if (Long.compareUnsigned(len, MAX_MAPPED) > 0) {
+            return -Errno.ENOMEM;
+        }
+        long size = GuestMemory.pageCeil(len);
+        boolean fixed = (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) != 0;
+        long at;
+        if (fixed) {
+            if ((addr & Page.MASK) != 0) {
+                return -Errno.EINVAL;
+            }
+            if (!inUser(addr, size)) {
+                return -Errno.ENOMEM;
+            }
+            if ((flags & MAP_FIXED) == 0 && !mem.isFree(addr, size)) {
+                return -Errno.EEXIST;
+            }
+            at = addr;
+        } else {
+            long hint = GuestMemory.pageFloor(addr);
+            if (hint != 0 && Long.compareUnsigned(hint, MMAP_MIN) >= 0 && inUser(hint, size) && mem.isFree(hint, size)) {
+                at = hint;
+            } else {
+                at = findFree(size);
+                if (at < 0) {
+                    return -Errno.ENOMEM;
+                }
+            }
+        }
+        long already = countMapped(at, size);
+        if (mapped - already + size > MAX_MAPPED) {
+            return -Errno.ENOMEM;
+        }
+        mem.map(at, size, (int) prot);
+        mapped += size - already;
+        return at;
+    }
+
+    long munmap(long addr, long len) {
+        if ((addr & Page.MASK) != 0 || len == 0) {
+            return -Errno.EINVAL;
+        }
+        long size = GuestMemory.pageCeil(len);
+        if (!inUser(addr, size)) {
+            return -Errno.EINVAL;
+        }
+        if (size <= MAX_MAPPED) {
+            mapped -= countMapped(addr, size);
+            mem.unmap(addr, size);
+            return 0;
+        }
+        // a huge range: visit only what is mapped inside it
+        long end = addr + size;
+        for (var e : mem.regions().entrySet()) {
+            long lo = Math.max(e.getKey(), addr);
+            long hi = Math.min(e.getValue()[0], end);
+            if (lo < hi) {
+                mapped -= countMapped(lo, hi - lo);
+                mem.unmap(lo, hi - lo);
+            }
+        }
+        return 0;
+    }
+
+    long mprotect(long addr, long len, long prot) {
+        if ((addr & Page.MASK) != 0 || (prot & ~Prot.RWX) != 0) {
+            return -Errno.EINVAL;
+        }
+        if (len == 0) {
+            return 0;
+        }
+        long size = GuestMemory.pageCeil(len);
+        if (!inUser(addr, size)) {
+            return -Errno.ENOMEM;
+        }
+        return mem.protect(addr, size, (int) prot) ? 0 : -Errno.ENOMEM;
+    }
+
+    long madvise(long addr, long len) {
+        return (addr & Page.MASK) != 0 ? -Errno.EINVAL : 0;
+    }
+
+    private static boolean inUser(long addr, long size) {
+        return Long.compareUnsigned(addr, USER_TOP) < 0 && size > 0 && Long.compareUnsigned(size, USER_TOP - addr) <= 0;
+    }
+
+    /** The highest page-aligned start of a free range of size bytes below mmapTop, or -1. */
+    private long findFree(long size) {
+        long end = mmapTop;
+        while (Long.compareUnsigned(end, MMAP_MIN + size) >= 0) {
+            long start = end - size;
+            long blocker = highestMapped(start, end);
+            if (blocker < 0) {
+                return start;
+            }
+            end = blocker;
+        }
+        return -1;
+    }
+
+    /** The highest mapped page base in [start, end), or -1. */
+    private long highestMapped(long start, long end) {
+        for (long p = end - Page.SIZE; Long.compareUnsigned(p, start) >= 0 && p >= 0; p -= Page.SIZE) {
+            if (mem.isMapped(p)) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    private long countMapped(long addr, long size) {
+        long n = 0;
+        for (long p = addr; Long.compareUnsigned(p, addr + size) < 0; p += Page.SIZE) {
+            if (mem.isMapped(p)) {
+                n += Page.SIZE;
+            }
+        }
+        return n;
+    }
+}

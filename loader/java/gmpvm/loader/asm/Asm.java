@@ -1,0 +1,94 @@
+package gmpvm.loader.asm;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The assembler and linker as one call: Go-dialect {@code .s} sources in, a static ELF64 out.
+ * User files are in package {@code main} ({@code ·name} is {@code main.name}); unless
+ * {@code noRuntime}, the runtime's files listed in {@code runtime-asm/runtime.files} (package
+ * {@code runtime}) are assembled and linked too.
+ */
+public final class Asm {
+    public static final String DEFAULT_ENTRY = "_rt0_amd64_linux";
+
+    /** How to build: include directories, whether to link the runtime, the entry symbol. */
+    public record Options(List<Path> includeDirs, boolean noRuntime, String entry) {
+        public Options {
+            includeDirs = List.copyOf(includeDirs);
+            if (entry == null || entry.isEmpty()) {
+                entry = DEFAULT_ENTRY;
+            }
+        }
+    }
+
+    /** The ELF image (null when there were errors) and every error found. */
+    public record Result(byte[] elf, Diagnostics diagnostics) {
+        public boolean ok() {
+            return elf != null && !diagnostics.hasErrors();
+        }
+    }
+
+    private Asm() {
+    }
+
+    /** Reads a source file; the name errors show is the path as given. */
+    public static SourceText read(Path p) throws IOException {
+        Path abs = p.toAbsolutePath();
+        return new SourceText(p.toString(), Files.readString(p, StandardCharsets.UTF_8), abs.getParent());
+    }
+
+    /** The runtime sources shipped in runtime-asm/ (empty until the runtime exists). */
+    static List<SourceText> runtimeSources() {
+        List<SourceText> out = new ArrayList<>();
+        try (InputStream in = Asm.class.getResourceAsStream("/runtime-asm/runtime.files")) {
+            if (in == null) {
+                return out;
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String name = line.strip();
+                if (name.isEmpty() || name.startsWith("#")) {
+                    continue;
+                }
+                String text = Preprocessor.builtin(name);
+                if (text != null) {
+                    out.add(new SourceText("runtime-asm/" + name, text, null));
+                }
+            }
+        } catch (IOException e) {
+            return out;
+        }
+        return out;
+    }
+
+    /** Assembles every source and links them. Never throws for bad input: errors are in the result. */
+    public static Result build(List<SourceText> sources, Options opts) {
+        Diagnostics diags = new Diagnostics();
+        List<ObjFile> objs = new ArrayList<>();
+        Assembler asm = new Assembler(opts.includeDirs(), diags);
+        if (!opts.noRuntime()) {
+            for (SourceText rt : runtimeSources()) {
+                objs.add(asm.assemble(rt, "runtime", true));
+            }
+        }
+        for (SourceText s : sources) {
+            objs.add(asm.assemble(s, "main", false));
+        }
+        if (diags.hasErrors()) {
+            return new Result(null, diags);
+        }
+        byte[] elf;
+        try {
+            elf = new Linker(diags).link(objs, opts.entry());
+        } catch (AsmError e) {
+            diags.add(e);
+            elf = null;
+        }
+        return new Result(diags.hasErrors() ? null : elf, diags);
+    }
+}

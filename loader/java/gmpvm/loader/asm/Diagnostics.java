@@ -1,0 +1,51 @@
+package gmpvm.loader.asm;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Collects every error of an assembly run so that all of them are reported, not just the first.
+ * After {@link #LIMIT} errors further ones are counted but not kept.
+ */
+public final class Diagnostics {
+    static final int LIMIT = 200;
+    private final List<Diagnostic> list = new ArrayList<>();
+    private int dropped;
+
+    public void error(Pos pos, String message) {
+        if (list.size() >= LIMIT) {
+            dropped++;
+            return;
+        }
+        list.add(new Diagnostic(pos, message));
+    }
+
+    void add(AsmError e) {
+        error(e.pos(), e.getMessage());
+    }
+
+    public boolean hasErrors() {
+        return !list.isEmpty();
+    }
+
+    public List<Diagnostic> all() {
+        return Collections.unmodifiableList(list);
+    }
+
+    public int count() {
+        return list.size() + dropped;
+    }
+
+    /** Every error, each with its source line and caret, then a count when some were left out. */
+    public String format() {
+        StringBuilder sb = new StringBuilder();
+        for (Diagnostic d : list) {
+            sb.append(d.format()).append('\n');
+        }
+        if (dropped > 0) {
+            sb.append("asm: ").append(dropped).append(" more errors not shown\n");
+        }
+        return sb.toString();
+    }
+}

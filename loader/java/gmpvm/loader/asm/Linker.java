@@ -1,0 +1,267 @@
+package gmpvm.loader.asm;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Links assembled files into one static executable: resolves symbols across files (file-local
+ * {@code name<>} first in their own file), reports undefined symbols at every use and
+ * duplicates with both places (DUPOK allows duplicates: the first wins), lays out the runtime's
+ * text first between {@code runtime.text} and {@code runtime.etext}, then the other text,
+ * .rodata, .data and .bss, applies the fixups and writes the ELF with its symbol and line tables.
+ */
+final class Linker {
+    static final int FUNC_ALIGN = 32;
+
+    private final Diagnostics diags;
+
+    Linker(Diagnostics diags) {
+        this.diags = diags;
+    }
+
+    /** A defined symbol: where it lives once laid out. */
+    private static final class Def {
+        final String name;
+        final Pos pos;
+        final Func func;
+        final DataSym data;
+        final int file;
+        long addr;
+
+        Def(String name, Pos pos, Func func, DataSym data, int file) {
+            this.name = name;
+            this.pos = pos;
+            this.func = func;
+            this.data = data;
+            this.file = file;
+        }
+
+        int flags() {
+            return func != null ? func.flags() : data.flags();
+        }
+    }
+
+    /** Links; returns the ELF image, or null after reporting errors. */
+    byte[] link(List<ObjFile> objs, String entry) {
+        Map<String, Def> globals = new LinkedHashMap<>();
+        List<Map<String, Def>> locals = new ArrayList<>();
+        List<Def> runtimeText = new ArrayList<>();
+        List<Def> userText = new ArrayList<>();
+        List<Def> rodata = new ArrayList<>();
+        List<Def> data = new ArrayList<>();
+        List<Def> bss = new ArrayList<>();
+        for (int fi = 0; fi < objs.size(); fi++) {
+            ObjFile o = objs.get(fi);
+            Map<String, Def> loc = new HashMap<>();
+            locals.add(loc);
+            for (Func f : o.funcs()) {
+                Def d = new Def(f.name(), f.pos(), f, null, fi);
+                if (define(d, f.local(), globals, loc)) {
+                    boolean rt = o.runtime() || f.name().startsWith("runtime.") || f.name().startsWith("_rt0_");
+                    (rt ? runtimeText : userText).add(d);
+                }
+            }
+            for (DataSym s : o.data()) {
+                String n = s.local() ? s.name().substring(0, s.name().length() - 2) : s.name();
+                Def d = new Def(n, s.pos(), null, s, fi);
+                if (define(d, s.local(), globals, loc)) {
+                    (s.bss() ? bss : s.rodata() ? rodata : data).add(d);
+                }
+            }
+        }
+        // text layout
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+        List<Def> allText = new ArrayList<>(runtimeText);
+        allText.addAll(userText);
+        ElfWriter.Layout l0 = ElfWriter.layout(0, 0, 0);
+        long textBase = l0.textAddr();
+        long[] funcOff = new long[allText.size()];
+        long rtEnd = 0;
+        for (int i = 0; i < allText.size(); i++) {
+            while (text.size() % FUNC_ALIGN != 0) {
+                text.write(0xCC);
+            }
+            if (i == runtimeText.size()) {
+                rtEnd = text.size();
+            }
+            funcOff[i] = text.size();
+            byte[] code = allText.get(i).func.code();
+            text.write(code, 0, code.length);
+        }
+        if (runtimeText.size() == allText.size()) {
+            rtEnd = text.size();
+        }
+        byte[] textBytes = text.toByteArray();
+        byte[] ro = place(rodata);
+        byte[] dat = place(data);
+        long bssSize = 0;
+        for (Def d : bss) {
+            bssSize = ElfWriter.align(bssSize, dataAlign(d.data.size()));
+            d.addr = bssSize;
+            bssSize += d.data.size();
+        }
+        ElfWriter.Layout l = ElfWriter.layout(textBytes.length, ro.length, dat.length);
+        for (int i = 0; i < allText.size(); i++) {
+            allText.get(i).addr = l.textAddr() + funcOff[i];
+        }
+        for (Def d : rodata) {
+            d.addr += l.rodataAddr();
+        }
+        for (Def d : data) {
+            d.addr += l.dataAddr();
+        }
+        for (Def d : bss) {
+            d.addr += l.bssAddr();
+        }
+        Map<String, Long> linkerSyms = new LinkedHashMap<>();
+        linkerSyms.put("runtime.text", l.textAddr());
+        linkerSyms.put("runtime.etext", l.textAddr() + rtEnd);
+        linkerSyms.put("runtime.rodata", l.rodataAddr());
+        linkerSyms.put("runtime.erodata", l.rodataAddr() + ro.length);
+        linkerSyms.put("runtime.data", l.dataAddr());
+        linkerSyms.put("runtime.edata", l.dataAddr() + dat.length);
+        linkerSyms.put("runtime.bss", l.bssAddr());
+        linkerSyms.put("runtime.ebss", l.bssAddr() + bssSize);
+        linkerSyms.put("runtime.end", l.bssAddr() + bssSize);
+        for (String n : linkerSyms.keySet()) {
+            Def d = globals.get(n);
+            if (d != null) {
+                diags.error(d.pos, n + " is defined by the linker and cannot be redefined");
+            }
+        }
+        // fixups
+        for (int i = 0; i < allText.size(); i++) {
+            Def d = allText.get(i);
+            apply(textBytes, (int) funcOff[i], d.addr, d.func.fixups(), d.file, globals, locals, linkerSyms);
+        }
+        for (Def d : rodata) {
+            apply(ro, (int) (d.addr - l.rodataAddr()), d.addr, d.data.fixups(), d.file, globals, locals, linkerSyms);
+        }
+        for (Def d : data) {
+            apply(dat, (int) (d.addr - l.dataAddr()), d.addr, d.data.fixups(), d.file, globals, locals, linkerSyms);
+        }
+        Long entryAddr = null;
+        Def e = globals.get(entry);
+        if (e != null && e.func != null) {
+            entryAddr = e.addr;
+        } else if (linkerSyms.containsKey(entry)) {
+            entryAddr = linkerSyms.get(entry);
+        }
+        if (entryAddr == null) {
+            diags.error(null, "entry symbol " + entry + " is not defined"
+                    + (entry.equals(Asm.DEFAULT_ENTRY) ? " (define TEXT _rt0_amd64_linux(SB) or pass --entry SYM)" : ""));
+        }
+        if (diags.hasErrors()) {
+            return null;
+        }
+        // symbols and lines
+        List<ElfWriter.Sym> syms = new ArrayList<>();
+        LineTable.Builder lines = new LineTable.Builder();
+        for (Def d : allText) {
+            syms.add(new ElfWriter.Sym(d.name, d.addr, d.func.code().length, ElfWriter.Sym.FUNC, !d.func.local(), ElfWriter.SH_TEXT));
+            for (Func.LineRow r : d.func.lines()) {
+                lines.row(d.addr + r.offset(), r.pos().file(), r.pos().line());
+            }
+            lines.row(d.addr + d.func.code().length, null, 0);
+        }
+        addData(syms, rodata, ElfWriter.SH_RODATA);
+        addData(syms, data, ElfWriter.SH_DATA);
+        addData(syms, bss, ElfWriter.SH_BSS);
+        int[] shOf = {ElfWriter.SH_TEXT, ElfWriter.SH_TEXT, ElfWriter.SH_RODATA, ElfWriter.SH_RODATA,
+            ElfWriter.SH_DATA, ElfWriter.SH_DATA, ElfWriter.SH_BSS, ElfWriter.SH_BSS, ElfWriter.SH_BSS};
+        int k = 0;
+        for (Map.Entry<String, Long> ls : linkerSyms.entrySet()) {
+            syms.add(new ElfWriter.Sym(ls.getKey(), ls.getValue(), 0, ElfWriter.Sym.NOTYPE, true, shOf[k++]));
+        }
+        return ElfWriter.write(l, textBytes, ro, dat, bssSize, entryAddr, lines.bytes(), syms);
+    }
+
+    private static void addData(List<ElfWriter.Sym> syms, List<Def> defs, int sh) {
+        for (Def d : defs) {
+            syms.add(new ElfWriter.Sym(d.name + (d.data.local() ? "<>" : ""), d.addr, d.data.size(),
+                    ElfWriter.Sym.OBJECT, !d.data.local(), sh));
+        }
+    }
+
+    private boolean define(Def d, boolean local, Map<String, Def> globals, Map<String, Def> loc) {
+        Map<String, Def> m = local ? loc : globals;
+        String key = local ? d.name + "<>" : d.name;
+        Def prev = m.get(key);
+        if (prev != null) {
+            if ((prev.flags() & TextFlag.DUPOK) != 0 && (d.flags() & TextFlag.DUPOK) != 0) {
+                return false;
+            }
+            diags.error(d.pos, "duplicate symbol " + key + " (first defined at " + prev.pos + ")");
+            return false;
+        }
+        m.put(key, d);
+        return true;
+    }
+
+    private static long dataAlign(long size) {
+        return size >= 8 ? 8 : size >= 4 ? 4 : size >= 2 ? 2 : 1;
+    }
+
+    /** Lays out data symbols contiguously; sets each Def's section-relative address. */
+    private static byte[] place(List<Def> defs) {
+        long size = 0;
+        for (Def d : defs) {
+            size = ElfWriter.align(size, dataAlign(d.data.size()));
+            d.addr = size;
+            size += d.data.size();
+        }
+        byte[] out = new byte[(int) size];
+        for (Def d : defs) {
+            System.arraycopy(d.data.init(), 0, out, (int) d.addr, (int) d.data.size());
+        }
+        return out;
+    }
+
+    private void apply(byte[] buf, int base, long addr, List<Fixup> fixups, int file, Map<String, Def> globals,
+                       List<Map<String, Def>> locals, Map<String, Long> linkerSyms) {
+        for (Fixup f : fixups) {
+            Long s;
+            Def d = f.sym().endsWith("<>") ? locals.get(file).get(f.sym()) : globals.get(f.sym());
+            if (d != null) {
+                s = d.addr;
+            } else {
+                s = linkerSyms.get(f.sym());
+            }
+            if (s == null) {
+                diags.error(f.pos(), "undefined: " + f.sym());
+                continue;
+            }
+            long v = s + f.addend();
+            switch (f.kind()) {
+                case PC32 -> {
+                    v -= addr + f.end();
+                    if (v != (int) v) {
+                        diags.error(f.pos(), "relocation to " + f.sym() + " out of 32-bit PC range");
+                        continue;
+                    }
+                }
+                case ABS32S -> {
+                    if (v != (int) v) {
+                        diags.error(f.pos(), "address of " + f.sym() + " does not fit a sign-extended 32-bit field");
+                        continue;
+                    }
+                }
+                case ABS32 -> {
+                    if (v < 0 || v > 0xFFFFFFFFL) {
+                        diags.error(f.pos(), "address of " + f.sym() + " does not fit 32 bits");
+                        continue;
+                    }
+                }
+                default -> {
+                }
+            }
+            int at = base + f.at();
+            for (int i = 0; i < f.width(); i++) {
+                buf[at + i] = (byte) (v >>> (8 * i));
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/* A null-pointer load after some output: dies of SIGSEGV (status 139) with the output flushed. */
+#include "sys.h"
+__attribute__((noinline)) int deref(volatile int *p) { return *p; }
+int main(int argc, char **argv, char **envp) {
+    puts_("before the fault\n");
+    flush();
+    return deref((volatile int *)(long)argc - argc);
+}
