@@ -2,8 +2,6 @@ package gmpvm.loader.disasm;
 
 import gmpvm.loader.elf.ElfFile;
 import gmpvm.loader.elf.SectionHeader;
-import gmpvm.loader.elf.Symbol;
-import gmpvm.loader.elf.SymbolTable;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +18,15 @@ public final class ElfListing {
 
     /** Writes the listing of {@code elf} to {@code out}; {@code fileName} heads it as objdump does. */
     public static void print(ElfFile elf, String fileName, Syntax syntax, PrintStream out) {
-        SymbolTable table = new SymbolTable(elf.symbols(), 0);
-        Disassembler dis = new Disassembler(table::describe);
+        ElfSymbols symbols = new ElfSymbols(elf);
+        Disassembler dis = new Disassembler(symbols);
         byte[] data = elf.data();
         out.println();
         out.println(fileName + ":     file format elf64-x86-64");
         out.println();
-        for (SectionHeader sh : elf.sections()) {
+        List<SectionHeader> sections = elf.sections();
+        for (int si = 0; si < sections.size(); si++) {
+            SectionHeader sh = sections.get(si);
             if ((sh.flags() & SectionHeader.SHF_EXECINSTR) == 0 || sh.type() != SectionHeader.SHT_PROGBITS || sh.size() == 0) {
                 continue;
             }
@@ -34,13 +34,9 @@ public final class ElfListing {
             out.println("Disassembly of section " + sh.name() + ":");
             // block starts: every symbol inside the section, plus the section start
             TreeMap<Long, String> starts = new TreeMap<>(Long::compareUnsigned);
-            for (Symbol s : elf.symbols()) {
-                boolean kind = s.type() == Symbol.STT_FUNC || s.type() == Symbol.STT_NOTYPE;
-                if (kind && !s.name().isEmpty() && Long.compareUnsigned(s.value() - sh.addr(), sh.size()) < 0) {
-                    String old = starts.get(s.value());
-                    if (old == null || s.type() == Symbol.STT_FUNC) {
-                        starts.put(s.value(), s.name());
-                    }
+            for (ElfSymbols.Sym s : symbols.inSection(si)) {
+                if (Long.compareUnsigned(s.value() - sh.addr(), sh.size()) < 0) {
+                    starts.putIfAbsent(s.value(), s.name());
                 }
             }
             starts.putIfAbsent(sh.addr(), sh.name());

@@ -333,6 +333,12 @@ public final class IntelFormatter {
             case INT3:
                 return "int3";
             case NOP:
+                if (opc == 0x0f1e && in.mandatory == 0xf3 && (in.modrm >> 6) == 3 && ((in.modrm >> 3) & 7) == 1) {
+                    // RDSSPD/RDSSPQ: a NOP while shadow stacks are off, which is how we run it
+                    u.rep = true;
+                    ops.add(Registers.gpr(in.reg0, (rex & 8) != 0 ? 8 : 4));
+                    return (rex & 8) != 0 ? "rdsspq" : "rdsspd";
+                }
                 if (opc == 0x0f18 && hasMem(in) && ((in.modrm >> 3) & 7) >= 6) {
                     // 0F 18 /6 /7 (PREFETCHIT1/0) are a prefix-table entry in objdump: the
                     // mandatory prefix is consumed
