@@ -32,9 +32,16 @@ public final class Disassembler {
     private final IntelFormatter intel;
     private final GoFormatter go;
 
+    /** A disassembler producing both texts. */
     public Disassembler(SymbolResolver symbols) {
         this.intel = new IntelFormatter(symbols);
         this.go = new GoFormatter(symbols);
+    }
+
+    /** A disassembler producing only one syntax's text (the other is null in each {@link Line}). */
+    public Disassembler(SymbolResolver symbols, Syntax only) {
+        this.intel = only == Syntax.INTEL ? new IntelFormatter(symbols) : null;
+        this.go = only == Syntax.GO ? new GoFormatter(symbols) : null;
     }
 
     /** Decodes one instruction at {@code code[off]} (of which {@code len} bytes belong to the range), located at {@code address}. */
@@ -55,7 +62,8 @@ public final class Disassembler {
             in.len = 1;
         }
         byte[] bytes = Arrays.copyOf(window, Math.min(in.len, window.length));
-        return new Line(address, bytes, intel.format(in, bytes, 0), go.format(in, bytes, 0), in);
+        return new Line(address, bytes, intel == null ? null : intel.format(in, bytes, 0),
+                go == null ? null : go.format(in, bytes, 0), in);
     }
 
     /** Disassembles {@code len} bytes from {@code code[off]}, the first located at {@code address}. */

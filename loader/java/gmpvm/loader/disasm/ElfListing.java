@@ -19,7 +19,7 @@ public final class ElfListing {
     /** Writes the listing of {@code elf} to {@code out}; {@code fileName} heads it as objdump does. */
     public static void print(ElfFile elf, String fileName, Syntax syntax, PrintStream out) {
         ElfSymbols symbols = new ElfSymbols(elf);
-        Disassembler dis = new Disassembler(symbols);
+        Disassembler dis = new Disassembler(symbols, syntax);
         byte[] data = elf.data();
         out.println();
         out.println(fileName + ":     file format elf64-x86-64");
@@ -59,16 +59,25 @@ public final class ElfListing {
     /** objdump's layout: address, up to seven bytes, text; longer instructions continue below. */
     private static void printLine(PrintStream out, Disassembler.Line l, String text) {
         byte[] b = l.bytes();
+        StringBuilder sb = new StringBuilder(96);
         for (int i = 0; i < b.length || i == 0; i += 7) {
-            StringBuilder hex = new StringBuilder();
+            String a = Long.toHexString(l.address() + i);
+            for (int k = a.length(); k < 8; k++) {
+                sb.append(' ');
+            }
+            sb.append(a).append(":\t");
+            int start = sb.length();
             for (int j = i; j < Math.min(b.length, i + 7); j++) {
-                hex.append(String.format("%02x ", b[j] & 0xff));
+                sb.append(Character.forDigit((b[j] >> 4) & 15, 16)).append(Character.forDigit(b[j] & 15, 16)).append(' ');
             }
             if (i == 0) {
-                out.printf("%8x:\t%-21s\t%s%n", l.address(), hex, text);
-            } else {
-                out.printf("%8x:\t%s%n", l.address() + i, hex);
+                while (sb.length() - start < 21) {
+                    sb.append(' ');
+                }
+                sb.append('\t').append(text);
             }
+            sb.append('\n');
         }
+        out.print(sb);
     }
 }
