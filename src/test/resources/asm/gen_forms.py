@@ -146,7 +146,7 @@ for (g,i) in (("MOVBQZX AL, AX","movzx rax,al"),("MOVBQZX (SI), CX","movzx rcx,B
               ("MOVQ $(1<<3), AX","mov rax,0x8"),("MOVQ $~15, AX","mov rax,0xfffffffffffffff0"),("MOVQ $'a', AX","mov rax,0x61"),
               ("ADDQ $(8*3+1)&~7, SP","add rsp,0x18"),("MOVL $0x10|0x1, DX","mov edx,0x11"),
               ("NOP; CLC","clc"),("BYTE $0x90","nop"),("WORD $0x0b0f","ud2"),("LONG $0x90909090","nop; nop; nop; nop"),
-              ("ADJSP $16","sub rsp,0x10"),("ADJSP $-16","add rsp,0x10"),
+              ("ADJSP $16","sub rsp,0x10"),("MOVQ 8, AX","mov rax,QWORD PTR ds:0x8"),("MOVL AX, 0x1000","mov DWORD PTR ds:0x1000,eax"),("ADJSP $-16","add rsp,0x10"),
              ):
     f(g,i)
 # symbol forms

@@ -166,12 +166,6 @@ final class Encoder {
     // ------------------------------------------------------------------ families
 
     private void run() {
-        for (Operand o : a) {
-            if (o.bare) {
-                throw new AsmError(o.pos, "constant operand of " + op + " needs a $, as in $" + o.off
-                        + " (a bare number is not an address)");
-            }
-        }
         int s = spec.size();
         boolean w = s == 8;
         switch (spec.fam()) {

@@ -78,7 +78,7 @@ final class FuncBuilder {
         }
         if (ta.size() < 2 || ta.size() > 3 || !ta.get(0).isMem() || !ta.get(0).isSymRef()
                 || ta.get(ta.size() - 1).kind != Operand.Kind.TEXTSIZE
-                || (ta.size() == 3 && !ta.get(1).isImm())) {
+                || (ta.size() == 3 && !ta.get(1).isFlags())) {
             throw new AsmError(text.pos(), "TEXT wants sym(SB), [flags,] $framesize[-argsize]");
         }
         Operand symOp = ta.get(0);
