@@ -763,7 +763,7 @@ public final class Interpreter {
         long c = r[1] - 1;
         if (a32) {
             c &= 0xffffffffL;
-            r[1] = (r[1] & ~0xffffffffL) | c;
+            r[1] = c; // the count register is ECX: writing it clears bits 63:32
         } else {
             r[1] = c;
         }

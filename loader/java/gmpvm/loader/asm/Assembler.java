@@ -196,7 +196,7 @@ final class Assembler {
     private void globl(Stmt s, String pkg, Map<String, Glob> globs) {
         List<Operand> a = s.args();
         if (a.size() < 2 || a.size() > 3 || !a.get(0).isMem() || !a.get(0).isSymRef()
-                || !a.get(a.size() - 1).isImm() || (a.size() == 3 && !a.get(1).isImm())) {
+                || !a.get(a.size() - 1).isImm() || (a.size() == 3 && !a.get(1).isFlags())) {
             throw new AsmError(s.pos(), "GLOBL wants sym(SB), [flags,] $size");
         }
         Operand d = a.get(0);

@@ -166,12 +166,6 @@ final class Encoder {
     // ------------------------------------------------------------------ families
 
     private void run() {
-        for (Operand o : a) {
-            if (o.bare) {
-                throw new AsmError(o.pos, "constant operand of " + op + " needs a $, as in $" + o.off
-                        + " (a bare number is not an address)");
-            }
-        }
         int s = spec.size();
         boolean w = s == 8;
         switch (spec.fam()) {
@@ -302,12 +296,8 @@ final class Encoder {
             case INT -> {
                 nargs(1, "$n");
                 long v = immOf(a.get(0), 1);
-                if (v == 3) {
-                    c.u8(0xCC);
-                } else {
-                    c.u8(0xCD);
-                    c.u8((int) v);
-                }
+                c.u8(0xCD); // as Go: INT $3 is CD 03 (INT3 is the one-byte CC)
+                c.u8((int) v);
             }
             case CMPXCHGNB -> {
                 nargs(1, "one memory operand");

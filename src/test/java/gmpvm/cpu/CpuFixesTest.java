@@ -153,4 +153,16 @@ class CpuFixesTest {
         m.step();
         assertEquals(SIGILL, m.s.faultSignal);
     }
+
+    @Test
+    void loopWithAddressSize32WritesEcx() {
+        // addr32 loop +0 (67 e2 00): ECX - 1 written as a 32-bit register
+        OneInsn m = new OneInsn(0x67, 0xe2, 0x00).reg(RCX, 0xaa3bc34a00000002L);
+        m.step();
+        assertEquals(1, m.s.r[RCX]);
+        // and without 0x67 all of RCX counts
+        m = new OneInsn(0xe2, 0x00).reg(RCX, 0xaa3bc34a00000000L);
+        m.step();
+        assertEquals(0xaa3bc349ffffffffL, m.s.r[RCX]);
+    }
 }
