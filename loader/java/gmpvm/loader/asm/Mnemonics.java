@@ -132,6 +132,7 @@ final class Mnemonics {
         sized(m, "BTC", "WLQ", Fam.BT, 7);
         fixed(m, "CBW", 0x66, 0x98);
         fixed(m, "CWL", 0x98);
+        fixed(m, "CWDE", 0x98); // Go's anames spelling (the disassembler prints it)
         fixed(m, "CDQE", 0x48, 0x98);
         fixed(m, "CWD", 0x66, 0x99);
         fixed(m, "CDQ", 0x99);
@@ -160,6 +161,7 @@ final class Mnemonics {
         fixed(m, "RDTSC", 0x0F, 0x31);
         fixed(m, "SYSCALL", 0x0F, 0x05);
         fixed(m, "UNDEF", 0x0F, 0x0B);
+        fixed(m, "UD2", 0x0F, 0x0B); // Go's anames spelling (the disassembler prints it)
         fixed(m, "HLT", 0xF4);
         fixed(m, "LEAVEQ", 0xC9);
         fixed(m, "PUSHFQ", 0x9C);
