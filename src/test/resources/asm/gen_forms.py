@@ -99,7 +99,7 @@ for (g,i) in (("MOVBQZX AL, AX","movzx rax,al"),("MOVBQZX (SI), CX","movzx rcx,B
               ("BSWAPQ AX","bswap rax"),("BSWAPL R9","bswap r9d"),("BSWAPQ R15","bswap r15"),
               ("PUSHQ AX","push rax"),("PUSHQ R12","push r12"),("PUSHQ $1","push 0x1"),("PUSHQ $0x1000","push 0x1000"),("PUSHQ 8(SP)","push QWORD PTR [rsp+0x8]"),
               ("POPQ BX","pop rbx"),("POPQ R13","pop r13"),("POPQ (AX)","pop QWORD PTR [rax]"),("PUSHFQ","pushf"),("POPFQ","popf"),("POPQ CX","pop rcx"),("POPQ DX","pop rdx"),
-              ("CBW","cbw"),("CWL","cwde"),("CDQE","cdqe"),("CWD","cwd"),("CDQ","cdq"),("CQO","cqo"),
+              ("CBW","cbw"),("CWDE","cwde"),("CDQE","cdqe"),("CWD","cwd"),("CDQ","cdq"),("CQO","cqo"),
               ("MOVSB","movs BYTE PTR es:[rdi],BYTE PTR ds:[rsi]"),("MOVSW","movs WORD PTR es:[rdi],WORD PTR ds:[rsi]"),
               ("MOVSL","movs DWORD PTR es:[rdi],DWORD PTR ds:[rsi]"),("MOVSQ","movs QWORD PTR es:[rdi],QWORD PTR ds:[rsi]"),
               ("STOSB","stos BYTE PTR es:[rdi],al"),("STOSQ","stos QWORD PTR es:[rdi],rax"),("STOSL","stos DWORD PTR es:[rdi],eax"),
@@ -113,7 +113,7 @@ for (g,i) in (("MOVBQZX AL, AX","movzx rax,al"),("MOVBQZX (SI), CX","movzx rcx,B
               ("LOCK; CMPXCHG16B (DI)","lock cmpxchg16b OWORD PTR [rdi]"),("CMPXCHG8B (SI)","cmpxchg8b QWORD PTR [rsi]"),
               ("CLC","clc"),("STC","stc"),("CMC","cmc"),("CLD","cld"),("STD","std"),("PAUSE","pause"),
               ("MFENCE","mfence"),("LFENCE","lfence"),("SFENCE","sfence"),("CPUID","cpuid"),("RDTSC","rdtsc"),
-              ("SYSCALL","syscall"),("UNDEF","ud2"),("HLT","hlt"),("LEAVEQ","leave"),("INT $3","int3"),("INT $0x80","int 0x80"),
+              ("SYSCALL","syscall"),("UNDEF","ud2"),("HLT","hlt"),("LEAVEQ","leave"),("INT $3","int 0x3"),("INT3","int3"),("INT $0x80","int 0x80"),
               ("RET","ret"),("CALL AX","call rax"),("CALL R11","call r11"),("CALL (BX)","call QWORD PTR [rbx]"),("CALL 8(AX)(CX*8)","call QWORD PTR [rax+rcx*8+0x8]"),
               ("JMP DX","jmp rdx"),("JMP (SI)","jmp QWORD PTR [rsi]"),("JMP R9","jmp r9"),
               ("MOVUPS (AX), X0","movups xmm0,XMMWORD PTR [rax]"),("MOVUPS X1, 16(SP)","movups XMMWORD PTR [rsp+0x10],xmm1"),("MOVUPS X2, X9","movups xmm9,xmm2"),
@@ -146,7 +146,7 @@ for (g,i) in (("MOVBQZX AL, AX","movzx rax,al"),("MOVBQZX (SI), CX","movzx rcx,B
               ("MOVQ $(1<<3), AX","mov rax,0x8"),("MOVQ $~15, AX","mov rax,0xfffffffffffffff0"),("MOVQ $'a', AX","mov rax,0x61"),
               ("ADDQ $(8*3+1)&~7, SP","add rsp,0x18"),("MOVL $0x10|0x1, DX","mov edx,0x11"),
               ("NOP; CLC","clc"),("BYTE $0x90","nop"),("WORD $0x0b0f","ud2"),("LONG $0x90909090","nop; nop; nop; nop"),
-              ("ADJSP $16","sub rsp,0x10"),("ADJSP $-16","add rsp,0x10"),
+              ("ADJSP $16","sub rsp,0x10"),("MOVQ 8, AX","mov rax,QWORD PTR ds:0x8"),("MOVL AX, 0x1000","mov DWORD PTR ds:0x1000,eax"),("ADJSP $-16","add rsp,0x10"),
              ):
     f(g,i)
 # symbol forms

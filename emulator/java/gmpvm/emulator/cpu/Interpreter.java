@@ -171,7 +171,7 @@ public final class Interpreter {
         if (c instanceof CodePage && ((CodePage) c).valid) {
             return (CodePage) c;
         }
-        CodePage cp = new CodePage(p.base());
+        CodePage cp = new CodePage(p.base(), p.data());
         mem.attachCode(p, cp);
         return cp;
     }
@@ -179,15 +179,13 @@ public final class Interpreter {
     private Insn decodeInto(CodePage cp, long addr) {
         int off = (int) (addr & Page.MASK);
         int inPage = Math.min(Decoder.MAX_LEN, Page.SIZE - off);
-        byte[] data = mem.execPage(addr).data();
-        System.arraycopy(data, off, fetch, 0, inPage);
+        System.arraycopy(cp.bytes, off, fetch, 0, inPage);
         int avail = inPage;
         CodePage nextPage = null;
         if (inPage < Decoder.MAX_LEN) {
             try {
                 nextPage = codePage(addr + inPage);
-                byte[] nd = mem.execPage(addr + inPage).data();
-                System.arraycopy(nd, 0, fetch, inPage, Decoder.MAX_LEN - inPage);
+                System.arraycopy(nextPage.bytes, 0, fetch, inPage, Decoder.MAX_LEN - inPage);
                 avail = Decoder.MAX_LEN;
             } catch (MemoryFault f) {
                 // the instruction may still end within this page
@@ -763,7 +761,7 @@ public final class Interpreter {
         long c = r[1] - 1;
         if (a32) {
             c &= 0xffffffffL;
-            r[1] = (r[1] & ~0xffffffffL) | c;
+            r[1] = c; // the count register is ECX: writing it clears bits 63:32
         } else {
             r[1] = c;
         }

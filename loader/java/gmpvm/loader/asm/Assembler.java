@@ -26,6 +26,8 @@ final class Assembler {
     /** A pending DATA initialisation of one symbol. */
     private static final class DataInit {
         final Pos pos;
+        /** The DATA statement that reaches furthest (for a size error). */
+        Pos furthest;
         byte[] bytes = new byte[0];
         boolean[] set = new boolean[0];
         final List<Fixup> fixups = new ArrayList<>();
@@ -86,8 +88,12 @@ final class Assembler {
             byte[] init = null;
             List<Fixup> fix = List.of();
             if (in != null) {
+                if (g.size() > 1 << 24) {
+                    diags.error(g.pos(), "initialised data " + e.getKey() + " is larger than 16 MiB");
+                    continue;
+                }
                 if (in.bytes.length > g.size()) {
-                    diags.error(in.pos, "DATA for " + e.getKey() + " goes past its GLOBL size " + g.size());
+                    diags.error(in.furthest, "DATA for " + e.getKey() + " goes past its GLOBL size " + g.size());
                     continue;
                 }
                 init = java.util.Arrays.copyOf(in.bytes, (int) g.size());
@@ -174,6 +180,9 @@ final class Assembler {
             }
             default -> throw new AsmError(v.pos, "DATA value must be $constant, $\"string\" or $sym(SB)");
         }
+        if (off + size > in.bytes.length) {
+            in.furthest = s.pos();
+        }
         in.ensure(off + size);
         for (int i = 0; i < size; i++) {
             if (in.set[off + i]) {
@@ -187,7 +196,7 @@ final class Assembler {
     private void globl(Stmt s, String pkg, Map<String, Glob> globs) {
         List<Operand> a = s.args();
         if (a.size() < 2 || a.size() > 3 || !a.get(0).isMem() || !a.get(0).isSymRef()
-                || !a.get(a.size() - 1).isImm() || (a.size() == 3 && !a.get(1).isImm())) {
+                || !a.get(a.size() - 1).isImm() || (a.size() == 3 && !a.get(1).isFlags())) {
             throw new AsmError(s.pos(), "GLOBL wants sym(SB), [flags,] $size");
         }
         Operand d = a.get(0);

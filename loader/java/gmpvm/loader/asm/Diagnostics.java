@@ -29,8 +29,19 @@ public final class Diagnostics {
         return !list.isEmpty();
     }
 
+    /** Every error, per file in the order files first appear, then by line and column. */
     public List<Diagnostic> all() {
-        return Collections.unmodifiableList(list);
+        java.util.Map<String, Integer> order = new java.util.HashMap<>();
+        for (Diagnostic d : list) {
+            if (d.pos() != null) {
+                order.putIfAbsent(d.pos().file(), order.size());
+            }
+        }
+        List<Diagnostic> sorted = new ArrayList<>(list);
+        sorted.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.pos() == null ? Integer.MAX_VALUE : order.get(d.pos().file()))
+                .thenComparingInt(d -> d.pos() == null ? 0 : d.pos().line())
+                .thenComparingInt(d -> d.pos() == null ? 0 : d.pos().col()));
+        return Collections.unmodifiableList(sorted);
     }
 
     public int count() {
@@ -40,7 +51,7 @@ public final class Diagnostics {
     /** Every error, each with its source line and caret, then a count when some were left out. */
     public String format() {
         StringBuilder sb = new StringBuilder();
-        for (Diagnostic d : list) {
+        for (Diagnostic d : all()) {
             sb.append(d.format()).append('\n');
         }
         if (dropped > 0) {

@@ -126,7 +126,8 @@ final class Encoder {
             throw bad("a general register");
         }
         if (size == 1 ? !Reg.isByteCapable(o.reg) : !Reg.isGpr(o.reg)) {
-            throw new AsmError(o.pos, Reg.name(o.reg) + " is not a " + size + "-byte general register (in " + op + ")");
+            throw new AsmError(o.pos, Reg.name(o.reg) + " cannot be used in " + op + ", which wants "
+                    + (size == 1 ? "a general register" : size * 8 + "-bit general registers (AX, BX, ... R15)"));
         }
         return Reg.num(o.reg);
     }
@@ -165,12 +166,6 @@ final class Encoder {
     // ------------------------------------------------------------------ families
 
     private void run() {
-        for (Operand o : a) {
-            if (o.bare) {
-                throw new AsmError(o.pos, "constant operand of " + op + " needs a $, as in $" + o.off
-                        + " (a bare number is not an address)");
-            }
-        }
         int s = spec.size();
         boolean w = s == 8;
         switch (spec.fam()) {
@@ -301,12 +296,8 @@ final class Encoder {
             case INT -> {
                 nargs(1, "$n");
                 long v = immOf(a.get(0), 1);
-                if (v == 3) {
-                    c.u8(0xCC);
-                } else {
-                    c.u8(0xCD);
-                    c.u8((int) v);
-                }
+                c.u8(0xCD); // as Go: INT $3 is CD 03 (INT3 is the one-byte CC)
+                c.u8((int) v);
             }
             case CMPXCHGNB -> {
                 nargs(1, "one memory operand");

@@ -231,7 +231,10 @@ final class Linker {
                 s = linkerSyms.get(f.sym());
             }
             if (s == null) {
-                diags.error(f.pos(), "undefined: " + f.sym());
+                boolean ms = f.sym().equals("runtime.morestack_noctxt") || f.sym().equals("runtime.morestack");
+                diags.error(f.pos(), "undefined: " + f.sym() + (ms
+                        ? " (called by the stack-split prologue: link the runtime, define it, or mark the function NOSPLIT)"
+                        : ""));
                 continue;
             }
             long v = s + f.addend();

@@ -131,8 +131,7 @@ final class Mnemonics {
         sized(m, "BTR", "WLQ", Fam.BT, 6);
         sized(m, "BTC", "WLQ", Fam.BT, 7);
         fixed(m, "CBW", 0x66, 0x98);
-        fixed(m, "CWL", 0x98);
-        fixed(m, "CWDE", 0x98); // Go's anames spelling (the disassembler prints it)
+        fixed(m, "CWDE", 0x98);
         fixed(m, "CDQE", 0x48, 0x98);
         fixed(m, "CWD", 0x66, 0x99);
         fixed(m, "CDQ", 0x99);

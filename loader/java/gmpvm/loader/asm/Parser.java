@@ -226,7 +226,8 @@ final class Parser {
                 return b;
             }
             if (sym == null) {
-                Operand k = new Operand(Operand.Kind.IMM, pos);
+                // a bare number: an absolute address, as in Go (TEXT/GLOBL read it as flags)
+                Operand k = new Operand(Operand.Kind.MEM, pos);
                 k.off = off;
                 k.bare = true;
                 return k;
@@ -254,6 +255,9 @@ final class Parser {
                 o.name = local ? Operand.Name.STATIC : Operand.Name.EXTERN;
             }
             case Reg.FP -> {
+                if (sym == null) {
+                    throw new AsmError(rt.pos(), "cannot reference FP without a symbol name, as in x+" + off + "(FP)");
+                }
                 o.name = Operand.Name.PARAM;
                 o.base = Reg.SP;
             }

@@ -23,6 +23,8 @@ import java.util.Set;
 final class Preprocessor {
     private static final int MAX_INCLUDE_DEPTH = 16;
     private static final int MAX_EXPANSION_DEPTH = 64;
+    /** Tokens one line may expand to: stops exponential macro definitions. */
+    private static final int MAX_LINE_TOKENS = 100_000;
 
     private final List<Path> includeDirs;
     private final Diagnostics diags;
@@ -118,9 +120,12 @@ final class Preprocessor {
             if (!active || trimmed.isEmpty()) {
                 continue;
             }
+            int before = diags.count();
             List<Token> toks = Lexer.lex(text, src.name(), first + 1, display, diags);
             List<Token> expanded = expand(toks, new HashSet<>(), 0);
-            split(expanded);
+            if (diags.count() == before) {
+                split(expanded); // a line with a lexical or macro error is dropped: no follow-on errors
+            }
         }
         for (Cond c : conds) {
             diags.error(c.pos, "#ifdef/#ifndef without #endif");
@@ -340,6 +345,10 @@ final class Preprocessor {
         int n = toks.size();
         for (int i = 0; i < n; i++) {
             Token t = toks.get(i);
+            if (res.size() > MAX_LINE_TOKENS) {
+                diags.error(t.pos(), "macro expansion of this line is too large");
+                return List.of();
+            }
             Macro m = t.isIdent() && !hidden.contains(t.text()) ? macros.get(t.text()) : null;
             if (m == null) {
                 res.add(t);
@@ -386,7 +395,7 @@ final class Preprocessor {
             }
             if (args.size() != m.params().size()) {
                 diags.error(t.pos(), "macro " + m.name() + " wants " + m.params().size()
-                        + " arguments, got " + args.size());
+                        + (m.params().size() == 1 ? " argument" : " arguments") + ", got " + args.size());
                 i = j;
                 continue;
             }

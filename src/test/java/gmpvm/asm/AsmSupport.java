@@ -48,6 +48,15 @@ final class AsmSupport {
 
     /** Instruction texts of one function, as GNU objdump prints them in Intel syntax. */
     static List<String> objdump(Path elf, String function) throws IOException, InterruptedException {
+        List<String> res = new ArrayList<>();
+        for (String raw : objdumpRaw(elf, function)) {
+            res.add(normalize(raw));
+        }
+        return res;
+    }
+
+    /** Like {@link #objdump} but without normalisation (branch targets keep their symbol). */
+    static List<String> objdumpRaw(Path elf, String function) throws IOException, InterruptedException {
         String out = exec("objdump", "-d", "-M", "intel", "--no-show-raw-insn", "--disassemble=" + function,
                 elf.toString());
         List<String> res = new ArrayList<>();
@@ -56,7 +65,7 @@ final class AsmSupport {
             if (!line.startsWith("  ") || colon < 0) {
                 continue;
             }
-            res.add(normalize(line.substring(colon + 2)));
+            res.add(line.substring(colon + 2));
         }
         return res;
     }

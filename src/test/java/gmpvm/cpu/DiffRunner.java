@@ -144,9 +144,23 @@ final class DiffRunner {
             } else if (stop != Stop.BUDGET) {
                 diffs.add("native ran the instruction; emulator stopped with " + stop
                         + (stop == Stop.FAULT ? " signal " + s.faultSignal + " addr 0x" + Long.toHexString(s.faultAddr) : ""));
-            } else if (s.rip != slot + image.lengths()[sl[k]]) {
-                diffs.add("RIP after: emulator 0x" + Long.toHexString(s.rip) + ", native length " + image.lengths()[sl[k]]
-                        + " (decoder length disagrees with as)");
+            } else if (g.branch() == GenInsn.Branch.NONE) {
+                if (s.rip != slot + image.lengths()[sl[k]]) {
+                    diffs.add("RIP after: emulator 0x" + Long.toHexString(s.rip) + ", native length " + image.lengths()[sl[k]]
+                            + " (decoder length disagrees with as)");
+                }
+            } else {
+                // the harness tells which kind of exit the host left through; the emulator's RIP
+                // must be such an exit (of this very slot for a direct branch)
+                boolean taken = n.rip() == 1;
+                int at = image.slotOf(s.rip);
+                boolean ok = at >= 0 && s.rip == (taken ? image.targetAddr(at) : image.exitAddr(at))
+                        && (g.branch() == GenInsn.Branch.INDIRECT || at == sl[k]);
+                if (!ok) {
+                    diffs.add("branch: native left through a " + (taken ? "branch-target" : "fall-through")
+                            + " exit; emulator RIP 0x" + Long.toHexString(s.rip) + " (this slot's exits: 0x"
+                            + Long.toHexString(image.exitAddr(sl[k])) + ", 0x" + Long.toHexString(image.targetAddr(sl[k])) + ")");
+                }
             }
             long mask = n.signal() != 0 ? 0 : Undef.flagMask(g, before[1], n.rflags());
             long destMask = n.signal() == 0 ? Undef.destMask(g, before[1], n.rflags()) : 0;
@@ -213,6 +227,13 @@ final class DiffRunner {
         b.append("  sequence:");
         for (int q = 0; q <= k; q++) {
             b.append(q == 0 ? " " : "; ").append(j.insns().get(q).text());
+        }
+        if (k > 0) {
+            b.append("\n  case start:");
+            for (int r = 0; r < 16; r++) {
+                b.append(r % 4 == 0 ? "\n    " : "  ").append(String.format("%-3s=%016x", X86Gen.R64[r], j.regs()[r]));
+            }
+            b.append(String.format("%n    rflags=%x %s, buffer seed 0x%x", j.flags(), flagNames(j.flags() & COMPARED), j.bufSeed()));
         }
         b.append("\n  state before:");
         for (int r = 0; r < 16; r++) {

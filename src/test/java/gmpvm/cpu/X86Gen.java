@@ -131,7 +131,7 @@ final class X86Gen {
     }
 
     private void one() {
-        switch (rnd.nextInt(34)) {
+        switch (rnd.nextInt(37)) {
             case 0: case 1: mov(); break;
             case 2: movExtend(); break;
             case 3: cmov(); break;
@@ -161,6 +161,7 @@ final class X86Gen {
             case 30: enter(); break;
             case 31: raw(); break;
             case 32: wildAccess(); break;
+            case 33: case 34: branch(); break;
             default: alu(); break;
         }
     }
@@ -868,6 +869,76 @@ final class X86Gen {
         }
     }
 
+    /** Control transfers: {@code @T} is the slot's branch-target exit (see NativeHarness). */
+    private void branch() {
+        switch (rnd.nextInt(9)) {
+            case 0: case 1:
+                out.add(GenInsn.branch((rnd.nextInt(3) == 0 ? "{disp32} j" : "j") + CC[rnd.nextInt(16)] + " @T",
+                        GenInsn.Branch.DIRECT));
+                return;
+            case 2:
+                out.add(GenInsn.branch((rnd.nextInt(2) == 0 ? "{disp32} " : "") + "jmp @T", GenInsn.Branch.DIRECT));
+                return;
+            case 3: {
+                if (pinned[1]) {
+                    out.add(GenInsn.branch("j" + CC[rnd.nextInt(16)] + " @T", GenInsn.Branch.DIRECT));
+                    return;
+                }
+                if (rnd.nextInt(2) == 0) {
+                    emit("mov ecx, " + rnd.nextInt(3));
+                } else if (rnd.nextInt(3) == 0) {
+                    emit("movabs rcx, " + hex((rnd.nextLong() << 32) | rnd.nextInt(2)));
+                }
+                String[] ops = {"loop", "loope", "loopne", "jrcxz", "jecxz", "addr32 loop", "addr32 loope", "addr32 loopne"};
+                out.add(GenInsn.branch(ops[rnd.nextInt(ops.length)] + " @T", GenInsn.Branch.DIRECT));
+                return;
+            }
+            case 4:
+                // CALL pushes the address of its fall-through exit; RET returns there
+                out.add(GenInsn.branch("call @T", GenInsn.Branch.DIRECT));
+                stackDepth++;
+                if (rnd.nextInt(2) == 0) {
+                    out.add(GenInsn.branch("ret", GenInsn.Branch.INDIRECT));
+                    stackDepth--;
+                }
+                return;
+            case 5:
+                emit("push " + imm(4));
+                emit("push " + R64[src(8)]);
+                out.add(GenInsn.branch("call @T", GenInsn.Branch.DIRECT));
+                out.add(GenInsn.branch("ret 16", GenInsn.Branch.INDIRECT));
+                return;
+            default: {
+                // indirect transfers to a target exit whose address LEA computed
+                int r = dst(8);
+                emit("lea " + R64[r] + ", [rip + @T]");
+                switch (rnd.nextInt(5)) {
+                    case 0:
+                        out.add(GenInsn.branch("jmp " + R64[r], GenInsn.Branch.INDIRECT));
+                        return;
+                    case 1:
+                        out.add(GenInsn.branch("call " + R64[r], GenInsn.Branch.INDIRECT));
+                        stackDepth++;
+                        return;
+                    case 2:
+                        emit("push " + R64[r]);
+                        out.add(GenInsn.branch("ret", GenInsn.Branch.INDIRECT));
+                        return;
+                    default: {
+                        String m = memSafe(8, 8);
+                        emit("mov " + m + ", " + R64[r]);
+                        boolean call = rnd.nextInt(2) == 0;
+                        out.add(GenInsn.branch((call ? "call " : "jmp ") + m, GenInsn.Branch.INDIRECT));
+                        if (call) {
+                            stackDepth++;
+                        }
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
     /** A memory access through a register holding an unmapped or non-canonical address. */
     private void wildAccess() {
         int r = dst(8);
@@ -939,7 +1010,7 @@ final class X86Gen {
             case 7: case 8: case 9: {
                 String[] ops = {"pxor", "xorps", "xorpd", "pand", "pandn", "por", "andps", "andnps", "orps",
                     "paddb", "paddw", "paddd", "paddq", "psubb", "psubw", "psubd", "psubq",
-                    "pcmpeqb", "pcmpeqw", "pcmpeqd", "punpcklbw", "punpcklwd", "punpckldq", "punpcklqdq", "punpckhqdq"};
+                    "pcmpeqb", "pcmpeqw", "pcmpeqd", "pminub", "punpcklbw", "punpcklwd", "punpckldq", "punpcklqdq", "punpckhqdq"};
                 String op = ops[rnd.nextInt(ops.length)];
                 emit(op + " " + xmm() + ", " + (rnd.nextInt(3) == 0 ? mem(16) : xmm()));
                 return;

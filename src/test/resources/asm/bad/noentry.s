@@ -1,0 +1,3 @@
+#include "textflag.h"
+TEXT ·main(SB), NOSPLIT, $0
+	RET

@@ -1,0 +1,17 @@
+#include "textflag.h"
+TEXT ·f(SB), NOSPLIT, $0
+	ADDL	$0x100000000, AX
+	SHLQ	DX, AX
+	MOVQ	(AX)(SP*2), BX
+	MOVQ	(AX)(BX*3), BX
+	LEAQ	AX, BX
+	CMOVQEQ	AX, (BX)
+	MOVB	AH, R8B
+	MOVQ	0(FP), AX
+	PUSHQ	X0
+	SETEQ	AX, BX
+	JEQ	AX
+	RET	$8
+	MOVQ	foo(AX), BX
+	MOVQ	x+8(PC), AX
+	RET
