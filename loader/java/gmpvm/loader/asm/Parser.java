@@ -210,6 +210,15 @@ final class Parser {
                 c.next();
                 c.next();
                 local = true;
+            } else if (c.peek().is("<") && c.peek(1).isIdent() && c.peek(2).is(">")) {
+                // Go's ABI selector, sym<ABIInternal>(SB): every gmpvm function is ABI0
+                String abi = c.peek(1).text();
+                if (!abi.equals("ABI0") && !abi.equals("ABIInternal")) {
+                    throw new AsmError(c.peek(1).pos(), "unknown ABI selector <" + abi + ">, want <ABI0> or <ABIInternal>");
+                }
+                c.next();
+                c.next();
+                c.next();
             }
         }
         long off = 0;
