@@ -35,6 +35,23 @@ final class GuestCode {
             + " ff c1 83 e1 7f 48 ff ce 75 e6 89 c7 83 e7 7f b8 e7 00 00 00 0f 05"
             + " 55 48 89 e5 48 8d 54 42 01 5d c3");
 
+    /**
+     * Threads running the integer loop: RDI extra threads are cloned (CLONE_VM|CLONE_THREAD|…,
+     * no stack needed), then every thread runs RSI iterations of {@link #INTEGER_LOOP}'s body and
+     * calls exit(0); the process ends with the last thread.
+     * <pre>
+     *     mov r13,rdi; mov r14,rsi
+     * 1:  test r13,r13; jz 2f; mov eax,56; mov edi,0x50f00; xor esi,esi; xor edx,edx
+     *     xor r10d,r10d; xor r8d,r8d; syscall; test rax,rax; jz 2f; dec r13; jmp 1b
+     * 2:  mov rsi,r14; (the integer loop); xor edi,edi; mov eax,60; syscall
+     * </pre>
+     */
+    static final byte[] THREADED_LOOP = bytes(
+            "49 89 fd 49 89 f6 4d 85 ed 74 20 b8 38 00 00 00 bf 00 0f 05 00 31 f6 31 d2 45 31 d2"
+            + " 45 31 c0 0f 05 48 85 c0 74 05 49 ff cd eb db 4c 89 f6 31 d2 b8 01 00 00 00 31 ff"
+            + " 48 89 d1 48 31 c1 48 01 cf 48 8d 0c 40 48 89 f8 48 c1 e8 07 48 01 c8 48 83 c2 01"
+            + " 48 39 f2 75 e0 31 ff b8 3c 00 00 00 0f 05");
+
     static byte[] bytes(String hex) {
         String[] parts = hex.trim().split("\\s+");
         byte[] b = new byte[parts.length];

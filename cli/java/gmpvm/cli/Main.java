@@ -45,6 +45,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main(err));
         cl.addSubcommand("run", new RunCommand(in, out, err));
         cl.addSubcommand("asm", new AsmCommand(err));
+        cl.addSubcommand("disasm", new DisasmCommand(out, err));
         // everything after FILE belongs to the guest program, even words that look like options
         cl.getSubcommands().get("run").setStopAtPositional(true);
         cl.setOut(new PrintWriter(out, true));

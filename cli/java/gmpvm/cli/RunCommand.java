@@ -37,6 +37,8 @@ import picocli.CommandLine.Parameters;
         sortOptions = false)
 final class RunCommand implements Callable<Integer> {
     static final int EXIT_LOAD = 2;
+    /** Largest executable read (the loader refuses larger images anyway). */
+    static final int MAX_FILE = 1 << 30;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the executable")
     Path file;
@@ -75,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
-    private InstructionText instructionText = InstructionText.RAW_BYTES;
+    private InstructionText instructionText;
 
     RunCommand(InputStream in, PrintStream out, PrintStream err) {
         this.in = in;
@@ -99,6 +101,14 @@ final class RunCommand implements Callable<Integer> {
                 t.printStackTrace(err);
             }
             return Main.EXIT_INTERNAL;
+        }
+    }
+
+    /** The file's bytes, or null when it holds more than MAX_FILE (also for endless devices). */
+    static byte[] readExecutable(Path file) throws IOException {
+        try (InputStream s = Files.newInputStream(file)) {
+            byte[] b = s.readNBytes(MAX_FILE);
+            return s.read() < 0 ? b : null;
         }
     }
 
@@ -127,7 +137,11 @@ final class RunCommand implements Callable<Integer> {
                     return AsmCommand.EXIT_ERRORS;
                 }
             } else {
-                bytes = Files.readAllBytes(file);
+                bytes = readExecutable(file);
+                if (bytes == null) {
+                    err.println("gmpvm: " + file + ": file too large (more than " + (MAX_FILE >> 20) + " MiB)");
+                    return EXIT_LOAD;
+                }
             }
             ElfFile elf = ElfFile.parse(bytes);
             List<String> argv = new ArrayList<>();
@@ -161,7 +175,8 @@ final class RunCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Outcome o = m.run();
         long host = System.nanoTime() - t0;
-        String report = FaultReport.describe(o, m, prog.symbols(), instructionText);
+        InstructionText text = instructionText != null ? instructionText : InstructionText.disassembled(prog.symbols());
+        String report = FaultReport.describe(o, m, prog.symbols(), text);
         if (report != null) {
             err.println("gmpvm: " + report);
         }

@@ -120,9 +120,7 @@ final class Alu {
         }
         int count = (int) (i.kind1 == K_REG ? s.r[CpuState.RCX] : i.imm) & (size == 8 ? 63 : 31);
         if (count == 0) {
-            if (i.kind0 == K_REG && size == 4) {
-                Operands.setReg(s, i.reg0, 4, a); // a 32-bit destination is still written
-            }
+            zeroCount(s, m, i, addr, a);
             return;
         }
         long msk = mask(size);
@@ -215,6 +213,19 @@ final class Alu {
         }
     }
 
+    /**
+     * A shift whose masked count is 0 changes no flags and no value, but it is still a
+     * read-modify-write: a 32-bit register destination is zero-extended, and a memory
+     * destination must be writable (a read-only one faults, as on hardware).
+     */
+    private static void zeroCount(CpuState s, GuestMemory m, Insn i, long addr, long a) {
+        if (i.kind0 == K_MEM) {
+            m.checkWritable(addr, i.size);
+        } else if (i.size == 4) {
+            Operands.setReg(s, i.reg0, 4, a);
+        }
+    }
+
     private static void store(CpuState s, GuestMemory m, Insn i, long addr, long v) {
         if (i.kind0 == K_MEM) {
             m.write(addr, i.size, v);
@@ -246,9 +257,7 @@ final class Alu {
         long b = Operands.getReg(s, i.reg1, size);
         int count = (int) (i.kind2 == K_REG ? s.r[CpuState.RCX] : i.imm) & (size == 8 ? 63 : 31);
         if (count == 0) {
-            if (i.kind0 == K_REG && size == 4) {
-                Operands.setReg(s, i.reg0, 4, a);
-            }
+            zeroCount(s, m, i, addr, a);
             return;
         }
         long msk = mask(size);

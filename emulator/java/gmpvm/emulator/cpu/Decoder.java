@@ -19,6 +19,8 @@ import static gmpvm.emulator.cpu.Insn.K_XMM;
 public final class Decoder {
     /** The longest legal instruction. */
     public static final int MAX_LEN = 15;
+    /** {@link Insn#target} of the {@link Op#BAD} standing for bytes longer than {@link #MAX_LEN}: executing it is #GP. */
+    public static final long TOO_LONG = -1;
 
     /** Thrown when the instruction runs past the bytes available. */
     public static final class Truncated extends RuntimeException {
@@ -49,16 +51,15 @@ public final class Decoder {
         try {
             decodeInsn();
         } catch (TooLong e) {
-            in = new Insn();
-            in.addr = addr;
-            in.op = Op.BAD;
-            pos = MAX_LEN;
+            pos = MAX_LEN + 1;
         }
         if (pos > MAX_LEN) {
+            // longer than 15 bytes: #GP, marked by a target past the limit (see TOO_LONG)
             Insn bad = new Insn();
             bad.addr = addr;
             bad.op = Op.BAD;
             bad.len = MAX_LEN;
+            bad.target = TOO_LONG;
             return bad;
         }
         in.len = pos;
@@ -116,6 +117,11 @@ public final class Decoder {
     private long imm64() {
         long lo = imm32() & 0xffffffffL;
         return lo | imm32() << 32;
+    }
+
+    /** Operand size of stack operations: 64 bits, or 16 under a 66 prefix that REX.W does not override. */
+    private int stackSize() {
+        return osize == 2 ? 2 : 8;
     }
 
     /** An immediate of the operand size, at most 32 bits, sign-extended ("Iz"). */
@@ -316,7 +322,7 @@ public final class Decoder {
         }
         if (b >= 0x50 && b <= 0x5f) {
             in.op = b < 0x58 ? Op.PUSH : Op.POP;
-            int sz = (in.prefixes & Insn.P_OPSIZE) != 0 ? 2 : 8;
+            int sz = stackSize();
             in.size = sz;
             in.setOp(0, K_REG, (b & 7) | ((rex & 1) << 3), sz);
             return;
@@ -365,12 +371,12 @@ public final class Decoder {
                 return;
             case 0x68:
                 in.op = Op.PUSH;
-                in.size = (in.prefixes & Insn.P_OPSIZE) != 0 ? 2 : 8;
+                in.size = stackSize();
                 opI(0, in.size, immZ(in.size));
                 return;
             case 0x6a:
                 in.op = Op.PUSH;
-                in.size = (in.prefixes & Insn.P_OPSIZE) != 0 ? 2 : 8;
+                in.size = stackSize();
                 opI(0, in.size, imm8());
                 return;
             case 0x69: case 0x6b:
@@ -434,13 +440,13 @@ public final class Decoder {
                 opE(1, osize);
                 return;
             case 0x8f:
-                modrm();
-                if ((regf & 7) != 0) {
-                    unsupported(); // XOP prefix space
+                if ((peekByte() & 0x38) != 0) {
+                    xop();
                     return;
                 }
+                modrm();
                 in.op = Op.POP;
-                in.size = (in.prefixes & Insn.P_OPSIZE) != 0 ? 2 : 8;
+                in.size = stackSize();
                 opE(0, in.size);
                 return;
             case 0x90:
@@ -467,11 +473,11 @@ public final class Decoder {
                 return;
             case 0x9c:
                 in.op = Op.PUSHF;
-                in.size = (in.prefixes & Insn.P_OPSIZE) != 0 ? 2 : 8;
+                in.size = stackSize();
                 return;
             case 0x9d:
                 in.op = Op.POPF;
-                in.size = (in.prefixes & Insn.P_OPSIZE) != 0 ? 2 : 8;
+                in.size = stackSize();
                 return;
             case 0x9e:
                 in.op = Op.SAHF;
@@ -548,6 +554,12 @@ public final class Decoder {
                 }
                 return;
             case 0xc8:
+                if (osize == 2) {
+                    imm16();
+                    next();
+                    unsupported(); // ENTER with a 16-bit frame: not modelled
+                    return;
+                }
                 in.op = Op.ENTER;
                 in.size = 8;
                 opI(0, 2, imm16() & 0xffff);
@@ -556,7 +568,7 @@ public final class Decoder {
                 return;
             case 0xc9:
                 in.op = Op.LEAVE;
-                in.size = (in.prefixes & Insn.P_OPSIZE) != 0 ? 2 : 8;
+                in.size = stackSize();
                 return;
             case 0xca:
                 imm16();
@@ -626,6 +638,9 @@ public final class Decoder {
             case 0xff:
                 group5();
                 return;
+            case 0x62:
+                evex();
+                return;
             default:
                 bad(); // 06 07 0e 16 17 1e 1f 27 2f 37 3f 60-62 82 9a c4.. ce d4-d6 ea
         }
@@ -669,7 +684,7 @@ public final class Decoder {
 
     private void group5() {
         modrm();
-        int sz64 = (in.prefixes & Insn.P_OPSIZE) != 0 ? 2 : 8;
+        int sz64 = stackSize();
         switch (regf & 7) {
             case 0: in.op = Op.INC; in.size = osize; opE(0, osize); return;
             case 1: in.op = Op.DEC; in.size = osize; opE(0, osize); return;
@@ -685,6 +700,50 @@ public final class Decoder {
                 return;
             default: bad();
         }
+    }
+
+    /**
+     * XOP-encoded (AMD) instructions, 8F with a non-zero ModRM.reg: measured, not executed. Map 8
+     * carries an imm8, map 9 none, map 10 an imm32; other map numbers are not instructions.
+     */
+    private void xop() {
+        next();
+        int p0 = next();
+        int map = p0 & 0x1f;
+        if (map < 8 || map > 10) {
+            bad();
+            return;
+        }
+        next();
+        next(); // opcode
+        modrm();
+        if (map == 8) {
+            next();
+        } else if (map == 10) {
+            imm32();
+        }
+        unsupported();
+    }
+
+    /**
+     * EVEX-encoded (AVX-512) instructions: 62, three payload bytes, opcode, ModRM. Measured, not
+     * executed. Map 3 (and the imm8 forms of map 1) carry an imm8; maps 0, 4 and 7 do not exist.
+     */
+    private void evex() {
+        int p0 = next();
+        int map = p0 & 7;
+        next();
+        next();
+        int opc = next();
+        if (map == 0 || map == 4 || map == 7) {
+            bad();
+            return;
+        }
+        modrm();
+        if (map == 3 || map == 1 && (opc >= 0x70 && opc <= 0x73 || opc == 0xc2 || opc == 0xc4 || opc == 0xc5 || opc == 0xc6)) {
+            next();
+        }
+        unsupported();
     }
 
     /** VEX-encoded (AVX) instructions: measured, not executed. */
@@ -960,6 +1019,10 @@ public final class Decoder {
                 return;
             case 0xbc: case 0xbd:
                 modrm();
+                if (in.mandatory == 0xf2) {
+                    bad(); // no F2 form exists
+                    return;
+                }
                 if (in.mandatory == 0xf3) {
                     in.op = b == 0xbc ? Op.TZCNT : Op.LZCNT;
                 } else {
@@ -1121,8 +1184,22 @@ public final class Decoder {
         switch (b) {
             case 0x04: case 0x0a: case 0x0c: case 0x24: case 0x25: case 0x26: case 0x27: case 0x36:
             case 0x39: case 0x3b: case 0x3c: case 0x3d: case 0x3e: case 0x3f: case 0x7a: case 0x7b:
-            case 0xa6: case 0xa7:
                 bad();
+                return;
+            case 0xa6: case 0xa7: {
+                // VIA PadLock: MONTMUL/XSHA1/XSHA256 (A6 C0/C8/D0), XSTORE/XCRYPT* (A7 C0..E8)
+                int m = next();
+                int top = b == 0xa6 ? 0xd0 : 0xe8;
+                if (m >= 0xc0 && m <= top && (m & 7) == 0) {
+                    unsupported();
+                } else {
+                    bad();
+                }
+                return;
+            }
+            case 0x20: case 0x21: case 0x22: case 0x23:
+                next(); // MOV to/from CRn/DRn: ModRM.mod is ignored, always a register form
+                unsupported();
                 return;
             case 0x0f:
                 modrm(); // 3DNow!: ModRM, then the operation byte

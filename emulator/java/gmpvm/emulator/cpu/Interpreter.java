@@ -95,8 +95,18 @@ public final class Interpreter {
         } catch (MemoryFault f) {
             s.rip = cur.addr;
             s.faultSignal = Trap.SIGSEGV;
-            s.faultCode = f.siCode();
-            s.faultAddr = f.address();
+            if (canonical(f.address())) {
+                s.faultCode = f.siCode();
+                s.faultAddr = f.address();
+            } else {
+                // a non-canonical address is a #GP (or #SS through the stack segment), not a page
+                // fault: Linux reports SIGSEGV (SIGBUS for #SS) with SI_KERNEL and address 0
+                if (Operands.stackAccess(s, cur, f.address())) {
+                    s.faultSignal = Trap.SIGBUS;
+                }
+                s.faultCode = Trap.SI_KERNEL;
+                s.faultAddr = 0;
+            }
             stop = Stop.FAULT;
         } catch (Trap t) {
             if (t.after) {
@@ -112,6 +122,11 @@ public final class Interpreter {
         }
         s.retired += n;
         return stop;
+    }
+
+    /** True when bits 63..47 of the address are all equal (48-bit virtual addresses). */
+    static boolean canonical(long addr) {
+        return (addr << 16) >> 16 == addr;
     }
 
     private boolean isBreakpoint(long addr) {
@@ -424,6 +439,7 @@ public final class Interpreter {
         long[] r = s.r;
         switch (i.op) {
             case MOV:
+                noLock(i);
                 if (i.kind0 == K_REG) {
                     if (i.kind1 == K_REG && i.size == 8) {
                         r[i.reg0] = r[i.reg1];
@@ -440,24 +456,30 @@ public final class Interpreter {
                 Alu.binary(s, m, i, i.op);
                 return next(i);
             case JCC:
+                noLock(i);
                 return Flags.cond(s, i.cc) ? jump(i, i.target) : next(i);
             case LEA:
+                noLock(i);
                 Operands.setReg(s, i.reg0, i.size, Operands.offset(s, i));
                 return next(i);
             case PUSH: {
+                noLock(i);
                 long v = Operands.read0(s, m, i);
                 Operands.push(s, m, i.size, v);
                 return next(i);
             }
             case POP:
+                noLock(i);
                 pop(s, m, i);
                 return next(i);
             case CALL: {
+                noLock(i);
                 long target = i.kind0 == K_REL ? i.target : Operands.read0(s, m, i);
                 Operands.push(s, m, 8, i.addr + i.len);
                 return jump(i, target);
             }
             case RET: {
+                noLock(i);
                 long target = Operands.pop(s, m, 8);
                 if (i.nops > 0) {
                     r[CpuState.RSP] += i.imm;
@@ -465,6 +487,7 @@ public final class Interpreter {
                 return lookupTarget(i, target);
             }
             case JMP:
+                noLock(i);
                 if (i.kind0 == K_REL) {
                     return jump(i, i.target);
                 }
@@ -524,6 +547,7 @@ public final class Interpreter {
                 Operands.write0(s, m, i, Flags.cond(s, i.cc) ? 1 : 0);
                 return next(i);
             case XCHG: {
+                lockCheck(i);
                 long a = Operands.read0(s, m, i);
                 long b = Operands.read1(s, m, i);
                 Operands.write0(s, m, i, b);
@@ -651,6 +675,7 @@ public final class Interpreter {
                 r[CpuState.R11] = Flags.get(s);
                 return null;
             case INT3:
+                noLock(i);
                 throw new Trap(Trap.SIGTRAP, Trap.SI_KERNEL, 0, true);
             case INT: case HLT:
                 throw Trap.generalProtection();
@@ -658,7 +683,7 @@ public final class Interpreter {
                 if (i.handler == -1) {
                     throw new MemoryFault(i.target, MemoryFault.Access.EXEC, i.imm != 0);
                 }
-                throw Trap.illegal(i);
+                throw i.target == Decoder.TOO_LONG ? Trap.generalProtection() : Trap.illegal(i);
             case UD2: case UNSUPPORTED:
                 throw Trap.illegal(i);
             default:
@@ -738,7 +763,7 @@ public final class Interpreter {
         long c = r[1] - 1;
         if (a32) {
             c &= 0xffffffffL;
-            r[1] = (r[1] & ~0xffffffffL) | c;
+            r[1] = c; // the count register is ECX: writing it clears bits 63:32
         } else {
             r[1] = c;
         }

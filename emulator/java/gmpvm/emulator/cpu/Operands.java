@@ -89,6 +89,29 @@ final class Operands {
         return i.addr32 ? a & 0xffffffffL : a;
     }
 
+    /**
+     * True when a fault at {@code addr} was an access through the stack segment: the memory
+     * operand based on RSP or RBP without a segment override, or the stack itself for the
+     * instructions that push and pop. A non-canonical stack access is #SS (SIGBUS) rather
+     * than #GP (SIGSEGV).
+     */
+    static boolean stackAccess(CpuState s, Insn i, long addr) {
+        boolean hasMem = i.kind0 == K_MEM || i.kind1 == K_MEM || i.kind2 == K_MEM;
+        int overrides = Insn.P_FS | Insn.P_GS; // CS DS ES SS overrides are ignored in 64-bit mode
+        if (hasMem && (i.base == CpuState.RSP || i.base == CpuState.RBP) && (i.prefixes & overrides) == 0
+                && addr - ea(s, i) >= 0 && addr - ea(s, i) < 16) {
+            return true;
+        }
+        switch (i.op) {
+            case PUSH: case POP: case CALL: case RET: case PUSHF: case POPF: case LEAVE: case ENTER: {
+                long d = addr - s.r[CpuState.RSP];
+                return d >= -64 && d < 64 || i.op == Op.LEAVE;
+            }
+            default:
+                return false;
+        }
+    }
+
     static long read(CpuState s, GuestMemory m, Insn i, int kind, int reg, int size) {
         switch (kind) {
             case K_REG: return getReg(s, reg, size);

@@ -29,10 +29,7 @@ final class StringOps {
         while (true) {
             long c = a32 ? s.r[RCX] & 0xffffffffL : s.r[RCX];
             if (c == 0) {
-                if (a32) {
-                    s.r[RCX] = 0;
-                }
-                return;
+                return; // no iteration writes nothing, not even the upper half of RCX
             }
             if (!compare && !a32 && i.op != Op.LODS && fast(s, m, i, c)) {
                 continue;

@@ -6,7 +6,7 @@ package gmpvm.emulator.cpu;
  * reported RIP is the next instruction.
  */
 public final class Trap extends RuntimeException {
-    public static final int SIGILL = 4, SIGTRAP = 5, SIGFPE = 8, SIGSEGV = 11;
+    public static final int SIGILL = 4, SIGTRAP = 5, SIGBUS = 7, SIGFPE = 8, SIGSEGV = 11;
     public static final int ILL_ILLOPN = 2;
     public static final int FPE_INTDIV = 1;
     public static final int SI_KERNEL = 0x80;

@@ -59,18 +59,33 @@ final class TestPrograms {
         return bin;
     }
 
+    /** Compiles programs/kernel/NAME.c (threads, futex, signals; its own ksys.h) with the common flags. */
+    static synchronized Path buildKernel(String name) throws IOException, InterruptedException {
+        Path src = SRC.resolve("kernel").resolve(name + ".c");
+        Path bin = OUT.resolve("kernel-" + name).toAbsolutePath();
+        if (upToDate(bin, src, SRC.resolve("kernel/ksys.h"))) {
+            return bin;
+        }
+        Files.createDirectories(OUT);
+        List<String> cmd = new ArrayList<>(List.of("gcc"));
+        cmd.addAll(CFLAGS);
+        cmd.addAll(List.of("-o", bin.toString(), src.toString()));
+        exec(cmd);
+        return bin;
+    }
+
     /**
-     * Builds programs/glibc/NAME.c as an ordinary static glibc program. Vectorisation is off
+     * Builds programs/glibc/NAME.c as an ordinary static (or static-pie) glibc program. Vectorisation is off
      * because the emulated SSE subset lacks some of the SSE2 arithmetic gcc's vectoriser emits.
      */
-    static synchronized Path buildGlibc(String name) throws IOException, InterruptedException {
+    static synchronized Path buildGlibc(String name, boolean pie) throws IOException, InterruptedException {
         Path src = SRC.resolve("glibc").resolve(name + ".c");
-        Path bin = OUT.resolve("glibc-" + name).toAbsolutePath();
+        Path bin = OUT.resolve("glibc-" + name + (pie ? "-pie" : "")).toAbsolutePath();
         if (upToDate(bin, src)) {
             return bin;
         }
         Files.createDirectories(OUT);
-        exec(List.of("gcc", "-O2", "-fno-tree-vectorize", "-static", "-o", bin.toString(), src.toString()));
+        exec(List.of("gcc", "-O2", "-fno-tree-vectorize", pie ? "-static-pie" : "-static", "-o", bin.toString(), src.toString()));
         return bin;
     }
 
@@ -141,6 +156,12 @@ final class TestPrograms {
     /** Loads and runs bin in this JVM through the loader and the Machine. */
     static Result runEmulated(Path bin, List<String> args, List<String> env, byte[] stdin, long maxInsns)
             throws IOException, ElfException {
+        return runEmulated(bin, args, env, stdin, maxInsns, 0, 1);
+    }
+
+    /** As above, with a scheduling seed and a number of simulated CPUs. */
+    static Result runEmulated(Path bin, List<String> args, List<String> env, byte[] stdin, long maxInsns,
+                              long seed, int cpus) throws IOException, ElfException {
         List<String> argv = new ArrayList<>();
         argv.add(bin.toString());
         argv.addAll(args);
@@ -150,6 +171,8 @@ final class TestPrograms {
         InputStream in = new ByteArrayInputStream(stdin);
         Machine m = new Machine(prog.memory(), prog.cpu(), prog.layout(), new Stdio(in, out, err));
         m.setMaxInstructions(maxInsns);
+        m.setSeed(seed);
+        m.setCpus(cpus);
         Outcome o = m.run();
         return new Result(out.toByteArray(), err.toByteArray(), o.status());
     }
