@@ -326,6 +326,10 @@ final class Encoder {
                 X86.modrm(c, OPSIZE, false, new int[] {0x0F, 0xD7}, gprNum(a.get(1), 4),
                         Rm.reg(Reg.num(a.get(0).reg)), false, false, pos);
             }
+            case NOPRM -> {
+                nargs(1, "one register or memory operand (a multi-byte NOP)");
+                ext(sizePrefix(s), false, new int[] {0x0F, 0x1F}, 0, rm(a.get(0), s));
+            }
             case PREFETCH -> {
                 nargs(1, "one memory operand");
                 if (!a.get(0).isMem()) {

@@ -252,6 +252,24 @@ final class Parser {
         if (r < 0) {
             throw new AsmError(rt.pos(), "expected a register in address, found '" + rt + "'");
         }
+        if (c.peek().is("*")) {
+            // off(IDX*s): an index without a base, as Go allows
+            if (sym != null || !Reg.isGpr(r) || r == Reg.SP) {
+                throw new AsmError(rt.pos(), "expected an index register before '*', found '" + rt + "'");
+            }
+            c.next();
+            Token st = c.next();
+            long sc = st.kind() == Token.Kind.NUM ? st.value() : -1;
+            if (sc != 1 && sc != 2 && sc != 4 && sc != 8) {
+                throw new AsmError(st.pos(), "scale must be 1, 2, 4 or 8");
+            }
+            c.expect(")");
+            Operand o = new Operand(Operand.Kind.MEM, pos);
+            o.off = off;
+            o.index = r;
+            o.scale = (int) sc;
+            return o;
+        }
         c.expect(")");
         Operand o = new Operand(Operand.Kind.MEM, pos);
         o.off = off;
