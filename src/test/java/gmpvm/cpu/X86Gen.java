@@ -1005,7 +1005,8 @@ final class X86Gen {
                 return;
             }
             case 6: {
-                String op = rnd.nextInt(2) == 0 ? "movhps" : "movlps";
+                String[] halves = {"movhps", "movlps", "movhpd", "movlpd"};
+                String op = halves[rnd.nextInt(4)];
                 emit(rnd.nextInt(2) == 0 ? op + " " + xmm() + ", " + mem(8) : op + " " + mem(8) + ", " + xmm());
                 return;
             }
