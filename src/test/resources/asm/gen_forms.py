@@ -53,6 +53,25 @@ f("SALQ $2, AX", "shl rax,0x2")
 f("MOVQ $0x123456789, AX", "movabs rax,0x123456789")
 f("MOVQ $-1, R9", "mov r9,0xffffffffffffffff")
 f("MOVL $0xffffffff, CX", "mov ecx,0xffffffff")
+f("MOVQ $0x80000000, AX", "mov eax,0x80000000")
+f("MOVQ $0xffffffff, R10", "mov r10d,0xffffffff")
+f("MOVQ $-0x80000000, SI", "mov rsi,0xffffffff80000000")
+f("ADDQ $0x80, AX", "add rax,0x80")
+f("ADDQ $0x80, BX", "add rbx,0x80")
+f("ANDL $0xffffff80, CX", "and ecx,0xffffff80")
+f("ANDL $-0x80, CX", "and ecx,0xffffff80")
+f("ADDW $0xffff, AX", "add ax,0xffff")
+f("ADDW $-1, BX", "add bx,0xffff")
+f("TESTQ $0x80, AX", "test rax,0x80")
+f("TESTL $0xff, AX", "test eax,0xff")
+f("TESTW $0x100, AX", "test ax,0x100")
+f("TESTB $1, AL", "test al,0x1")
+f("TESTB $1, AH", "test ah,0x1")
+f("XCHGQ AX, BX", "xchg rbx,rax")
+f("XCHGL CX, AX", "xchg ecx,eax")
+f("XCHGQ R9, AX", "xchg r9,rax")
+f("XCHGW AX, DX", "xchg dx,ax")
+f("SHLQ $0, AX", "shl rax,0x0")
 f("MOVW $0x1234, DX", "mov dx,0x1234")
 f("MOVB $0x7f, SIB", "mov sil,0x7f")
 f("MOVB $1, AH", "mov ah,0x1")
@@ -146,7 +165,7 @@ for (g,i) in (("MOVBQZX AL, AX","movzx rax,al"),("MOVBQZX (SI), CX","movzx rcx,B
               ("MOVQ $(1<<3), AX","mov rax,0x8"),("MOVQ $~15, AX","mov rax,0xfffffffffffffff0"),("MOVQ $'a', AX","mov rax,0x61"),
               ("ADDQ $(8*3+1)&~7, SP","add rsp,0x18"),("MOVL $0x10|0x1, DX","mov edx,0x11"),
               ("NOP; CLC","clc"),("BYTE $0x90","nop"),("WORD $0x0b0f","ud2"),("LONG $0x90909090","nop; nop; nop; nop"),
-              ("ADJSP $16","sub rsp,0x10"),("MOVQ 8, AX","mov rax,QWORD PTR ds:0x8"),("MOVL AX, 0x1000","mov DWORD PTR ds:0x1000,eax"),("ADJSP $-16","add rsp,0x10"),
+              ("ADJSP $16","sub rsp,0x10"),("UD2","ud2"),("PSHUFD $0x1b, X3, X4","pshufd xmm4,xmm3,0x1b"),("PADDD X5, X6","paddd xmm6,xmm5"),("PSLLDQ $3, X1","pslldq xmm1,0x3"),("PSRLDQ $5, X9","psrldq xmm9,0x5"),("NOPL (AX)","nop DWORD PTR [rax]"),("NOPW 0(AX)(AX*1)","nop WORD PTR [rax+rax*1]"),("NOPL 0x10(AX)","nop DWORD PTR [rax+0x10]"),("MOVQ 0x10(AX*8), DX","mov rdx,QWORD PTR [rax*8+0x10]"),("LEAQ (CX*4), SI","lea rsi,[rcx*4+0x0]"),("MOVQ 8, AX","mov rax,QWORD PTR ds:0x8"),("MOVL AX, 0x1000","mov DWORD PTR ds:0x1000,eax"),("ADJSP $-16","add rsp,0x10"),
              ):
     f(g,i)
 # symbol forms

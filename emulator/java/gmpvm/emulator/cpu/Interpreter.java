@@ -675,7 +675,18 @@ public final class Interpreter {
             case INT3:
                 noLock(i);
                 throw new Trap(Trap.SIGTRAP, Trap.SI_KERNEL, 0, true);
-            case INT: case HLT:
+            case INT:
+                noLock(i);
+                // vectors 3 (#BP) and 4 (#OF) are user-callable gates: traps, reported after the
+                // instruction as Linux does (SIGTRAP, SIGSEGV); other vectors are #GP
+                if ((i.imm & 0xff) == 3) {
+                    throw new Trap(Trap.SIGTRAP, Trap.SI_KERNEL, 0, true);
+                }
+                if ((i.imm & 0xff) == 4) {
+                    throw new Trap(Trap.SIGSEGV, Trap.SI_KERNEL, 0, true);
+                }
+                throw Trap.generalProtection();
+            case HLT:
                 throw Trap.generalProtection();
             case BAD:
                 if (i.handler == -1) {

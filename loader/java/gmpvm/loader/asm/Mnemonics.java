@@ -11,7 +11,7 @@ final class Mnemonics {
     enum Fam {
         ALU, TEST, MOV, LEA, XCHG, XADD, CMPXCHG, UNARY, INCDEC, SHIFT, IMUL3, EXT, MOVLQZX,
         CMOV, SET, JCC, JMP, CALL, RET, JCXZ, LOOP, PUSH, POP, BSWAP, BITSCAN, BT, FIXED, INT,
-        CMPXCHGNB, SSEMOV, SSEOP, SSESHIFT, PSHUFL, PMOVMSKB, PREFETCH, INLINE, NOP, ADJSP,
+        CMPXCHGNB, NOPRM, SSEMOV, SSEOP, SSESHIFT, PSHUFL, PMOVMSKB, PREFETCH, INLINE, NOP, ADJSP,
         TEXT, DATA, GLOBL, PCDATA, FUNCDATA
     }
 
@@ -199,6 +199,12 @@ final class Mnemonics {
         m.put("PSLLO", new Spec(Fam.SSESHIFT, 16, 7, new int[] {0, 0x73}));
         m.put("PSRLO", new Spec(Fam.SSESHIFT, 16, 3, new int[] {0, 0x73}));
         m.put("PSHUFL", new Spec(Fam.PSHUFL, 16, 0, null));
+        m.put("PSHUFD", m.get("PSHUFL"));
+        m.put("PADDD", m.get("PADDL"));
+        m.put("PSLLDQ", m.get("PSLLO"));
+        m.put("PSRLDQ", m.get("PSRLO"));
+        m.put("NOPW", new Spec(Fam.NOPRM, 2, 0, null));
+        m.put("NOPL", new Spec(Fam.NOPRM, 4, 0, null));
         m.put("PMOVMSKB", new Spec(Fam.PMOVMSKB, 16, 0, null));
         m.put("PREFETCHNTA", new Spec(Fam.PREFETCH, 0, 0, null));
         m.put("PREFETCHT0", new Spec(Fam.PREFETCH, 0, 1, null));

@@ -210,6 +210,15 @@ final class Parser {
                 c.next();
                 c.next();
                 local = true;
+            } else if (c.peek().is("<") && c.peek(1).isIdent() && c.peek(2).is(">")) {
+                // Go's ABI selector, sym<ABIInternal>(SB): every gmpvm function is ABI0
+                String abi = c.peek(1).text();
+                if (!abi.equals("ABI0") && !abi.equals("ABIInternal")) {
+                    throw new AsmError(c.peek(1).pos(), "unknown ABI selector <" + abi + ">, want <ABI0> or <ABIInternal>");
+                }
+                c.next();
+                c.next();
+                c.next();
             }
         }
         long off = 0;
@@ -242,6 +251,24 @@ final class Parser {
         int r = rt.isIdent() ? Reg.lookup(rt.text()) : -1;
         if (r < 0) {
             throw new AsmError(rt.pos(), "expected a register in address, found '" + rt + "'");
+        }
+        if (c.peek().is("*")) {
+            // off(IDX*s): an index without a base, as Go allows
+            if (sym != null || !Reg.isGpr(r) || r == Reg.SP) {
+                throw new AsmError(rt.pos(), "expected an index register before '*', found '" + rt + "'");
+            }
+            c.next();
+            Token st = c.next();
+            long sc = st.kind() == Token.Kind.NUM ? st.value() : -1;
+            if (sc != 1 && sc != 2 && sc != 4 && sc != 8) {
+                throw new AsmError(st.pos(), "scale must be 1, 2, 4 or 8");
+            }
+            c.expect(")");
+            Operand o = new Operand(Operand.Kind.MEM, pos);
+            o.off = off;
+            o.index = r;
+            o.scale = (int) sc;
+            return o;
         }
         c.expect(")");
         Operand o = new Operand(Operand.Kind.MEM, pos);

@@ -1,5 +1,6 @@
 package gmpvm.loader.disasm;
 
+import gmpvm.loader.asm.LineTable;
 import gmpvm.loader.elf.ElfFile;
 import gmpvm.loader.elf.SectionHeader;
 import java.io.PrintStream;
@@ -10,7 +11,9 @@ import java.util.TreeMap;
 /**
  * An {@code objdump -d}-style listing of an ELF64 file: each executable section, split at the
  * symbols inside it ({@code 0000000000401000 <main>:}), one line per instruction with address,
- * bytes and text in the chosen syntax.
+ * bytes and text in the chosen syntax. When the file was built by gmpvm's assembler (it has a
+ * {@value gmpvm.loader.asm.LineTable#SECTION} section), a {@code file.s:line} line precedes the
+ * instructions of each source line, as {@code objdump -l} does.
  */
 public final class ElfListing {
     private ElfListing() {
@@ -25,6 +28,7 @@ public final class ElfListing {
         out.println(fileName + ":     file format elf64-x86-64");
         out.println();
         List<SectionHeader> sections = elf.sections();
+        LineTable lines = lineTable(elf);
         for (int si = 0; si < sections.size(); si++) {
             SectionHeader sh = sections.get(si);
             if ((sh.flags() & SectionHeader.SHF_EXECINSTR) == 0 || sh.type() != SectionHeader.SHT_PROGBITS || sh.size() == 0) {
@@ -48,12 +52,36 @@ public final class ElfListing {
                 out.printf("%016x <%s>:%n", a, starts.get(a));
                 long fileOff = sh.offset() + (a - sh.addr());
                 int len = (int) Math.min(end - a, Math.max(0, data.length - fileOff));
+                LineTable.Line last = null;
                 for (Disassembler.Line l : dis.disassemble(data, (int) fileOff, len, a)) {
+                    LineTable.Line src = lines == null ? null : lines.lookup(l.address());
+                    if (src != null && !src.equals(last)) {
+                        out.println(src);
+                    }
+                    last = src;
                     String text = syntax == Syntax.GO ? l.go() : l.intel();
                     printLine(out, l, text);
                 }
             }
         }
+    }
+
+    /** The .s line table of a gmpvm-assembled file, or null (none, or malformed). */
+    private static LineTable lineTable(ElfFile elf) {
+        for (SectionHeader sh : elf.sections()) {
+            if (sh.name().equals(LineTable.SECTION) && sh.type() == SectionHeader.SHT_PROGBITS) {
+                byte[] data = elf.data();
+                if (sh.offset() < 0 || sh.size() < 0 || sh.offset() + sh.size() > data.length) {
+                    return null;
+                }
+                try {
+                    return LineTable.parse(java.util.Arrays.copyOfRange(data, (int) sh.offset(), (int) (sh.offset() + sh.size())));
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     /** objdump's layout: address, up to seven bytes, text; longer instructions continue below. */

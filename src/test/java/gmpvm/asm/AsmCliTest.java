@@ -86,6 +86,17 @@ class AsmCliTest {
     }
 
     @Test
+    void disasmShowsTheSourceLineOfEachInstruction() throws Exception {
+        Path out = dir().resolve("fib");
+        assertEquals(0, gmpvm("asm", "--no-runtime", "-o", out.toString(), "runtime-asm/examples/fib.s").status());
+        Res r = gmpvm("disasm", "--syntax", "go", out.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("runtime-asm/examples/fib.s:28\n  40100e:\t48 c7 04 24 14 00 00 \tMOVQ $0x14, (SP)"),
+                r.out());
+        assertTrue(r.out().contains("rawsys.h:"), "lines of an included file are named too");
+    }
+
+    @Test
     void runAssemblesAndRunsASourceProgram() {
         Res r = gmpvm("run", "--no-runtime", "runtime-asm/examples/exit_status.s");
         assertEquals(3, r.status());
