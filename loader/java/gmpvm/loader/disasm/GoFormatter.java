@@ -327,8 +327,19 @@ public final class GoFormatter {
         v &= mask;
         if (!unsigned && (v & (1L << (8 * sz - 1))) != 0) {
             v -= 1L << (8 * sz);
+            if (v >= -128 && longImmediate(in)) {
+                // a full-size immediate that would fit in 8 bits: written unsigned, the assembler
+                // keeps the long encoding (as Go's does: $0xffffff80 is not an int8)
+                v &= mask;
+            }
         }
         return v;
+    }
+
+    /** True for encodings with a full-size immediate that also have an imm8 form (81, 69, and the accumulator forms). */
+    private static boolean longImmediate(Insn in) {
+        int o = in.opcode;
+        return o == 0x81 || o == 0x69 || (o < 0x40 && (o & 7) == 5);
     }
 
     private static String signedHex(long v) {
