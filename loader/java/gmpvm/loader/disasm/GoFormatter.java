@@ -288,30 +288,12 @@ public final class GoFormatter {
             case Insn.K_MEM:
                 return memory(in);
             case Insn.K_IMM:
-                if (longFormOfShortValue(in)) {
-                    // written unsigned, the value only fits the long immediate, as these bytes have it
-                    return "$0x" + Long.toHexString(in.imm & ((1L << (8 * in.opSize(i))) - 1));
-                }
                 return "$" + signedHex(immediate(in, i));
             case Insn.K_REL:
                 return target(in.target);
             default:
                 return "?";
         }
-    }
-
-    /**
-     * True for a 16- or 32-bit ALU/IMUL immediate encoded in the long (imm16/imm32) form although
-     * its value would fit the sign-extended imm8 form. Printed signed, an assembler would pick
-     * the short form; printed unsigned ($0xffffff80) it keeps the long one.
-     */
-    private static boolean longFormOfShortValue(Insn in) {
-        if (in.size != 2 && in.size != 4) {
-            return false;
-        }
-        int o = in.opcode;
-        boolean iz = o == 0x81 || o == 0x69 || o < 0x40 && (o & 7) == 5;
-        return iz && in.imm >= -128 && in.imm <= 127 && in.imm < 0;
     }
 
     /** The immediate as Go should read it: signed in its operand size, or unsigned for counts and masks. */
