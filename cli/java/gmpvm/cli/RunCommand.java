@@ -28,19 +28,22 @@ import picocli.CommandLine.Parameters;
  * cannot be loaded; 70 for an internal error.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a static x86-64 Linux ELF executable on the emulator.",
+        description = {"Run a static x86-64 Linux ELF executable on the emulator, or a Go-dialect .s program "
+                + "(assembled and linked with the gmpvm runtime first).",
             "",
-            "The guest's stdin, stdout and stderr are gmpvm's. Its environment holds only the",
-            "--env variables. Exit status: the guest's; 128+N if signal N killed it (a one-line",
-            "report on stderr says where); 124 if --max-insns stopped it; 2 if FILE is not a",
-            "static x86-64 ELF64 executable."},
+            "The guest's stdin, stdout and stderr are gmpvm's. Its environment holds only the --env variables. "
+                + "Runs are deterministic: the same --seed and --cpus give the same instructions and output.",
+            "",
+            "Exit status: the guest's; 128+N if signal N killed it (a one-line report on stderr says where); "
+                + "124 if --max-insns stopped it; 125 if every thread is blocked for good (a deadlock, reported); "
+                + "2 if FILE cannot be loaded; 1 if a .s FILE has errors."},
         sortOptions = false)
 final class RunCommand implements Callable<Integer> {
     static final int EXIT_LOAD = 2;
     /** Largest executable read (the loader refuses larger images anyway). */
     static final int MAX_FILE = 1 << 30;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "the executable")
+    @Parameters(index = "0", paramLabel = "FILE", description = "the executable, or a .s program")
     Path file;
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "arguments passed to the program (argv[1]...)")
