@@ -256,6 +256,27 @@ class GoToolchainTest {
         assertTrue(insns >= 500, "instructions compared: " + insns);
     }
 
+    /**
+     * Seeded random forms ({@link RandomForms}), {@code gmpvm.asm.randomForms} of them (default
+     * 2000), in functions of 250: byte-identical to Go.
+     */
+    @Test
+    void randomFormsMatchGo() throws Exception {
+        int n = Integer.getInteger("gmpvm.asm.randomForms", 2000);
+        List<String> forms = new RandomForms(20261128L).forms(n);
+        StringBuilder sb = new StringBuilder("#include \"textflag.h\"\n");
+        for (int i = 0; i < forms.size(); i++) {
+            if (i % 250 == 0) {
+                sb.append("TEXT ·r").append(i / 250).append("(SB), NOSPLIT|NOFRAME, $0\n");
+            }
+            sb.append('\t').append(forms.get(i)).append('\n');
+            if (i % 250 == 249 || i == forms.size() - 1) {
+                sb.append("\tRET\n");
+            }
+        }
+        assertTrue(compare(sb.toString(), "random_amd64.s") >= n);
+    }
+
     @Test
     void framesAndProloguesMatchGo() throws Exception {
         assertTrue(compare(FRAMES, "frames_amd64.s") > 50);
