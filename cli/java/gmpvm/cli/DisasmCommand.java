@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code gmpvm disasm [--syntax intel|go] FILE}: lists the executable sections of an ELF64 file
+ * {@code gmpvm disasm [--syntax intel|go] [--no-runtime] [-I DIR] FILE}: lists the executable sections of an ELF64 file
  * function by function, as {@code objdump -d} does, in objdump's Intel syntax (the default) or
  * in Go's assembler syntax. A {@code .s} FILE is assembled (with the runtime) first. Exit
  * status 0, or 2 when the file cannot be read or is not an x86-64 ELF64 file (1 for errors in a
@@ -35,6 +35,12 @@ final class DisasmCommand implements Callable<Integer> {
     @Option(names = "--syntax", paramLabel = "intel|go", defaultValue = "intel",
             description = "intel (GNU objdump -M intel, the default) or go (Go assembler syntax)")
     String syntax;
+
+    @Option(names = "--no-runtime", description = "for a .s FILE: do not link the runtime (the program has its own entry point)")
+    boolean noRuntime;
+
+    @Option(names = "-I", paramLabel = "DIR", description = "for a .s FILE: also search DIR for #include files (repeatable)")
+    List<Path> includes = new ArrayList<>();
 
     @Option(names = "--debug", description = "show Java stack traces for gmpvm's own errors")
     boolean debug;
@@ -64,7 +70,7 @@ final class DisasmCommand implements Callable<Integer> {
             byte[] data;
             if (file.toString().endsWith(".s")) {
                 AsmCommand asm = new AsmCommand(err);
-                data = asm.assemble(List.of(file), new ArrayList<>(), false, null, err);
+                data = asm.assemble(List.of(file), includes, noRuntime, null, err);
                 if (data == null) {
                     return Files.exists(file) ? AsmCommand.EXIT_ERRORS : EXIT_IO;
                 }

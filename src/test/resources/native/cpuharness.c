@@ -13,7 +13,8 @@
  *   (the branch-target exit).
  *   Then per case: u64 r[16] (RAX..R15), u64 rflags, u64 buffer seed,
  *   [u64 xmm[16][2] when XMM is on], u32 count, u32 slot offsets[count].
- * OUT, per case:
+ * OUT: u64 stub addresses[2] (as written into the image, so the other side can mirror the
+ * image exactly), then per case:
  *   per executed instruction: u64 r[16], u64 rflags, u32 signal, u32 si_code, u64 si_addr,
  *   u64 rip at the signal, or without a signal 0 (left through a fall-through exit) or 1 (through
  *   a branch-target exit), [u64 xmm[16][2]]; an instruction that raised a signal ends the case (its record holds the
@@ -201,6 +202,7 @@ int main(int argc, char **argv) {
     need(syscall(SYS_arch_prctl, ARCH_SET_GS, DATA) == 0, "arch_prctl(ARCH_SET_GS)");
     uint64_t stub[2] = {(uint64_t)&harness_stub, (uint64_t)&harness_stub_taken};
     memcpy(code, stub, 16);
+    wr(stub, 16, out);
 
     static uint8_t altstack[1 << 16];
     stack_t ss = {.ss_sp = altstack, .ss_size = sizeof altstack, .ss_flags = 0};

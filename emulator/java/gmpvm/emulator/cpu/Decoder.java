@@ -1126,11 +1126,12 @@ public final class Decoder {
 
     private void movlhps(int b) {
         modrm();
-        if (in.mandatory != 0 || !isMem()) {
-            unsupported(); // MOVHLPS/MOVLHPS register forms, MOVLPD, MOVSLDUP, ...
+        if ((in.mandatory != 0 && in.mandatory != 0x66) || !isMem()) {
+            unsupported(); // MOVHLPS/MOVLHPS register forms, MOVSLDUP, ...
             return;
         }
-        in.op = b < 0x16 ? Op.MOVLPS : Op.MOVHPS;
+        boolean pd = in.mandatory == 0x66;
+        in.op = b < 0x16 ? (pd ? Op.MOVLPD : Op.MOVLPS) : (pd ? Op.MOVHPD : Op.MOVHPS);
         in.size = 8;
         if ((b & 1) == 0) {
             opV(0);

@@ -160,7 +160,7 @@ final class Mnemonics {
         fixed(m, "RDTSC", 0x0F, 0x31);
         fixed(m, "SYSCALL", 0x0F, 0x05);
         fixed(m, "UNDEF", 0x0F, 0x0B);
-        fixed(m, "UD2", 0x0F, 0x0B);
+        fixed(m, "UD2", 0x0F, 0x0B); // Go's anames spelling (the disassembler prints it)
         fixed(m, "HLT", 0xF4);
         fixed(m, "LEAVEQ", 0xC9);
         fixed(m, "PUSHFQ", 0x9C);

@@ -23,7 +23,9 @@ import java.util.List;
  * bit numbers and shuffle masks unsigned); memory {@code -0x8(SP)}, {@code (AX)(CX*8)},
  * {@code 0x10(CX*4)}, a bare {@code 0x10} for an absolute address; RIP-relative
  * {@code sym+0x10(SB)} when the resolver names the address, else {@code 0x10(IP)} with the
- * displacement; an FS-based access with a base register {@code 0x10(AX)(TLS*1)}; branch targets
+ * displacement; an absolute address {@code sym+0x10(SB)} when named (with {@code (AX*8)} when
+ * indexed); FS:-8 (the g slot) as {@code (TLS)} and an FS-based access with a base register as
+ * {@code 0x10(AX)(TLS*1)}, the two TLS forms of Go's {@code go_tls.h}; branch targets
  * {@code sym(SB)} when a symbol starts exactly there, else the absolute address {@code 0x401020}.
  */
 public final class GoFormatter {
@@ -62,7 +64,7 @@ public final class GoFormatter {
             if (n == null) {
                 if (string && (b == 0xf3 || b == 0xf2)) {
                     sb.append(b == 0xf3 ? "REP; " : "REPN; ");
-                } else if (b == 0x67 || isSeg(b) && !(b == 0x64 && tlsForm(in))) {
+                } else if (b == 0x67 || isSeg(b) && !(b == 0x64 && (tlsForm(in) || fsMinus8(in)))) {
                     // consumed by the CPU, but Go's syntax has no way to say it
                     sb.append("BYTE $0x").append(Integer.toHexString(b)).append("; ");
                 }
@@ -86,6 +88,11 @@ public final class GoFormatter {
     /** An FS-relative access with a base register and no index: Go's {@code off(reg)(TLS*1)}. */
     private static boolean tlsForm(Insn in) {
         return in.seg == Insn.SEG_FS && in.base >= 0 && in.base != Insn.RIP && in.index < 0 && !in.addr32;
+    }
+
+    /** FS:-8 with no base or index: the g slot, which Go writes {@code (TLS)}. */
+    private static boolean fsMinus8(Insn in) {
+        return in.seg == Insn.SEG_FS && in.base < 0 && in.index < 0 && in.disp == -8 && !in.addr32;
     }
 
     private static boolean isLastRep(Prefixes p, int i) {
@@ -121,6 +128,10 @@ public final class GoFormatter {
             case ROL: case ROR: case RCL: case RCR: case SHL: case SHR: case SAL: case SAR:
             case BT: case BTS: case BTR: case BTC: case BSF: case BSR: case TZCNT: case LZCNT: case POPCNT:
             case XCHG: case XADD: case CMPXCHG: case MOV: case BSWAP:
+                if (in.op == Op.MOV && in.opcode == 0x8b && in.size == 4 && in.kind1 == Insn.K_REG) {
+                    // Go assembles MOVLQZX r, r with the load opcode (8B) and MOVL r, r with 89
+                    return "MOVLQZX " + reversed(in);
+                }
                 return in.op.name() + s + " " + reversed(in);
             case SHLD: case SHRD:
                 return (in.op == Op.SHLD ? "SHL" : "SHR") + s + " " + reversed(in);
@@ -223,10 +234,12 @@ public final class GoFormatter {
                 return "PSRLL " + reversed(in);
             case PMOVMSKB:
                 return "PMOVMSKB " + reversed(in);
+            case PSHUFD:
+                return "PSHUFL " + reversed(in);
             case MOVUPS: case MOVAPS: case MOVUPD: case MOVAPD: case MOVQ: case MOVSD: case MOVSS: case MOVHPS:
             case MOVLPS: case PXOR: case XORPS: case XORPD: case PAND: case PANDN: case POR: case ANDPS: case ANDNPS:
             case ORPS: case PADDB: case PADDW: case PADDQ: case PSUBB: case PSUBW: case PSUBQ: case PCMPEQB:
-            case PCMPEQW: case PSHUFD: case PUNPCKLBW: case PUNPCKLQDQ: case PUNPCKHQDQ: case PSLLQ: case PSRLQ:
+            case PCMPEQW: case PUNPCKLBW: case PUNPCKLQDQ: case PUNPCKHQDQ: case PSLLQ: case PSRLQ:
                 return in.op.name() + " " + reversed(in);
             default:
                 return null;
@@ -296,8 +309,19 @@ public final class GoFormatter {
         v &= mask;
         if (!unsigned && (v & (1L << (8 * sz - 1))) != 0) {
             v -= 1L << (8 * sz);
+            if (v >= -128 && longImmediate(in)) {
+                // a full-size immediate that would fit in 8 bits: written unsigned, the assembler
+                // keeps the long encoding (as Go's does: $0xffffff80 is not an int8)
+                v &= mask;
+            }
         }
         return v;
+    }
+
+    /** True for encodings with a full-size immediate that also have an imm8 form (81, 69, and the accumulator forms). */
+    private static boolean longImmediate(Insn in) {
+        int o = in.opcode;
+        return o == 0x81 || o == 0x69 || (o < 0x40 && (o & 7) == 5);
     }
 
     private static String signedHex(long v) {
@@ -324,6 +348,19 @@ public final class GoFormatter {
         }
         boolean havebase = in.base >= 0;
         boolean haveindex = in.index >= 0;
+        if (fsMinus8(in)) {
+            return "(TLS)";
+        }
+        if (!havebase && !in.addr32) {
+            String sym = symbols.symbolize(in.disp);
+            if (sym != null) {
+                sb.append(sym).append("(SB)");
+                if (haveindex) {
+                    sb.append('(').append(R[in.index]).append('*').append(in.scale).append(')');
+                }
+                return sb.toString();
+            }
+        }
         boolean tls = tlsForm(in);
         long disp = in.addr32 && !havebase && !haveindex ? in.disp & 0xffffffffL : in.disp;
         if (disp != 0 || !havebase && !haveindex) {

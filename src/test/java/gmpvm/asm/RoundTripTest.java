@@ -105,8 +105,8 @@ class RoundTripTest {
         }
         assertEquals(List.of(), bad);
         assertEquals(lines.size(), back.size());
-        // one Go text, two encodings: MOVLQZX CX, DX is 8B /r, which reads back as MOVL CX, DX (89 /r)
-        assertEquals(List.of("MOVL CX, DX"), equivalent, "instructions that came back as another encoding");
+        // every form comes back in its own encoding (the Go text names the encoding where two exist)
+        assertEquals(List.of(), equivalent, "instructions that came back as another encoding");
         assertEquals(first.code().length, second.code().length);
         assertTrue(lines.size() >= 600, "instructions: " + lines.size());
     }

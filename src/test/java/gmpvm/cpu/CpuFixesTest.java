@@ -165,4 +165,25 @@ class CpuFixesTest {
         m.step();
         assertEquals(0xaa3bc349ffffffffL, m.s.r[RCX]);
     }
+
+    @Test
+    void intThreeAndFourAreTrapsOtherVectorsGeneralProtection() {
+        // int 3 (cd 03): SIGTRAP reported after the instruction, like INT3 (cc)
+        OneInsn m = new OneInsn(0xcd, 0x03);
+        assertEquals(Stop.FAULT, m.step());
+        assertEquals(5, m.s.faultSignal);
+        assertEquals(SI_KERNEL, m.s.faultCode);
+        assertEquals(OneInsn.CODE + 2, m.s.rip);
+        // int 4 (cd 04): #OF, SIGSEGV after the instruction
+        m = new OneInsn(0xcd, 0x04);
+        m.step();
+        assertEquals(SIGSEGV, m.s.faultSignal);
+        assertEquals(OneInsn.CODE + 2, m.s.rip);
+        // int 0x10: #GP at the instruction
+        m = new OneInsn(0xcd, 0x10);
+        m.step();
+        assertEquals(SIGSEGV, m.s.faultSignal);
+        assertEquals(SI_KERNEL, m.s.faultCode);
+        assertEquals(OneInsn.CODE, m.s.rip);
+    }
 }

@@ -30,6 +30,8 @@ final class DiffRunner {
     long instructions;
     long cases;
     long signals;
+    /** How many executed instructions the emulator decoded to each Op (a coverage measure). */
+    final java.util.EnumMap<gmpvm.emulator.cpu.Op, Integer> opCounts = new java.util.EnumMap<>(gmpvm.emulator.cpu.Op.class);
 
     DiffRunner(long seed, boolean xmm) {
         this.seed = seed;
@@ -79,12 +81,14 @@ final class DiffRunner {
             }
         }
         NativeHarness.Image image = NativeHarness.assemble(texts, name);
-        List<NativeHarness.Outcome> outcomes = NativeHarness.run(image, regs, flags, seeds, xmms, slots, name);
+        NativeHarness.Result result = NativeHarness.run(image, regs, flags, seeds, xmms, slots, name);
+        List<NativeHarness.Outcome> outcomes = result.outcomes();
 
         GuestMemory mem = new GuestMemory();
         int codeLen = (image.bytes().length + 4095) & ~4095;
         mem.map(X86Gen.CODE, codeLen, Prot.RX);
         mem.poke(X86Gen.CODE, image.bytes(), 0, image.bytes().length);
+        mem.poke(X86Gen.CODE, result.imageHeader(), 0, 16); // the stub addresses, as natively
         mem.map(X86Gen.DATA, X86Gen.DATA_SIZE, Prot.RW);
         mem.map(X86Gen.RO, 4096, Prot.READ);
         byte[] ro = new byte[4096];
@@ -120,6 +124,7 @@ final class DiffRunner {
             long flagsBefore = s.rflags();
             long slot = image.slotAddr(sl[k]);
             s.rip = slot;
+            opCounts.merge(interp.decodeAt(slot).op, 1, Integer::sum);
             Stop stop = interp.run(s, 1);
             instructions++;
             List<String> diffs = new ArrayList<>();

@@ -68,6 +68,10 @@ final class NativeHarness {
     record Outcome(List<Step> steps, byte[] buffer) {
     }
 
+    /** A batch's outcomes and the 16 bytes the harness wrote at the start of the image. */
+    record Result(byte[] imageHeader, List<Outcome> outcomes) {
+    }
+
     // ------------------------------------------------------------------ assembling
 
     static Image assemble(List<String> insns, String name) {
@@ -167,7 +171,7 @@ final class NativeHarness {
     }
 
     /** Runs the cases on the host CPU. Each case's slots index into the image. */
-    static List<Outcome> run(Image image, List<long[]> regs, long[] flags, long[] seeds, List<long[]> xmm,
+    static Result run(Image image, List<long[]> regs, long[] flags, long[] seeds, List<long[]> xmm,
                              List<int[]> slots, String name) {
         boolean withXmm = xmm != null;
         int n = regs.size();
@@ -202,6 +206,8 @@ final class NativeHarness {
                 throw new AssertionError("the CPU harness failed: " + err);
             }
             ByteBuffer o = ByteBuffer.wrap(Files.readAllBytes(outFile)).order(ByteOrder.LITTLE_ENDIAN);
+            byte[] header = new byte[16];
+            o.get(header);
             List<Outcome> res = new ArrayList<>(n);
             for (int c = 0; c < n; c++) {
                 List<Step> steps = new ArrayList<>();
@@ -235,7 +241,7 @@ final class NativeHarness {
                 }
                 res.add(new Outcome(steps, buf));
             }
-            return res;
+            return new Result(header, res);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

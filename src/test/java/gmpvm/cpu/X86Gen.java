@@ -437,7 +437,7 @@ final class X86Gen {
         int size = pick(sizes(2, 4, 8));
         int b = rnd.nextInt(16), x = rnd.nextInt(16);
         long d = rnd.nextInt(3) == 0 ? imm(4) : rnd.nextInt(256) - 128;
-        String ix = x == 4 ? "" : " + " + (rnd.nextInt(2) == 0 ? R64[x] : R64[x]) + "*" + (1 << rnd.nextInt(4));
+        String ix = x == 4 ? "" : " + " + R64[x] + "*" + (1 << rnd.nextInt(4));
         if (rnd.nextInt(4) == 0) {
             ix = ix.isEmpty() ? "" : " + " + R32[x] + "*" + (1 << rnd.nextInt(4));
             emit("lea " + reg(dst(size), size) + ", [" + R32[b] + ix + disp(d) + "]");
@@ -722,7 +722,9 @@ final class X86Gen {
 
     private void misc() {
         String[] ops = {"nop", "nop dword ptr [rax]", "nop word ptr [rax + rax + 0x11223344]", "pause",
-            "mfence", "lfence", "sfence", "endbr64", "xchg ax, ax", "xchg eax, eax"};
+            "mfence", "lfence", "sfence", "endbr64", "xchg ax, ax", "xchg eax, eax",
+            "prefetcht0 byte ptr [rip + dbuf + 0x40]", "prefetchnta byte ptr [rax + rcx*8 - 0x1234]",
+            "prefetchw byte ptr [rdx]"};
         emit(ops[rnd.nextInt(ops.length)]);
     }
 
@@ -783,7 +785,7 @@ final class X86Gen {
                     ".byte 0x9a, 1, 2, 3, 4, 5, 6", ".byte 0x0f, 0x0b",
                     ".byte 0x82, 0xc0, 0x01", // the 0x82 alias of 0x80 is invalid in 64-bit mode
                     ".byte 0xc6, 0xc8, 0x01", ".byte 0xfe, 0xd0", ".byte 0xff, 0xf8", ".byte 0xff, 0xd8",
-                    ".byte 0x0f, 0xff, 0xc0",
+                    ".byte 0x0f, 0xff, 0xc0", ".byte 0xcd, 0x10", ".byte 0xcd, 0x03", ".byte 0xcd, 0x0d", ".byte 0xcd, 0x04", ".byte 0xcd, 0xff",
                     // sixteen bytes: longer than the 15-byte limit
                     ".byte 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x01, 0xc8"};
                 emit(bad[rnd.nextInt(bad.length)]);
@@ -1043,6 +1045,15 @@ final class X86Gen {
         }
         if (rnd.nextInt(4) == 0) {
             emit("mov ecx, " + rnd.nextInt(41));
+        }
+        if (rnd.nextInt(10) == 0) {
+            // run into the read-only page above the buffer or the unmapped page below it: a REP
+            // instruction faults part-way, with RSI/RDI/RCX showing the iterations done
+            boolean up = rnd.nextInt(2) == 0;
+            emit(up ? "cld" : "std");
+            long at = up ? DATA + DATA_SIZE - 8 * rnd.nextInt(6) - rnd.nextInt(8) : DATA + 8 * rnd.nextInt(6) + rnd.nextInt(8);
+            emit("mov " + (rnd.nextInt(2) == 0 ? "edi, " : "esi, ") + hex(at));
+            emit("mov ecx, " + (8 + rnd.nextInt(33)));
         }
         String prefix;
         boolean compare = op.equals("scas") || op.equals("cmps");

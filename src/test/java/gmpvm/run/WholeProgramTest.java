@@ -74,6 +74,12 @@ class WholeProgramTest {
         compare(TestPrograms.buildGlibc("printf", false), List.of("x", "y"), "");
     }
 
+    /** glibc's SSE2 string functions, strtol, getenv, snprintf conversions, malloc/realloc churn. */
+    @org.junit.jupiter.api.Test
+    void glibcStringsMatchNative() throws Exception {
+        compare(TestPrograms.buildGlibc("strings", false), List.of(), "");
+    }
+
     /** The same as a static PIE (ET_DYN, loaded at the fixed PIE base; glibc relocates itself). */
     @org.junit.jupiter.api.Test
     void staticPieGlibcProgramMatchesNative() throws Exception {
