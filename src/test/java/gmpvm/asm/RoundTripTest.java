@@ -54,9 +54,23 @@ class RoundTripTest {
 
     @Test
     void assembleDisassembleAssembleGivesTheSameBytes() throws Exception {
-        StringBuilder src = new StringBuilder(HEAD);
+        List<String> forms = new ArrayList<>();
         for (FormsObjdumpTest.Form f : FormsObjdumpTest.forms()) {
-            src.append('\t').append(f.go()).append('\n');
+            forms.add(f.go());
+        }
+        roundTrip(forms, List.of("MOVL CX, DX"));
+    }
+
+    @Test
+    void randomFormsRoundTrip() throws Exception {
+        roundTrip(new RandomForms(7L).forms(1500), null);
+    }
+
+    /** expectedEquivalent: Go texts allowed to come back as another encoding of the same length, or null for any. */
+    static void roundTrip(List<String> forms, List<String> expectedEquivalent) throws Exception {
+        StringBuilder src = new StringBuilder(HEAD);
+        for (String f : forms) {
+            src.append('\t').append(f).append('\n');
         }
         src.append(TAIL);
         Image first = text(src.toString());
