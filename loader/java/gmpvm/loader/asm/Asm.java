@@ -37,10 +37,13 @@ public final class Asm {
     private Asm() {
     }
 
-    /** Reads a source file; the name errors show is the path as given. */
+    /**
+     * Reads a source file; the name errors show is the path as given, and files it includes are
+     * named relative to it the same way ({@code dir/x.s} includes {@code dir/x.h}).
+     */
     public static SourceText read(Path p) throws IOException {
-        Path abs = p.toAbsolutePath();
-        return new SourceText(p.toString(), Files.readString(p, StandardCharsets.UTF_8), abs.getParent());
+        Path dir = p.getParent() != null ? p.getParent() : Path.of("");
+        return new SourceText(p.toString(), Files.readString(p, StandardCharsets.UTF_8), dir);
     }
 
     /** The runtime sources shipped in runtime-asm/ (empty until the runtime exists). */
