@@ -87,7 +87,7 @@ public final class Asm {
         }
         byte[] elf;
         try {
-            elf = new Linker(diags).link(objs, opts.entry());
+            elf = new Linker(diags, System.getProperty("user.dir", "/")).link(objs, opts.entry());
         } catch (AsmError e) {
             diags.add(e);
             elf = null;
