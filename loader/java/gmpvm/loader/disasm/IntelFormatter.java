@@ -437,7 +437,7 @@ public final class IntelFormatter {
         boolean lockable;
         switch (in.op) {
             case ADD: case OR: case ADC: case SBB: case AND: case SUB: case XOR: case INC: case DEC:
-            case NEG: case NOT: case BTS: case BTR: case BTC: case XADD: case CMPXCHG: case CMPXCHG8B: case CMPXCHG16B:
+            case NEG: case NOT: case BTS: case BTR: case BTC: case XADD: case CMPXCHG: case CMPXCHG8B:
                 lockable = lock;
                 break;
             case XCHG:

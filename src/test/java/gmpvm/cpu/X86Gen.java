@@ -131,7 +131,7 @@ final class X86Gen {
     }
 
     private void one() {
-        switch (rnd.nextInt(37)) {
+        switch (rnd.nextInt(38)) {
             case 0: case 1: mov(); break;
             case 2: movExtend(); break;
             case 3: cmov(); break;
@@ -162,6 +162,7 @@ final class X86Gen {
             case 31: raw(); break;
             case 32: wildAccess(); break;
             case 33: case 34: branch(); break;
+            case 35: stackPointer(); break;
             default: alu(); break;
         }
     }
@@ -871,6 +872,52 @@ final class X86Gen {
         }
     }
 
+    /** Instructions that write RSP itself, keeping it inside the buffer. */
+    private void stackPointer() {
+        int k = 1 + rnd.nextInt(3);
+        switch (rnd.nextInt(8)) {
+            case 0:
+                if (stackDepth + k <= 8) {
+                    emit("sub rsp, " + 8 * k);
+                    stackDepth += k;
+                    return;
+                }
+                // fall through
+            case 1:
+                if (stackDepth - k >= -8) {
+                    emit("add rsp, " + 8 * k);
+                    stackDepth -= k;
+                    return;
+                }
+                emit("lea rsp, [rsp + 0]");
+                return;
+            case 2:
+                emit("lea rsp, [rsp - " + 8 * k + "]");
+                emit("lea rsp, [rsp + " + 8 * k + "]");
+                return;
+            case 3:
+                emit("push rsp"); // pushes RSP as it was before the push
+                emit("pop rsp"); // RSP becomes the popped value, not the incremented one
+                return;
+            case 4:
+                emit("mov esp, esp"); // a 32-bit write (the buffer is below 4 GiB)
+                return;
+            case 5:
+                emit("and rsp, -16");
+                return;
+            case 6: {
+                int r = dst(8);
+                emit("mov " + R64[r] + ", rsp");
+                emit("sub rsp, " + 8 * k);
+                emit("mov rsp, " + R64[r]);
+                return;
+            }
+            default:
+                emit("xchg rsp, rsp");
+                emit("cmovne rsp, rsp");
+        }
+    }
+
     /** Control transfers: {@code @T} is the slot's branch-target exit (see NativeHarness). */
     private void branch() {
         switch (rnd.nextInt(9)) {
@@ -1005,7 +1052,8 @@ final class X86Gen {
                 return;
             }
             case 6: {
-                String op = rnd.nextInt(2) == 0 ? "movhps" : "movlps";
+                String[] halves = {"movhps", "movlps", "movhpd", "movlpd"};
+                String op = halves[rnd.nextInt(4)];
                 emit(rnd.nextInt(2) == 0 ? op + " " + xmm() + ", " + mem(8) : op + " " + mem(8) + ", " + xmm());
                 return;
             }
