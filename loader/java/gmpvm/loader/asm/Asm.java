@@ -71,13 +71,19 @@ public final class Asm {
 
     /** Assembles every source and links them. Never throws for bad input: errors are in the result. */
     public static Result build(List<SourceText> sources, Options opts) {
+        return build(sources, opts.noRuntime() ? List.of() : runtimeSources(), opts);
+    }
+
+    /**
+     * Assembles {@code runtime} (package runtime, linked first, inside runtime.text..etext) and
+     * {@code sources} (package main) and links them.
+     */
+    public static Result build(List<SourceText> sources, List<SourceText> runtime, Options opts) {
         Diagnostics diags = new Diagnostics();
         List<ObjFile> objs = new ArrayList<>();
         Assembler asm = new Assembler(opts.includeDirs(), diags);
-        if (!opts.noRuntime()) {
-            for (SourceText rt : runtimeSources()) {
-                objs.add(asm.assemble(rt, "runtime", true));
-            }
+        for (SourceText rt : runtime) {
+            objs.add(asm.assemble(rt, "runtime", true));
         }
         for (SourceText s : sources) {
             objs.add(asm.assemble(s, "main", false));

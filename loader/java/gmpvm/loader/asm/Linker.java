@@ -165,7 +165,8 @@ final class Linker {
         LineTable.Builder lines = new LineTable.Builder();
         DwarfLines dwarf = new DwarfLines();
         for (Def d : allText) {
-            syms.add(new ElfWriter.Sym(d.name, d.addr, d.func.code().length, ElfWriter.Sym.FUNC, !d.func.local(), ElfWriter.SH_TEXT));
+            syms.add(new ElfWriter.Sym(d.name + (d.func.local() ? "<>" : ""), d.addr, d.func.code().length,
+                    ElfWriter.Sym.FUNC, !d.func.local(), ElfWriter.SH_TEXT));
             for (Func.LineRow r : d.func.lines()) {
                 lines.row(d.addr + r.offset(), r.pos().file(), r.pos().line());
             }
