@@ -187,8 +187,8 @@ final class Encoder {
                 if (x.isMem() && y.isMem()) {
                     throw bad("at most one memory operand");
                 }
-                if (s > 1 && x.isGpr() && y.isGpr() && (x.reg == Reg.AX) != (y.reg == Reg.AX)) {
-                    // XCHG with AX: the one-byte 90+r form, as Go emits it
+                if (s > 1 && x.isGpr() && y.isGpr() && (x.reg == Reg.AX || y.reg == Reg.AX)) {
+                    // XCHG with AX: the one-byte 90+r form, as Go emits it (XCHGL AX, AX is 90)
                     int r = Reg.num(x.reg == Reg.AX ? y.reg : x.reg);
                     if (s == 2) {
                         c.u8(0x66);

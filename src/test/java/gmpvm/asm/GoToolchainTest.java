@@ -130,11 +130,9 @@ class GoToolchainTest {
             	RET
             """;
 
-    /** Per function, the byte ranges Go's object file leaves to the linker (relocations). */
-    static final Map<String, List<int[]>> RELOCS = new LinkedHashMap<>();
-
-    /** Function name → bytes, from {@code go tool objdump} of Go's object file. */
-    static Map<String, byte[]> goFunctions(Path src) throws Exception {
+    /** Function name → bytes, from {@code go tool objdump} of Go's object file; relocs gets the
+     * byte ranges per function that Go's object file leaves to the linker. */
+    static Map<String, byte[]> goFunctions(Path src, Map<String, List<int[]>> relocs) throws Exception {
         String goroot = AsmSupport.exec("go", "env", "GOROOT").strip();
         Path obj = dir.resolve(src.getFileName().toString().replace(".s", ".o"));
         String out = AsmSupport.exec("go", "tool", "asm", "-p", "main", "-I", goroot + "/pkg/include",
@@ -151,13 +149,13 @@ class GoToolchainTest {
                 }
                 cur = line.substring(5, line.indexOf("(SB)"));
                 bytes = new ByteArrayOutputStream();
-                RELOCS.put(cur, new ArrayList<>());
+                relocs.put(cur, new ArrayList<>());
             } else if (line.startsWith("  ") && cur != null) {
                 String[] f = line.trim().split("\t+");
                 String hex = f[2].trim();
                 java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[(\\d+):(\\d+)\\]R_").matcher(line);
                 while (m.find()) {
-                    RELOCS.get(cur).add(new int[] {bytes.size() + Integer.parseInt(m.group(1)),
+                    relocs.get(cur).add(new int[] {bytes.size() + Integer.parseInt(m.group(1)),
                         bytes.size() + Integer.parseInt(m.group(2))});
                 }
                 for (int i = 0; i + 1 < hex.length(); i += 2) {
@@ -204,13 +202,12 @@ class GoToolchainTest {
         return res;
     }
 
-    /** Functions whose bytes (outside relocated fields) differ from Go's. */
-    static final List<String> bytesDiffer = new ArrayList<>();
-
     static int compare(String source, String name) throws Exception {
         Path src = dir.resolve(name);
         Files.writeString(src, source);
-        Map<String, byte[]> go = goFunctions(src);
+        Map<String, List<int[]>> relocs = new LinkedHashMap<>();
+        Map<String, byte[]> go = goFunctions(src, relocs);
+        List<String> bytesDiffer = new ArrayList<>();
         Map<String, byte[]> ours = ourFunctions(src);
         List<String> bad = new ArrayList<>();
         int insns = 0;
@@ -222,7 +219,7 @@ class GoToolchainTest {
             }
             byte[] gm = e.getValue().clone();
             byte[] om = mine.clone();
-            for (int[] r : RELOCS.get(e.getKey())) {
+            for (int[] r : relocs.get(e.getKey())) {
                 for (int i = r[0]; i < r[1] && i < gm.length && i < om.length; i++) {
                     gm[i] = 0;
                     om[i] = 0;
@@ -254,6 +251,27 @@ class GoToolchainTest {
     void instructionFormsMatchGoFunctionByFunction() throws Exception {
         int insns = compare(formsSource(), "forms_amd64.s");
         assertTrue(insns >= 500, "instructions compared: " + insns);
+    }
+
+    /**
+     * Seeded random forms ({@link RandomForms}), {@code gmpvm.asm.randomForms} of them (default
+     * 2000), in functions of 250: byte-identical to Go.
+     */
+    @Test
+    void randomFormsMatchGo() throws Exception {
+        int n = Integer.getInteger("gmpvm.asm.randomForms", 2000);
+        List<String> forms = new RandomForms(20261128L).forms(n);
+        StringBuilder sb = new StringBuilder("#include \"textflag.h\"\n");
+        for (int i = 0; i < forms.size(); i++) {
+            if (i % 250 == 0) {
+                sb.append("TEXT ·r").append(i / 250).append("(SB), NOSPLIT|NOFRAME, $0\n");
+            }
+            sb.append('\t').append(forms.get(i)).append('\n');
+            if (i % 250 == 249 || i == forms.size() - 1) {
+                sb.append("\tRET\n");
+            }
+        }
+        assertTrue(compare(sb.toString(), "random_amd64.s") >= n);
     }
 
     @Test
