@@ -99,6 +99,10 @@ final class Assembler {
                 init = java.util.Arrays.copyOf(in.bytes, (int) g.size());
                 fix = in.fixups;
             }
+            if (init == null && (g.flags() & TextFlag.RODATA) != 0 && g.size() > 1 << 24) {
+                diags.error(g.pos(), "read-only data " + e.getKey() + " is larger than 16 MiB");
+                continue;
+            }
             data.add(new DataSym(e.getKey(), g.local(), g.flags(), g.size(), init, fix, g.pos()));
         }
         for (Map.Entry<String, DataInit> e : inits.entrySet()) {

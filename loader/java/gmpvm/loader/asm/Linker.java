@@ -71,7 +71,7 @@ final class Linker {
                 String n = s.local() ? s.name().substring(0, s.name().length() - 2) : s.name();
                 Def d = new Def(n, s.pos(), null, s, fi);
                 if (define(d, s.local(), globals, loc)) {
-                    (s.bss() ? bss : s.rodata() ? rodata : data).add(d);
+                    (s.rodata() ? rodata : s.bss() ? bss : data).add(d);
                 }
             }
         }
@@ -226,7 +226,9 @@ final class Linker {
         }
         byte[] out = new byte[(int) size];
         for (Def d : defs) {
-            System.arraycopy(d.data.init(), 0, out, (int) d.addr, (int) d.data.size());
+            if (d.data.init() != null) {
+                System.arraycopy(d.data.init(), 0, out, (int) d.addr, (int) d.data.size());
+            }
         }
         return out;
     }

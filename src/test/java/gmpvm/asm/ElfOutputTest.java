@@ -43,6 +43,7 @@ class ElfOutputTest {
             	MOVQ	·rw(SB), AX
             	MOVQ	AX, ·zero(SB)
             	RET
+            GLOBL	·rozero(SB), RODATA, $16
             """;
 
     @Test
@@ -68,6 +69,7 @@ class ElfOutputTest {
         assertEquals("r", kind.get("ro<>"));
         assertEquals("D", kind.get("main.rw"));
         assertEquals("B", kind.get("main.zero"));
+        assertEquals("R", kind.get("main.rozero"), "RODATA without DATA: zeros in .rodata");
         assertTrue(kind.containsKey("runtime.text") && kind.containsKey("runtime.etext"), nm);
         String objdump = AsmSupport.exec("objdump", "-d", elf.toString());
         assertTrue(objdump.contains("<runtime.gogo>:") && !objdump.contains("(bad)"), objdump);
