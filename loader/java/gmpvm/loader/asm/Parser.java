@@ -406,6 +406,17 @@ final class Parser {
 
     private long unary(Cursor c) {
         Token t = c.next();
+        if (++c.depth > 200) {
+            throw new AsmError(t.pos(), "constant expression nested too deeply");
+        }
+        try {
+            return unaryInner(c, t);
+        } finally {
+            c.depth--;
+        }
+    }
+
+    private long unaryInner(Cursor c, Token t) {
         if (t.is("-")) {
             return -unary(c);
         }
@@ -433,6 +444,8 @@ final class Parser {
     private static final class Cursor {
         final List<Token> t;
         int i;
+        /** Nesting of unary operators and parentheses, bounded to keep the parser's stack small. */
+        int depth;
 
         Cursor(List<Token> t) {
             this.t = t;
