@@ -77,6 +77,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "-I", paramLabel = "DIR", description = "#include directory for a .s FILE (repeatable)")
     List<Path> includes = new ArrayList<>();
 
+    @Option(names = "--entry", paramLabel = "SYM", description = "entry symbol of a .s FILE (default: _rt0_amd64_linux)")
+    String entry;
+
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
@@ -135,7 +138,7 @@ final class RunCommand implements Callable<Integer> {
             byte[] bytes;
             if (file.toString().endsWith(".s")) {
                 // a Go-dialect assembly program: assemble and link it in memory first
-                bytes = new AsmCommand(err).assemble(List.of(file), includes, noRuntime, null, err);
+                bytes = new AsmCommand(err).assemble(List.of(file), includes, noRuntime, entry, err);
                 if (bytes == null) {
                     return AsmCommand.EXIT_ERRORS;
                 }

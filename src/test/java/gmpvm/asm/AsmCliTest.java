@@ -62,6 +62,9 @@ class AsmCliTest {
         assertEquals(0, r.status(), r.err());
         Process p = new ProcessBuilder(d.resolve("start").toAbsolutePath().toString()).start();
         assertEquals(7, p.waitFor());
+        Res run = gmpvm("run", "--no-runtime", "-I", d.resolve("inc").toString(), "--entry", "start",
+                d.resolve("start.s").toString());
+        assertEquals(7, run.status(), run.err());
     }
 
     @Test
