@@ -212,8 +212,13 @@ final class Linker {
         return true;
     }
 
+    /** As Go's linker: the largest power of two not above the size, at most 32 (so MOVO works on 16-byte data). */
     private static long dataAlign(long size) {
-        return size >= 8 ? 8 : size >= 4 ? 4 : size >= 2 ? 2 : 1;
+        long a = 1;
+        while (a * 2 <= size && a < 32) {
+            a *= 2;
+        }
+        return a;
     }
 
     /** Lays out data symbols contiguously; sets each Def's section-relative address. */
