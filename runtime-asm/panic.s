@@ -126,6 +126,38 @@ show:
 	PRINTS(rbrack<>, 3)
 	RET
 
+// panicPlain(s string): an unrecovered run-time panic with a plain message (Go's
+// plainError), as Go prints it: "panic: s", a blank line, "goroutine N [running]:", exit 2.
+// (defer and recover come in part 2, so nothing can catch it yet.) Never returns.
+TEXT runtime·panicPlain(SB), NOSPLIT, $16-16
+	get_tls(CX)
+	MOVQ	g(CX), AX
+	MOVQ	g_m(AX), AX
+	INCL	m_dying(AX)
+	CALL	runtime·printlock(SB)
+	PRINTS(panicprefix<>, 7)
+	MOVQ	s_base+0(FP), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	s_len+8(FP), AX
+	MOVQ	AX, 8(SP)
+	CALL	runtime·printstring(SB)
+	CALL	runtime·printnl(SB)
+	get_tls(CX)
+	MOVQ	g(CX), AX
+	MOVQ	g_m(AX), AX
+	MOVQ	m_curg(AX), AX
+	CMPQ	AX, $0
+	JEQ	2(PC)
+	MOVQ	AX, 0(SP)
+	CALL	runtime·goroutineheader(SB)
+	CALL	runtime·printunlock(SB)
+	MOVL	$2, 0(SP)
+	CALL	runtime·exit(SB)
+	RET
+
+DATA	panicprefix<>+0(SB)/7, $"panic: "
+GLOBL	panicprefix<>(SB), RODATA, $7
+
 // badmcall(fn): mcall was called on g0. Never returns.
 TEXT runtime·badmcall(SB), NOSPLIT, $16
 	LEAQ	msgbadmcall<>(SB), AX
