@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the tools the build and the test suite use when they are missing: a JDK 17 and Maven,
-# gcc and GNU binutils (native oracles for the CPU tests), gdb. Benchmarks add qemu-user
+# gcc and GNU binutils (native oracles for the CPU tests), gdb, and Go's toolchain (an oracle
+# for the assembler). Benchmarks add qemu-user
 # (scripts/install-bench-deps.sh).
 set -euo pipefail
 need=()
@@ -10,6 +11,8 @@ command -v gcc >/dev/null || need+=(gcc)
 command -v as >/dev/null || need+=(binutils)
 command -v objdump >/dev/null || need+=(binutils)
 command -v gdb >/dev/null || need+=(gdb)
+# Go's own assembler: the asm tests compare our encodings with `go tool asm` on the same sources
+command -v go >/dev/null || need+=(golang-go)
 # static linking needs the C library's static archive
 [ -f /usr/lib/x86_64-linux-gnu/libc.a ] || need+=(libc6-dev)
 if [ ${#need[@]} -gt 0 ]; then

@@ -23,8 +23,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "asm", mixinStandardHelpOptions = true,
         description = {"Assemble Go-dialect (Plan 9) .s files and link them into a static x86-64 ELF executable.",
             "",
-            "Unless --no-runtime, the gmpvm runtime (runtime-asm/) is linked in and the entry point is",
-            "_rt0_amd64_linux. Exit status: 0 ok, 1 errors in the sources, 2 unreadable input or unwritable output."},
+            "Unless --no-runtime, the gmpvm runtime (runtime-asm/) is linked in and the entry point is "
+                + "_rt0_amd64_linux. Exit status: 0 ok, 1 errors in the sources, 2 unreadable input or unwritable output."},
         sortOptions = false)
 final class AsmCommand implements Callable<Integer> {
     static final int EXIT_ERRORS = 1;

@@ -1,11 +1,14 @@
 package gmpvm.cli;
 
 import gmpvm.emulator.cpu.Insn;
+import gmpvm.emulator.cpu.Op;
 import gmpvm.emulator.memory.GuestMemory;
+import gmpvm.loader.disasm.IntelFormatter;
+import gmpvm.loader.elf.SymbolTable;
 
 /**
- * How reports show the instruction at an address. {@link #RAW_BYTES} prints its bytes in hex;
- * a disassembler can stand in for it by implementing the same interface.
+ * How reports show the instruction at an address: {@link #RAW_BYTES} prints its bytes in hex,
+ * {@link #disassembled} adds the Intel-syntax form from the disassembler.
  */
 @FunctionalInterface
 interface InstructionText {
@@ -15,6 +18,32 @@ interface InstructionText {
      * @return text such as {@code 8b 00}, or null when there is nothing to show
      */
     String describe(GuestMemory mem, long addr, Insn insn);
+
+    /**
+     * The bytes, then the instruction in Intel syntax as objdump prints it, e.g.
+     * {@code 8b 07  mov eax,DWORD PTR [rdi]}. A valid instruction that the emulated CPU does not
+     * execute says so instead of objdump's {@code (bad)}.
+     */
+    static InstructionText disassembled(SymbolTable symbols) {
+        IntelFormatter intel = new IntelFormatter(symbols::describe);
+        return (mem, addr, insn) -> {
+            String bytes = RAW_BYTES.describe(mem, addr, insn);
+            if (bytes == null) {
+                return null;
+            }
+            String text;
+            if (insn.op == Op.UNSUPPORTED) {
+                text = "(an instruction gmpvm's CPU does not execute)";
+            } else {
+                try {
+                    text = intel.format(insn, mem.peek(addr, insn.len), 0);
+                } catch (RuntimeException e) {
+                    return bytes;
+                }
+            }
+            return bytes + "  " + text;
+        };
+    }
 
     InstructionText RAW_BYTES = (mem, addr, insn) -> {
         int len = insn == null || insn.len <= 0 ? 0 : Math.min(insn.len, 15);

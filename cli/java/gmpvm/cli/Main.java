@@ -5,7 +5,10 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code gmpvm} command: a picocli parent whose subcommands are listed in
@@ -16,7 +19,10 @@ import picocli.CommandLine.Command;
 @Command(name = "gmpvm", mixinStandardHelpOptions = true, version = "gmpvm 0.1.0",
         description = "An educational x86-64 emulator: runs static Linux x86-64 programs on an emulated CPU and kernel.",
         subcommandsRepeatable = false)
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
+    /** Exit status when no command is given (a usage error). */
+    static final int EXIT_USAGE = 2;
+
     /** Exit status for a bug in gmpvm itself (as sysexits' EX_SOFTWARE). */
     static final int EXIT_INTERNAL = 70;
 
@@ -26,9 +32,14 @@ public final class Main implements Runnable {
         this.err = err;
     }
 
+    @Spec
+    private CommandSpec spec;
+
+    /** No command given: show the usage, with every command, and fail as a usage error does. */
     @Override
-    public void run() {
-        new CommandLine(this).usage(err);
+    public Integer call() {
+        spec.commandLine().usage(err);
+        return EXIT_USAGE;
     }
 
     public static void main(String[] args) {
@@ -45,6 +56,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main(err));
         cl.addSubcommand("run", new RunCommand(in, out, err));
         cl.addSubcommand("asm", new AsmCommand(err));
+        cl.addSubcommand("disasm", new DisasmCommand(out, err));
         // everything after FILE belongs to the guest program, even words that look like options
         cl.getSubcommands().get("run").setStopAtPositional(true);
         cl.setOut(new PrintWriter(out, true));

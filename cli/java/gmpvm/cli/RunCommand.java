@@ -28,17 +28,22 @@ import picocli.CommandLine.Parameters;
  * cannot be loaded; 70 for an internal error.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a static x86-64 Linux ELF executable on the emulator.",
+        description = {"Run a static x86-64 Linux ELF executable on the emulator, or a Go-dialect .s program "
+                + "(assembled and linked with the gmpvm runtime first).",
             "",
-            "The guest's stdin, stdout and stderr are gmpvm's. Its environment holds only the",
-            "--env variables. Exit status: the guest's; 128+N if signal N killed it (a one-line",
-            "report on stderr says where); 124 if --max-insns stopped it; 2 if FILE is not a",
-            "static x86-64 ELF64 executable."},
+            "The guest's stdin, stdout and stderr are gmpvm's. Its environment holds only the --env variables. "
+                + "Runs are deterministic: the same --seed and --cpus give the same instructions and output.",
+            "",
+            "Exit status: the guest's; 128+N if signal N killed it (a one-line report on stderr says where); "
+                + "124 if --max-insns stopped it; 125 if every thread is blocked for good (a deadlock, reported); "
+                + "2 if FILE cannot be loaded; 1 if a .s FILE has errors."},
         sortOptions = false)
 final class RunCommand implements Callable<Integer> {
     static final int EXIT_LOAD = 2;
+    /** Largest executable read (the loader refuses larger images anyway). */
+    static final int MAX_FILE = 1 << 30;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "the executable")
+    @Parameters(index = "0", paramLabel = "FILE", description = "the executable, or a .s program")
     Path file;
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "arguments passed to the program (argv[1]...)")
@@ -72,10 +77,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "-I", paramLabel = "DIR", description = "#include directory for a .s FILE (repeatable)")
     List<Path> includes = new ArrayList<>();
 
+    @Option(names = "--entry", paramLabel = "SYM", description = "entry symbol of a .s FILE (default: _rt0_amd64_linux)")
+    String entry;
+
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
-    private InstructionText instructionText = InstructionText.RAW_BYTES;
+    private InstructionText instructionText;
 
     RunCommand(InputStream in, PrintStream out, PrintStream err) {
         this.in = in;
@@ -102,6 +110,14 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** The file's bytes, or null when it holds more than MAX_FILE (also for endless devices). */
+    static byte[] readExecutable(Path file) throws IOException {
+        try (InputStream s = Files.newInputStream(file)) {
+            byte[] b = s.readNBytes(MAX_FILE);
+            return s.read() < 0 ? b : null;
+        }
+    }
+
     private int runProgram() {
         if (cpus < 1 || cpus > 256) {
             err.println("gmpvm: --cpus must be between 1 and 256");
@@ -122,12 +138,16 @@ final class RunCommand implements Callable<Integer> {
             byte[] bytes;
             if (file.toString().endsWith(".s")) {
                 // a Go-dialect assembly program: assemble and link it in memory first
-                bytes = new AsmCommand(err).assemble(List.of(file), includes, noRuntime, null, err);
+                bytes = new AsmCommand(err).assemble(List.of(file), includes, noRuntime, entry, err);
                 if (bytes == null) {
                     return AsmCommand.EXIT_ERRORS;
                 }
             } else {
-                bytes = Files.readAllBytes(file);
+                bytes = readExecutable(file);
+                if (bytes == null) {
+                    err.println("gmpvm: " + file + ": file too large (more than " + (MAX_FILE >> 20) + " MiB)");
+                    return EXIT_LOAD;
+                }
             }
             ElfFile elf = ElfFile.parse(bytes);
             List<String> argv = new ArrayList<>();
@@ -161,7 +181,8 @@ final class RunCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Outcome o = m.run();
         long host = System.nanoTime() - t0;
-        String report = FaultReport.describe(o, m, prog.symbols(), instructionText);
+        InstructionText text = instructionText != null ? instructionText : InstructionText.disassembled(prog.symbols());
+        String report = FaultReport.describe(o, m, prog.symbols(), text);
         if (report != null) {
             err.println("gmpvm: " + report);
         }

@@ -53,6 +53,27 @@ f("SALQ $2, AX", "shl rax,0x2")
 f("MOVQ $0x123456789, AX", "movabs rax,0x123456789")
 f("MOVQ $-1, R9", "mov r9,0xffffffffffffffff")
 f("MOVL $0xffffffff, CX", "mov ecx,0xffffffff")
+f("MOVQ $0x80000000, AX", "mov eax,0x80000000")
+f("MOVQ $0xffffffff, R10", "mov r10d,0xffffffff")
+f("MOVQ $-0x80000000, SI", "mov rsi,0xffffffff80000000")
+f("ADDQ $0x80, AX", "add rax,0x80")
+f("ADDQ $0x80, BX", "add rbx,0x80")
+f("ANDL $0xffffff80, CX", "and ecx,0xffffff80")
+f("ANDL $-0x80, CX", "and ecx,0xffffff80")
+f("ADDW $0xffff, AX", "add ax,0xffff")
+f("ADDW $-1, BX", "add bx,0xffff")
+f("TESTQ $0x80, AX", "test rax,0x80")
+f("TESTL $0xff, AX", "test eax,0xff")
+f("TESTW $0x100, AX", "test ax,0x100")
+f("TESTB $1, AL", "test al,0x1")
+f("TESTB $1, AH", "test ah,0x1")
+f("XCHGQ AX, BX", "xchg rbx,rax")
+f("XCHGL CX, AX", "xchg ecx,eax")
+f("XCHGQ R9, AX", "xchg r9,rax")
+f("XCHGW AX, DX", "xchg dx,ax")
+f("XCHGQ AX, AX", "rex.W nop")
+f("XCHGL AX, AX", "nop")
+f("SHLQ $0, AX", "shl rax,0x0")
 f("MOVW $0x1234, DX", "mov dx,0x1234")
 f("MOVB $0x7f, SIB", "mov sil,0x7f")
 f("MOVB $1, AH", "mov ah,0x1")
@@ -99,7 +120,7 @@ for (g,i) in (("MOVBQZX AL, AX","movzx rax,al"),("MOVBQZX (SI), CX","movzx rcx,B
               ("BSWAPQ AX","bswap rax"),("BSWAPL R9","bswap r9d"),("BSWAPQ R15","bswap r15"),
               ("PUSHQ AX","push rax"),("PUSHQ R12","push r12"),("PUSHQ $1","push 0x1"),("PUSHQ $0x1000","push 0x1000"),("PUSHQ 8(SP)","push QWORD PTR [rsp+0x8]"),
               ("POPQ BX","pop rbx"),("POPQ R13","pop r13"),("POPQ (AX)","pop QWORD PTR [rax]"),("PUSHFQ","pushf"),("POPFQ","popf"),("POPQ CX","pop rcx"),("POPQ DX","pop rdx"),
-              ("CBW","cbw"),("CWL","cwde"),("CDQE","cdqe"),("CWD","cwd"),("CDQ","cdq"),("CQO","cqo"),
+              ("CBW","cbw"),("CWDE","cwde"),("CDQE","cdqe"),("CWD","cwd"),("CDQ","cdq"),("CQO","cqo"),
               ("MOVSB","movs BYTE PTR es:[rdi],BYTE PTR ds:[rsi]"),("MOVSW","movs WORD PTR es:[rdi],WORD PTR ds:[rsi]"),
               ("MOVSL","movs DWORD PTR es:[rdi],DWORD PTR ds:[rsi]"),("MOVSQ","movs QWORD PTR es:[rdi],QWORD PTR ds:[rsi]"),
               ("STOSB","stos BYTE PTR es:[rdi],al"),("STOSQ","stos QWORD PTR es:[rdi],rax"),("STOSL","stos DWORD PTR es:[rdi],eax"),
@@ -113,7 +134,7 @@ for (g,i) in (("MOVBQZX AL, AX","movzx rax,al"),("MOVBQZX (SI), CX","movzx rcx,B
               ("LOCK; CMPXCHG16B (DI)","lock cmpxchg16b OWORD PTR [rdi]"),("CMPXCHG8B (SI)","cmpxchg8b QWORD PTR [rsi]"),
               ("CLC","clc"),("STC","stc"),("CMC","cmc"),("CLD","cld"),("STD","std"),("PAUSE","pause"),
               ("MFENCE","mfence"),("LFENCE","lfence"),("SFENCE","sfence"),("CPUID","cpuid"),("RDTSC","rdtsc"),
-              ("SYSCALL","syscall"),("UNDEF","ud2"),("HLT","hlt"),("LEAVEQ","leave"),("INT $3","int3"),("INT $0x80","int 0x80"),
+              ("SYSCALL","syscall"),("UNDEF","ud2"),("HLT","hlt"),("LEAVEQ","leave"),("INT $3","int 0x3"),("INT3","int3"),("INT $0x80","int 0x80"),
               ("RET","ret"),("CALL AX","call rax"),("CALL R11","call r11"),("CALL (BX)","call QWORD PTR [rbx]"),("CALL 8(AX)(CX*8)","call QWORD PTR [rax+rcx*8+0x8]"),
               ("JMP DX","jmp rdx"),("JMP (SI)","jmp QWORD PTR [rsi]"),("JMP R9","jmp r9"),
               ("MOVUPS (AX), X0","movups xmm0,XMMWORD PTR [rax]"),("MOVUPS X1, 16(SP)","movups XMMWORD PTR [rsp+0x10],xmm1"),("MOVUPS X2, X9","movups xmm9,xmm2"),
@@ -146,7 +167,7 @@ for (g,i) in (("MOVBQZX AL, AX","movzx rax,al"),("MOVBQZX (SI), CX","movzx rcx,B
               ("MOVQ $(1<<3), AX","mov rax,0x8"),("MOVQ $~15, AX","mov rax,0xfffffffffffffff0"),("MOVQ $'a', AX","mov rax,0x61"),
               ("ADDQ $(8*3+1)&~7, SP","add rsp,0x18"),("MOVL $0x10|0x1, DX","mov edx,0x11"),
               ("NOP; CLC","clc"),("BYTE $0x90","nop"),("WORD $0x0b0f","ud2"),("LONG $0x90909090","nop; nop; nop; nop"),
-              ("ADJSP $16","sub rsp,0x10"),("ADJSP $-16","add rsp,0x10"),
+              ("ADJSP $16","sub rsp,0x10"),("UD2","ud2"),("PSHUFD $0x1b, X3, X4","pshufd xmm4,xmm3,0x1b"),("PADDD X5, X6","paddd xmm6,xmm5"),("PSLLDQ $3, X1","pslldq xmm1,0x3"),("PSRLDQ $5, X9","psrldq xmm9,0x5"),("NOPL (AX)","nop DWORD PTR [rax]"),("NOPW 0(AX)(AX*1)","nop WORD PTR [rax+rax*1]"),("NOPL 0x10(AX)","nop DWORD PTR [rax+0x10]"),("MOVQ 0x10(AX*8), DX","mov rdx,QWORD PTR [rax*8+0x10]"),("LEAQ (CX*4), SI","lea rsi,[rcx*4+0x0]"),("MOVQ 8, AX","mov rax,QWORD PTR ds:0x8"),("MOVL AX, 0x1000","mov DWORD PTR ds:0x1000,eax"),("ADJSP $-16","add rsp,0x10"),
              ):
     f(g,i)
 # symbol forms

@@ -8,12 +8,16 @@
  *   u32 magic 0x43505548 ("HUPC"), u32 flags (bit 0: XMM registers in and out),
  *   u32 ncases, u32 image length, image bytes.
  *   The image is mapped read-write-execute at CODE. Its first 8 bytes receive the address of the
- *   state-saving stub; each instruction slot ends with "jmp qword ptr [CODE]".
+ *   state-saving stub, the next 8 that of the stub for taken branches; each instruction slot is
+ *   the instruction, "jmp qword ptr [CODE]" (fall-through exit) and "jmp qword ptr [CODE + 8]"
+ *   (the branch-target exit).
  *   Then per case: u64 r[16] (RAX..R15), u64 rflags, u64 buffer seed,
  *   [u64 xmm[16][2] when XMM is on], u32 count, u32 slot offsets[count].
- * OUT, per case:
+ * OUT: u64 stub addresses[2] (as written into the image, so the other side can mirror the
+ * image exactly), then per case:
  *   per executed instruction: u64 r[16], u64 rflags, u32 signal, u32 si_code, u64 si_addr,
- *   u64 rip at the signal (0 without one), [u64 xmm[16][2]]; an instruction that raised a signal ends the case (its record holds the
+ *   u64 rip at the signal, or without a signal 0 (left through a fall-through exit) or 1 (through
+ *   a branch-target exit), [u64 xmm[16][2]]; an instruction that raised a signal ends the case (its record holds the
  *   registers at the fault);
  *   then u32 n and n words (offset << 8 | byte) listing the data-buffer bytes that differ from
  *   their initial contents.
@@ -43,6 +47,7 @@
 
 uint64_t g_in[17], g_out[17];
 uint64_t g_target, g_hostsp;
+uint8_t g_taken;
 uint8_t g_xin[256] __attribute__((aligned(16)));
 uint8_t g_xout[256] __attribute__((aligned(16)));
 
@@ -52,6 +57,7 @@ static volatile uint64_t g_addr, g_rip;
 
 void run_insn(void);
 void harness_stub(void);
+void harness_stub_taken(void);
 
 /* run_insn: saves the host's callee-saved registers, loads the guest state from g_in/g_xin
  * and jumps to g_target; harness_stub stores the state into g_out/g_xout and returns from
@@ -78,6 +84,9 @@ __asm__(
     "  mov g_in+104(%rip), %r13\n  mov g_in+112(%rip), %r14\n  mov g_in+120(%rip), %r15\n"
     "  mov g_in+32(%rip), %rsp\n"
     "  jmp *g_target(%rip)\n"
+    ".globl harness_stub_taken\n"
+    "harness_stub_taken:\n"
+    "  movb $1, g_taken(%rip)\n"
     ".globl harness_stub\n"
     "harness_stub:\n"
     "  mov %rsp, g_out+32(%rip)\n"
@@ -117,6 +126,13 @@ static void on_signal(int sig, siginfo_t *si, void *ucv) {
     g_addr = (uint64_t)si->si_addr;
     g_rip = (uint64_t)uc->uc_mcontext.gregs[REG_RIP];
     siglongjmp(g_env, 1);
+}
+
+/* Runs the instruction at g_target; a signal it raises returns here through on_signal. */
+static void run_one(void) {
+    if (sigsetjmp(g_env, 1) == 0) {
+        run_insn();
+    }
 }
 
 /* splitmix64, as in the Java mirror */
@@ -184,8 +200,9 @@ int main(int argc, char **argv) {
     need(mprotect(ro, 4096, PROT_READ) == 0, "mprotect");
     rd(code, ilen, in);
     need(syscall(SYS_arch_prctl, ARCH_SET_GS, DATA) == 0, "arch_prctl(ARCH_SET_GS)");
-    uint64_t stub = (uint64_t)&harness_stub;
-    memcpy(code, &stub, 8);
+    uint64_t stub[2] = {(uint64_t)&harness_stub, (uint64_t)&harness_stub_taken};
+    memcpy(code, stub, 16);
+    wr(stub, 16, out);
 
     static uint8_t altstack[1 << 16];
     stack_t ss = {.ss_sp = altstack, .ss_size = sizeof altstack, .ss_flags = 0};
@@ -223,12 +240,11 @@ int main(int argc, char **argv) {
             g_code = 0;
             g_addr = 0;
             g_rip = 0;
-            if (sigsetjmp(g_env, 1) == 0) {
-                run_insn();
-            }
+            g_taken = 0;
+            run_one();
             wr(g_out, sizeof g_out, out);
             uint32_t sc[2] = {g_sig, g_code};
-            uint64_t addr[2] = {g_addr, g_rip};
+            uint64_t addr[2] = {g_addr, g_sig != 0 ? g_rip : g_taken};
             wr(sc, 8, out);
             wr(addr, 16, out);
             if (xmm) {

@@ -19,13 +19,8 @@ final class Alu {
     /** ADD OR ADC SBB AND SUB XOR CMP and TEST. */
     static void binary(CpuState s, GuestMemory m, Insn i, Op op) {
         int size = i.size;
-        long a, addr = 0;
-        if (i.kind0 == K_MEM) {
-            addr = Operands.ea(s, i);
-            a = m.read(addr, size);
-        } else {
-            a = Operands.getReg(s, i.reg0, size);
-        }
+        long addr = Operands.destAddr(s, i);
+        long a = Operands.readDest(s, m, i, addr, size);
         long b = Operands.read1(s, m, i);
         long r;
         int cc;
@@ -41,11 +36,7 @@ final class Alu {
             default: throw new IllegalStateException(op.name());
         }
         if (op != Op.CMP && op != Op.TEST) {
-            if (i.kind0 == K_MEM) {
-                m.write(addr, size, r);
-            } else {
-                Operands.setReg(s, i.reg0, size, r);
-            }
+            Operands.writeDest(s, m, i, addr, size, r);
         }
         s.ccOp = cc;
         s.ccSize = size;
@@ -57,20 +48,11 @@ final class Alu {
 
     static void incDec(CpuState s, GuestMemory m, Insn i, boolean inc) {
         int size = i.size;
-        long a, addr = 0;
-        if (i.kind0 == K_MEM) {
-            addr = Operands.ea(s, i);
-            a = m.read(addr, size);
-        } else {
-            a = Operands.getReg(s, i.reg0, size);
-        }
+        long addr = Operands.destAddr(s, i);
+        long a = Operands.readDest(s, m, i, addr, size);
         long r = inc ? a + 1 : a - 1;
         boolean cf = Flags.cf(s);
-        if (i.kind0 == K_MEM) {
-            m.write(addr, size, r);
-        } else {
-            Operands.setReg(s, i.reg0, size, r);
-        }
+        Operands.writeDest(s, m, i, addr, size, r);
         s.ccOp = inc ? Flags.CC_INC : Flags.CC_DEC;
         s.ccSize = size;
         s.ccDst = a;
@@ -110,14 +92,8 @@ final class Alu {
     static void shift(CpuState s, GuestMemory m, Insn i, Op op) {
         int size = i.size;
         int bits = size * 8;
-        long addr = 0;
-        long a;
-        if (i.kind0 == K_MEM) {
-            addr = Operands.ea(s, i);
-            a = m.read(addr, size);
-        } else {
-            a = Operands.getReg(s, i.reg0, size);
-        }
+        long addr = Operands.destAddr(s, i);
+        long a = Operands.readDest(s, m, i, addr, size);
         int count = (int) (i.kind1 == K_REG ? s.r[CpuState.RCX] : i.imm) & (size == 8 ? 63 : 31);
         if (count == 0) {
             zeroCount(s, m, i, addr, a);
@@ -130,7 +106,7 @@ final class Alu {
             case SHL: case SAL: {
                 r = count >= 64 ? 0 : a << count;
                 boolean cf = count <= bits && ((a >>> (bits - count)) & 1) != 0;
-                store(s, m, i, addr, r);
+                Operands.writeDest(s, m, i, addr, i.size, r);
                 s.ccOp = Flags.CC_SHL;
                 s.ccSize = size;
                 s.ccDst = a;
@@ -141,7 +117,7 @@ final class Alu {
             case SHR: {
                 r = a >>> count;
                 boolean cf = ((a >>> (count - 1)) & 1) != 0;
-                store(s, m, i, addr, r);
+                Operands.writeDest(s, m, i, addr, i.size, r);
                 s.ccOp = Flags.CC_SHR;
                 s.ccSize = size;
                 s.ccDst = a;
@@ -153,7 +129,7 @@ final class Alu {
                 long sa = signExtend(a, size);
                 r = sa >> count;
                 boolean cf = ((sa >> (count - 1)) & 1) != 0;
-                store(s, m, i, addr, r);
+                Operands.writeDest(s, m, i, addr, i.size, r);
                 s.ccOp = Flags.CC_SAR;
                 s.ccSize = size;
                 s.ccDst = a;
@@ -164,7 +140,7 @@ final class Alu {
             case ROL: {
                 int c = count % bits;
                 r = c == 0 ? a : ((a << c) | (a >>> (bits - c))) & msk;
-                store(s, m, i, addr, r);
+                Operands.writeDest(s, m, i, addr, i.size, r);
                 boolean cf = (r & 1) != 0;
                 boolean of = ((r >>> (bits - 1)) & 1) != 0 ^ cf;
                 rotateFlags(s, cf, of);
@@ -173,7 +149,7 @@ final class Alu {
             case ROR: {
                 int c = count % bits;
                 r = c == 0 ? a : ((a >>> c) | (a << (bits - c))) & msk;
-                store(s, m, i, addr, r);
+                Operands.writeDest(s, m, i, addr, i.size, r);
                 boolean cf = ((r >>> (bits - 1)) & 1) != 0;
                 boolean of = cf ^ (((r >>> (bits - 2)) & 1) != 0);
                 rotateFlags(s, cf, of);
@@ -188,7 +164,7 @@ final class Alu {
                     r = ((r << 1) | (cf ? 1 : 0)) & msk;
                     cf = out;
                 }
-                store(s, m, i, addr, r);
+                Operands.writeDest(s, m, i, addr, i.size, r);
                 boolean of = (((r >>> (bits - 1)) & 1) != 0) ^ cf;
                 rotateFlags(s, cf, of);
                 return;
@@ -204,7 +180,7 @@ final class Alu {
                     r = (r >>> 1) | ((cf ? 1L : 0L) << (bits - 1));
                     cf = out;
                 }
-                store(s, m, i, addr, r);
+                Operands.writeDest(s, m, i, addr, i.size, r);
                 rotateFlags(s, cf, of);
                 return;
             }
@@ -226,14 +202,6 @@ final class Alu {
         }
     }
 
-    private static void store(CpuState s, GuestMemory m, Insn i, long addr, long v) {
-        if (i.kind0 == K_MEM) {
-            m.write(addr, i.size, v);
-        } else {
-            Operands.setReg(s, i.reg0, i.size, v);
-        }
-    }
-
     private static void rotateFlags(CpuState s, boolean cf, boolean of) {
         Flags.materialize(s);
         long f = s.flags & ~(Flags.CF | Flags.OF);
@@ -246,14 +214,8 @@ final class Alu {
     static void doubleShift(CpuState s, GuestMemory m, Insn i, boolean left) {
         int size = i.size;
         int bits = size * 8;
-        long addr = 0;
-        long a;
-        if (i.kind0 == K_MEM) {
-            addr = Operands.ea(s, i);
-            a = m.read(addr, size);
-        } else {
-            a = Operands.getReg(s, i.reg0, size);
-        }
+        long addr = Operands.destAddr(s, i);
+        long a = Operands.readDest(s, m, i, addr, size);
         long b = Operands.getReg(s, i.reg1, size);
         int count = (int) (i.kind2 == K_REG ? s.r[CpuState.RCX] : i.imm) & (size == 8 ? 63 : 31);
         if (count == 0) {
@@ -283,7 +245,7 @@ final class Alu {
             r = ((a >>> count) | (b << (bits - count))) & msk;
             cf = ((a >>> (count - 1)) & 1) != 0;
         }
-        store(s, m, i, addr, r);
+        Operands.writeDest(s, m, i, addr, i.size, r);
         boolean of = (((r ^ a) >>> (bits - 1)) & 1) != 0;
         eager(s, size, r, cf, of);
     }

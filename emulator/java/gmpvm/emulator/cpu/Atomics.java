@@ -14,16 +14,12 @@ final class Atomics {
 
     static void cmpxchg(CpuState s, GuestMemory m, Insn i) {
         int size = i.size;
-        long addr = i.kind0 == K_MEM ? Operands.ea(s, i) : 0;
-        long dst = i.kind0 == K_MEM ? m.read(addr, size) : Operands.getReg(s, i.reg0, size);
+        long addr = Operands.destAddr(s, i);
+        long dst = Operands.readDest(s, m, i, addr, size);
         long acc = Operands.getReg(s, CpuState.RAX, size);
         long src = Operands.getReg(s, i.reg1, size);
         boolean equal = ((acc ^ dst) & Operands.mask(size)) == 0;
-        if (i.kind0 == K_MEM) {
-            m.write(addr, size, equal ? src : dst);
-        } else {
-            Operands.setReg(s, i.reg0, size, equal ? src : dst);
-        }
+        Operands.writeDest(s, m, i, addr, size, equal ? src : dst);
         if (!equal) {
             Operands.setReg(s, CpuState.RAX, size, dst);
         }
@@ -32,8 +28,8 @@ final class Atomics {
 
     static void xadd(CpuState s, GuestMemory m, Insn i) {
         int size = i.size;
-        long addr = i.kind0 == K_MEM ? Operands.ea(s, i) : 0;
-        long dst = i.kind0 == K_MEM ? m.read(addr, size) : Operands.getReg(s, i.reg0, size);
+        long addr = Operands.destAddr(s, i);
+        long dst = Operands.readDest(s, m, i, addr, size);
         long src = Operands.getReg(s, i.reg1, size);
         long sum = dst + src;
         if (i.kind0 == K_MEM) {

@@ -11,12 +11,15 @@ import java.util.List;
  */
 final class CodePage implements DecodedCode {
     final long base;
+    /** The page's bytes (the memory's own array: stores show through). */
+    final byte[] bytes;
     final Insn[] insns = new Insn[4096];
     boolean valid = true;
     private List<CodePage> dependents;
 
-    CodePage(long base) {
+    CodePage(long base, byte[] bytes) {
         this.base = base;
+        this.bytes = bytes;
     }
 
     void addDependent(CodePage p) {

@@ -275,6 +275,17 @@ public final class Decoder {
         in.setOp(n, K_XMM, regf, 16);
     }
 
+    /** The operands of an SSE move: a load (XMM ← XMM/memory) or a store (XMM/memory ← XMM). */
+    private void xmmMove(boolean load, int memSize) {
+        if (load) {
+            opV(0);
+            opW(1, memSize);
+        } else {
+            opW(0, memSize);
+            opV(1);
+        }
+    }
+
     private void opI(int n, int size, long value) {
         in.setOp(n, K_IMM, 0, size);
         in.imm = value;
@@ -835,13 +846,7 @@ public final class Decoder {
                     return;
                 }
                 in.size = 16;
-                if (b == 0x28) {
-                    opV(0);
-                    opW(1, 16);
-                } else {
-                    opW(0, 16);
-                    opV(1);
-                }
+                xmmMove(b == 0x28, 16);
                 return;
             case 0x54: case 0x55: case 0x56: case 0x57: {
                 modrm();
@@ -907,13 +912,7 @@ public final class Decoder {
                     return;
                 }
                 in.size = 16;
-                if (b == 0x6f) {
-                    opV(0);
-                    opW(1, 16);
-                } else {
-                    opW(0, 16);
-                    opV(1);
-                }
+                xmmMove(b == 0x6f, 16);
                 return;
             case 0x70:
                 modrm();
@@ -1115,30 +1114,19 @@ public final class Decoder {
             default: in.op = Op.MOVSD; elem = 8; break;
         }
         in.size = elem;
-        if (b == 0x10) {
-            opV(0);
-            opW(1, elem);
-        } else {
-            opW(0, elem);
-            opV(1);
-        }
+        xmmMove(b == 0x10, elem);
     }
 
     private void movlhps(int b) {
         modrm();
-        if (in.mandatory != 0 || !isMem()) {
-            unsupported(); // MOVHLPS/MOVLHPS register forms, MOVLPD, MOVSLDUP, ...
+        if ((in.mandatory != 0 && in.mandatory != 0x66) || !isMem()) {
+            unsupported(); // MOVHLPS/MOVLHPS register forms, MOVSLDUP, ...
             return;
         }
-        in.op = b < 0x16 ? Op.MOVLPS : Op.MOVHPS;
+        boolean pd = in.mandatory == 0x66;
+        in.op = b < 0x16 ? (pd ? Op.MOVLPD : Op.MOVLPS) : (pd ? Op.MOVHPD : Op.MOVHPS);
         in.size = 8;
-        if ((b & 1) == 0) {
-            opV(0);
-            opW(1, 8);
-        } else {
-            opW(0, 8);
-            opV(1);
-        }
+        xmmMove((b & 1) == 0, 8);
     }
 
     private void sseShiftImm(int b) {

@@ -171,7 +171,7 @@ public final class Interpreter {
         if (c instanceof CodePage && ((CodePage) c).valid) {
             return (CodePage) c;
         }
-        CodePage cp = new CodePage(p.base());
+        CodePage cp = new CodePage(p.base(), p.data());
         mem.attachCode(p, cp);
         return cp;
     }
@@ -179,15 +179,13 @@ public final class Interpreter {
     private Insn decodeInto(CodePage cp, long addr) {
         int off = (int) (addr & Page.MASK);
         int inPage = Math.min(Decoder.MAX_LEN, Page.SIZE - off);
-        byte[] data = mem.execPage(addr).data();
-        System.arraycopy(data, off, fetch, 0, inPage);
+        System.arraycopy(cp.bytes, off, fetch, 0, inPage);
         int avail = inPage;
         CodePage nextPage = null;
         if (inPage < Decoder.MAX_LEN) {
             try {
                 nextPage = codePage(addr + inPage);
-                byte[] nd = mem.execPage(addr + inPage).data();
-                System.arraycopy(nd, 0, fetch, inPage, Decoder.MAX_LEN - inPage);
+                System.arraycopy(nextPage.bytes, 0, fetch, inPage, Decoder.MAX_LEN - inPage);
                 avail = Decoder.MAX_LEN;
             } catch (MemoryFault f) {
                 // the instruction may still end within this page
@@ -677,7 +675,18 @@ public final class Interpreter {
             case INT3:
                 noLock(i);
                 throw new Trap(Trap.SIGTRAP, Trap.SI_KERNEL, 0, true);
-            case INT: case HLT:
+            case INT:
+                noLock(i);
+                // vectors 3 (#BP) and 4 (#OF) are user-callable gates: traps, reported after the
+                // instruction as Linux does (SIGTRAP, SIGSEGV); other vectors are #GP
+                if ((i.imm & 0xff) == 3) {
+                    throw new Trap(Trap.SIGTRAP, Trap.SI_KERNEL, 0, true);
+                }
+                if ((i.imm & 0xff) == 4) {
+                    throw new Trap(Trap.SIGSEGV, Trap.SI_KERNEL, 0, true);
+                }
+                throw Trap.generalProtection();
+            case HLT:
                 throw Trap.generalProtection();
             case BAD:
                 if (i.handler == -1) {
@@ -763,7 +772,7 @@ public final class Interpreter {
         long c = r[1] - 1;
         if (a32) {
             c &= 0xffffffffL;
-            r[1] = (r[1] & ~0xffffffffL) | c;
+            r[1] = c; // the count register is ECX: writing it clears bits 63:32
         } else {
             r[1] = c;
         }

@@ -145,6 +145,25 @@ final class Operands {
         write(s, m, i, i.kind1, i.reg1, i.size1, v);
     }
 
+    /** The linear address of a memory destination (operand 0), or 0 when it is a register. */
+    static long destAddr(CpuState s, Insn i) {
+        return i.kind0 == K_MEM ? ea(s, i) : 0;
+    }
+
+    /** Reads operand 0 at addr (from {@link #destAddr}) or from its register. */
+    static long readDest(CpuState s, GuestMemory m, Insn i, long addr, int size) {
+        return i.kind0 == K_MEM ? m.read(addr, size) : getReg(s, i.reg0, size);
+    }
+
+    /** Writes operand 0 at addr (from {@link #destAddr}) or to its register. */
+    static void writeDest(CpuState s, GuestMemory m, Insn i, long addr, int size, long v) {
+        if (i.kind0 == K_MEM) {
+            m.write(addr, size, v);
+        } else {
+            setReg(s, i.reg0, size, v);
+        }
+    }
+
     static void push(CpuState s, GuestMemory m, int size, long v) {
         long sp = s.r[CpuState.RSP] - size;
         m.write(sp, size, v);

@@ -36,7 +36,7 @@ final class Sse {
             case MOVD: case MOVQ: movdq(s, m, i); return;
             case MOVSD: scalar(s, m, i, 8); return;
             case MOVSS: scalar(s, m, i, 4); return;
-            case MOVLPS: case MOVHPS: half(s, m, i); return;
+            case MOVLPS: case MOVHPS: case MOVLPD: case MOVHPD: half(s, m, i); return;
             case PSLLDQ: case PSRLDQ: case PSLLQ: case PSRLQ: case PSLLD: case PSRLD: shiftImm(s, i); return;
             case PMOVMSKB: {
                 long l = s.xmmLo[i.reg1], h = s.xmmHi[i.reg1];
@@ -186,7 +186,7 @@ final class Sse {
     }
 
     private static void half(CpuState s, GuestMemory m, Insn i) {
-        boolean high = i.op == Op.MOVHPS;
+        boolean high = i.op == Op.MOVHPS || i.op == Op.MOVHPD;
         if (i.kind0 == K_XMM) {
             long v = m.read64(Operands.ea(s, i));
             if (high) {

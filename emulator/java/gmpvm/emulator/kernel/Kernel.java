@@ -128,7 +128,8 @@ public final class Kernel {
             case Syscalls.GETTIMEOFDAY: return time.gettimeofday(a0, a1);
             case Syscalls.TIME: return time.time(a0);
             case Syscalls.SYSINFO: return process.sysinfo(a0, time.uptimeSeconds());
-            case Syscalls.READLINK: return -Errno.ENOENT; // the guest sees no file system
+            case Syscalls.READLINK: case Syscalls.OPEN: case Syscalls.OPENAT: case Syscalls.ACCESS:
+                return -Errno.ENOENT; // the guest sees no file system
             case Syscalls.RSEQ: return -Errno.ENOSYS;     // not provided; glibc carries on without it
             default: return unknown(nr);
         }

@@ -37,10 +37,13 @@ public final class Asm {
     private Asm() {
     }
 
-    /** Reads a source file; the name errors show is the path as given. */
+    /**
+     * Reads a source file; the name errors show is the path as given, and files it includes are
+     * named relative to it the same way ({@code dir/x.s} includes {@code dir/x.h}).
+     */
     public static SourceText read(Path p) throws IOException {
-        Path abs = p.toAbsolutePath();
-        return new SourceText(p.toString(), Files.readString(p, StandardCharsets.UTF_8), abs.getParent());
+        Path dir = p.getParent() != null ? p.getParent() : Path.of("");
+        return new SourceText(p.toString(), Files.readString(p, StandardCharsets.UTF_8), dir);
     }
 
     /** The runtime sources shipped in runtime-asm/ (empty until the runtime exists). */
@@ -68,13 +71,19 @@ public final class Asm {
 
     /** Assembles every source and links them. Never throws for bad input: errors are in the result. */
     public static Result build(List<SourceText> sources, Options opts) {
+        return build(sources, opts.noRuntime() ? List.of() : runtimeSources(), opts);
+    }
+
+    /**
+     * Assembles {@code runtime} (package runtime, linked first, inside runtime.text..etext) and
+     * {@code sources} (package main) and links them.
+     */
+    public static Result build(List<SourceText> sources, List<SourceText> runtime, Options opts) {
         Diagnostics diags = new Diagnostics();
         List<ObjFile> objs = new ArrayList<>();
         Assembler asm = new Assembler(opts.includeDirs(), diags);
-        if (!opts.noRuntime()) {
-            for (SourceText rt : runtimeSources()) {
-                objs.add(asm.assemble(rt, "runtime", true));
-            }
+        for (SourceText rt : runtime) {
+            objs.add(asm.assemble(rt, "runtime", true));
         }
         for (SourceText s : sources) {
             objs.add(asm.assemble(s, "main", false));
@@ -84,7 +93,7 @@ public final class Asm {
         }
         byte[] elf;
         try {
-            elf = new Linker(diags).link(objs, opts.entry());
+            elf = new Linker(diags, System.getProperty("user.dir", "/")).link(objs, opts.entry());
         } catch (AsmError e) {
             diags.add(e);
             elf = null;

@@ -99,6 +99,10 @@ final class Assembler {
                 init = java.util.Arrays.copyOf(in.bytes, (int) g.size());
                 fix = in.fixups;
             }
+            if (init == null && (g.flags() & TextFlag.RODATA) != 0 && g.size() > 1 << 24) {
+                diags.error(g.pos(), "read-only data " + e.getKey() + " is larger than 16 MiB");
+                continue;
+            }
             data.add(new DataSym(e.getKey(), g.local(), g.flags(), g.size(), init, fix, g.pos()));
         }
         for (Map.Entry<String, DataInit> e : inits.entrySet()) {
@@ -196,7 +200,7 @@ final class Assembler {
     private void globl(Stmt s, String pkg, Map<String, Glob> globs) {
         List<Operand> a = s.args();
         if (a.size() < 2 || a.size() > 3 || !a.get(0).isMem() || !a.get(0).isSymRef()
-                || !a.get(a.size() - 1).isImm() || (a.size() == 3 && !a.get(1).isImm())) {
+                || !a.get(a.size() - 1).isImm() || (a.size() == 3 && !a.get(1).isFlags())) {
             throw new AsmError(s.pos(), "GLOBL wants sym(SB), [flags,] $size");
         }
         Operand d = a.get(0);

@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * Writes a static x86-64 ELF64 executable: the ELF header and program headers at the start of
  * the first (R+X) segment, .text, then .rodata (R) and .data/.bss (RW) each in their own
- * page-aligned segment, then the non-loaded .gmpvm.lines, .symtab, .strtab and .shstrtab
- * and the section header table.
+ * page-aligned segment, then the non-loaded sections (.gmpvm.lines, the DWARF line info),
+ * .symtab, .strtab and .shstrtab and the section header table.
  */
 final class ElfWriter {
     static final long BASE = 0x400000;
@@ -56,8 +56,12 @@ final class ElfWriter {
         int nameOff;
     }
 
+    /** A section that is not loaded (line tables, DWARF). */
+    record Extra(String name, byte[] data) {
+    }
+
     static byte[] write(Layout l, byte[] text, byte[] rodata, byte[] data, long bssSize, long entry,
-                        byte[] lines, List<Sym> syms) {
+                        List<Extra> extras, List<Sym> syms) {
         // .strtab and .symtab (locals first)
         StringBuilderBytes strtab = new StringBuilderBytes();
         strtab.add("");
@@ -91,14 +95,19 @@ final class ElfWriter {
         sh.add(sec(".data", 1, 3, l.dataAddr(), l.dataOff(), data.length, 32));
         sh.add(sec(".bss", 8, 3, l.bssAddr(), l.dataOff() + data.length, bssSize, 32));
         long off = align(l.dataOff() + data.length, 8);
-        Shdr ln = sec(LineTable.SECTION, 1, 0, 0, off, lines.length, 8);
-        sh.add(ln);
-        off = align(off + lines.length, 8);
+        List<Shdr> extraHdrs = new ArrayList<>();
+        for (Extra x : extras) {
+            Shdr e = sec(x.name(), 1, 0, 0, off, x.data().length, x.name().startsWith(".debug") ? 1 : 8);
+            sh.add(e);
+            extraHdrs.add(e);
+            off = align(off + x.data().length, 8);
+        }
         Shdr st = sec(".symtab", 2, 0, 0, off, symtab.capacity(), 8);
         st.entsize = 24;
-        st.link = 7;
+        st.link = sh.size() + 1;
         st.info = firstGlobal;
         sh.add(st);
+        int strIndex = sh.size();
         off += symtab.capacity();
         byte[] strBytes = strtab.bytes();
         sh.add(sec(".strtab", 3, 0, 0, off, strBytes.length, 1));
@@ -151,11 +160,13 @@ final class ElfWriter {
         b.put(rodata);
         b.position((int) l.dataOff());
         b.put(data);
-        b.position((int) ln.offset);
-        b.put(lines);
+        for (int i = 0; i < extras.size(); i++) {
+            b.position((int) extraHdrs.get(i).offset);
+            b.put(extras.get(i).data());
+        }
         b.position((int) st.offset);
         b.put(symtab.array());
-        b.position((int) sh.get(7).offset);
+        b.position((int) sh.get(strIndex).offset);
         b.put(strBytes);
         b.position((int) shs.offset);
         b.put(shstrBytes);

@@ -166,12 +166,6 @@ final class Encoder {
     // ------------------------------------------------------------------ families
 
     private void run() {
-        for (Operand o : a) {
-            if (o.bare) {
-                throw new AsmError(o.pos, "constant operand of " + op + " needs a $, as in $" + o.off
-                        + " (a bare number is not an address)");
-            }
-        }
         int s = spec.size();
         boolean w = s == 8;
         switch (spec.fam()) {
@@ -193,7 +187,17 @@ final class Encoder {
                 if (x.isMem() && y.isMem()) {
                     throw bad("at most one memory operand");
                 }
-                if (x.isMem()) {
+                if (s > 1 && x.isGpr() && y.isGpr() && (x.reg == Reg.AX || y.reg == Reg.AX)) {
+                    // XCHG with AX: the one-byte 90+r form, as Go emits it (XCHGL AX, AX is 90)
+                    int r = Reg.num(x.reg == Reg.AX ? y.reg : x.reg);
+                    if (s == 2) {
+                        c.u8(0x66);
+                    }
+                    if (w || r >= 8) {
+                        c.u8(0x40 | (w ? 8 : 0) | (r >= 8 ? 1 : 0));
+                    }
+                    c.u8(0x90 + (r & 7));
+                } else if (x.isMem()) {
                     rr(sizePrefix(s), w, new int[] {s == 1 ? 0x86 : 0x87}, y, s, rm(x, s));
                 } else {
                     rr(sizePrefix(s), w, new int[] {s == 1 ? 0x86 : 0x87}, x, s, rm(y, s));
@@ -302,12 +306,8 @@ final class Encoder {
             case INT -> {
                 nargs(1, "$n");
                 long v = immOf(a.get(0), 1);
-                if (v == 3) {
-                    c.u8(0xCC);
-                } else {
-                    c.u8(0xCD);
-                    c.u8((int) v);
-                }
+                c.u8(0xCD); // as Go: INT $3 is CD 03 (INT3 is the one-byte CC)
+                c.u8((int) v);
             }
             case CMPXCHGNB -> {
                 nargs(1, "one memory operand");
@@ -335,6 +335,10 @@ final class Encoder {
                 }
                 X86.modrm(c, OPSIZE, false, new int[] {0x0F, 0xD7}, gprNum(a.get(1), 4),
                         Rm.reg(Reg.num(a.get(0).reg)), false, false, pos);
+            }
+            case NOPRM -> {
+                nargs(1, "one register or memory operand (a multi-byte NOP)");
+                ext(sizePrefix(s), false, new int[] {0x0F, 0x1F}, 0, rm(a.get(0), s));
             }
             case PREFETCH -> {
                 nargs(1, "one memory operand");
@@ -365,7 +369,7 @@ final class Encoder {
                     ext(NONE, false, new int[] {0x80}, n, rm(dst, 1));
                 }
                 imm(v, 1);
-            } else if (X86.fits8(v) || (s == 2 && X86.fits8((short) v)) || (s == 4 && X86.fits8((int) v))) {
+            } else if (X86.fits8(v)) { // as Go: the constant as written must fit in int8
                 ext(sizePrefix(s), w, new int[] {0x83}, n, rm(dst, s));
                 imm(v, 1);
             } else if (isAx) {
@@ -404,7 +408,18 @@ final class Encoder {
         }
         if (x.isImm()) {
             long v = immOf(x, s);
-            ext(sizePrefix(s), w, new int[] {s == 1 ? 0xF6 : 0xF7}, 0, rm(y, s));
+            if (y.isReg() && Reg.isByteCapable(y.reg) && Reg.num(y.reg) == 0 && !(y.reg >= Reg.AH && y.reg < Reg.AH + 4)) {
+                // the AX short form (A8/A9), as Go emits it
+                if (s == 2) {
+                    c.u8(0x66);
+                }
+                if (w) {
+                    c.u8(0x48);
+                }
+                c.u8(s == 1 ? 0xA8 : 0xA9);
+            } else {
+                ext(sizePrefix(s), w, new int[] {s == 1 ? 0xF6 : 0xF7}, 0, rm(y, s));
+            }
             imm(v, izSize(s));
         } else if (x.isReg() && y.isRm()) {
             rr(sizePrefix(s), w, new int[] {s == 1 ? 0x84 : 0x85}, x, s, rm(y, s));
@@ -440,6 +455,13 @@ final class Encoder {
                     if (s == 8) {
                         if (X86.fits32(src.off)) {
                             ext(NONE, true, new int[] {0xC7}, 0, Rm.reg(r));
+                            imm(src.off, 4);
+                        } else if (src.off > 0 && src.off <= 0xFFFFFFFFL) {
+                            // as Go: a 32-bit MOVL, which zero-extends
+                            if (r >= 8) {
+                                c.u8(0x41);
+                            }
+                            c.u8(0xB8 + (r & 7));
                             imm(src.off, 4);
                         } else {
                             c.u8(0x48 | (r >= 8 ? 1 : 0));

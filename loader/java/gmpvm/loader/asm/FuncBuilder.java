@@ -14,9 +14,9 @@ import java.util.Map;
  * <li>frame: {@code autoffset = framesize (+8 for the saved BP)}; BP is saved unless NOFRAME,
  *     or the frame is empty and the function is NOSPLIT or makes no CALL;</li>
  * <li>small leaf functions (frame &lt; 128, no CALL) become NOSPLIT automatically;</li>
- * <li>unless NOSPLIT: {@code MOVQ (TLS), CX} then the split check in the small, medium or big
- *     frame shape, {@code JLS} to a stub at the end that does {@code CALL
- *     runtime·morestack_noctxt} and jumps back to the function's start;</li>
+ * <li>unless NOSPLIT: {@code MOVQ (TLS), R14} (g) then the split check in Go 1.19's small,
+ *     medium or big frame shape (R12 as scratch), {@code JLS} to a stub at the end that does
+ *     {@code CALL runtime·morestack_noctxt} and jumps back to the function's start;</li>
  * <li>{@code SUBQ $autoffset, SP; MOVQ BP, autoffset-8(SP); LEAQ autoffset-8(SP), BP};
  *     at every RET {@code MOVQ autoffset-8(SP), BP; ADDQ $autoffset, SP; RET};</li>
  * <li>{@code name-off(SP)} is {@code off + deltasp - bpsize} and {@code name+off(FP)} is
@@ -78,7 +78,7 @@ final class FuncBuilder {
         }
         if (ta.size() < 2 || ta.size() > 3 || !ta.get(0).isMem() || !ta.get(0).isSymRef()
                 || ta.get(ta.size() - 1).kind != Operand.Kind.TEXTSIZE
-                || (ta.size() == 3 && !ta.get(1).isImm())) {
+                || (ta.size() == 3 && !ta.get(1).isFlags())) {
             throw new AsmError(text.pos(), "TEXT wants sym(SB), [flags,] $framesize[-argsize]");
         }
         Operand symOp = ta.get(0);
@@ -129,7 +129,7 @@ final class FuncBuilder {
         Pos tp = text.pos();
         progItem.add(0);
         if (!noSplit) {
-            fixed(tp, 0x64, 0x48, 0x8B, 0x0C, 0x25, 0xF8, 0xFF, 0xFF, 0xFF); // MOVQ (TLS), CX
+            fixed(tp, 0x64, 0x4C, 0x8B, 0x34, 0x25, 0xF8, 0xFF, 0xFF, 0xFF); // MOVQ (TLS), R14: g
             splitCheck(tp, autoffset);
         }
         if (autoffset != 0) {
@@ -229,20 +229,28 @@ final class FuncBuilder {
         }
     }
 
+    /**
+     * The split check as Go 1.19's obj6 emits it for an ABI0 function, g in R14: small frames
+     * compare SP, medium ones SP-(framesize-StackSmall) in R12, big ones compute that with a
+     * carry check first (SP close to zero), then JLS to the morestack stub.
+     */
     private void splitCheck(Pos p, long framesize) {
         int guard = 2 * 8; // g.stackguard0
+        int r12 = 12;
+        int r14 = 14;
         if (framesize <= TextFlag.STACK_SMALL) {
-            memInsn(p, 0x3B, Reg.SP, Reg.CX, guard); // CMPQ SP, 16(CX)
+            memInsn(p, 0x3B, Reg.SP, r14, guard); // CMPQ SP, 16(R14)
         } else if (framesize <= TextFlag.STACK_BIG) {
-            memInsn(p, 0x8D, Reg.AX, Reg.SP, -(framesize - TextFlag.STACK_SMALL)); // LEAQ -x(SP), AX
-            memInsn(p, 0x3B, Reg.AX, Reg.CX, guard); // CMPQ AX, 16(CX)
+            memInsn(p, 0x8D, r12, Reg.SP, -(framesize - TextFlag.STACK_SMALL)); // LEAQ -x(SP), R12
+            memInsn(p, 0x3B, r12, r14, guard); // CMPQ R12, 16(R14)
         } else {
-            memInsn(p, 0x8B, Reg.SI, Reg.CX, guard); // MOVQ 16(CX), SI
-            aluImm(p, 7, Reg.SI, TextFlag.STACK_PREEMPT); // CMPQ SI, $StackPreempt
-            branch(p, 4, TARGET_STUB); // JEQ stub
-            memInsn(p, 0x8D, Reg.AX, Reg.SP, TextFlag.STACK_GUARD); // LEAQ StackGuard(SP), AX
-            fixed(p, 0x48, 0x29, 0xF0); // SUBQ SI, AX
-            aluImm(p, 7, Reg.AX, framesize + (TextFlag.STACK_GUARD - TextFlag.STACK_SMALL));
+            fixed(p, 0x49, 0x89, 0xE4); // MOVQ SP, R12
+            Code c = new Code();
+            X86.modrm(c, new int[0], true, new int[] {0x81}, 5, Rm.reg(r12), false, false, p);
+            c.le(framesize - TextFlag.STACK_SMALL, 4); // SUBQ $(framesize-StackSmall), R12
+            add(p, c.done());
+            branch(p, 2, TARGET_STUB); // JCS stub: SP-x wrapped around
+            memInsn(p, 0x3B, r12, r14, guard); // CMPQ R12, 16(R14)
         }
         branch(p, 6, TARGET_STUB); // JLS stub
     }

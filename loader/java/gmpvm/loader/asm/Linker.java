@@ -17,9 +17,12 @@ final class Linker {
     static final int FUNC_ALIGN = 32;
 
     private final Diagnostics diags;
+    /** The directory relative source names are relative to (DWARF's DW_AT_comp_dir). */
+    private final String compDir;
 
-    Linker(Diagnostics diags) {
+    Linker(Diagnostics diags, String compDir) {
         this.diags = diags;
+        this.compDir = compDir;
     }
 
     /** A defined symbol: where it lives once laid out. */
@@ -68,7 +71,7 @@ final class Linker {
                 String n = s.local() ? s.name().substring(0, s.name().length() - 2) : s.name();
                 Def d = new Def(n, s.pos(), null, s, fi);
                 if (define(d, s.local(), globals, loc)) {
-                    (s.bss() ? bss : s.rodata() ? rodata : data).add(d);
+                    (s.rodata() ? rodata : s.bss() ? bss : data).add(d);
                 }
             }
         }
@@ -160,12 +163,15 @@ final class Linker {
         // symbols and lines
         List<ElfWriter.Sym> syms = new ArrayList<>();
         LineTable.Builder lines = new LineTable.Builder();
+        DwarfLines dwarf = new DwarfLines();
         for (Def d : allText) {
-            syms.add(new ElfWriter.Sym(d.name, d.addr, d.func.code().length, ElfWriter.Sym.FUNC, !d.func.local(), ElfWriter.SH_TEXT));
+            syms.add(new ElfWriter.Sym(d.name + (d.func.local() ? "<>" : ""), d.addr, d.func.code().length,
+                    ElfWriter.Sym.FUNC, !d.func.local(), ElfWriter.SH_TEXT));
             for (Func.LineRow r : d.func.lines()) {
                 lines.row(d.addr + r.offset(), r.pos().file(), r.pos().line());
             }
             lines.row(d.addr + d.func.code().length, null, 0);
+            dwarf.function(d.addr, d.addr + d.func.code().length, d.func.lines());
         }
         addData(syms, rodata, ElfWriter.SH_RODATA);
         addData(syms, data, ElfWriter.SH_DATA);
@@ -176,7 +182,12 @@ final class Linker {
         for (Map.Entry<String, Long> ls : linkerSyms.entrySet()) {
             syms.add(new ElfWriter.Sym(ls.getKey(), ls.getValue(), 0, ElfWriter.Sym.NOTYPE, true, shOf[k++]));
         }
-        return ElfWriter.write(l, textBytes, ro, dat, bssSize, entryAddr, lines.bytes(), syms);
+        String cuName = objs.isEmpty() ? "gmpvm" : objs.get(objs.size() - 1).source();
+        byte[][] dw = dwarf.sections(l.textAddr(), l.textAddr() + textBytes.length, cuName, compDir);
+        List<ElfWriter.Extra> extras = List.of(new ElfWriter.Extra(LineTable.SECTION, lines.bytes()),
+                new ElfWriter.Extra(".debug_abbrev", dw[0]), new ElfWriter.Extra(".debug_info", dw[1]),
+                new ElfWriter.Extra(".debug_line", dw[2]));
+        return ElfWriter.write(l, textBytes, ro, dat, bssSize, entryAddr, extras, syms);
     }
 
     private static void addData(List<ElfWriter.Sym> syms, List<Def> defs, int sh) {
@@ -201,8 +212,13 @@ final class Linker {
         return true;
     }
 
+    /** As Go's linker: the largest power of two not above the size, at most 32 (so MOVO works on 16-byte data). */
     private static long dataAlign(long size) {
-        return size >= 8 ? 8 : size >= 4 ? 4 : size >= 2 ? 2 : 1;
+        long a = 1;
+        while (a * 2 <= size && a < 32) {
+            a *= 2;
+        }
+        return a;
     }
 
     /** Lays out data symbols contiguously; sets each Def's section-relative address. */
@@ -215,7 +231,9 @@ final class Linker {
         }
         byte[] out = new byte[(int) size];
         for (Def d : defs) {
-            System.arraycopy(d.data.init(), 0, out, (int) d.addr, (int) d.data.size());
+            if (d.data.init() != null) {
+                System.arraycopy(d.data.init(), 0, out, (int) d.addr, (int) d.data.size());
+            }
         }
         return out;
     }

@@ -11,7 +11,7 @@ final class Mnemonics {
     enum Fam {
         ALU, TEST, MOV, LEA, XCHG, XADD, CMPXCHG, UNARY, INCDEC, SHIFT, IMUL3, EXT, MOVLQZX,
         CMOV, SET, JCC, JMP, CALL, RET, JCXZ, LOOP, PUSH, POP, BSWAP, BITSCAN, BT, FIXED, INT,
-        CMPXCHGNB, SSEMOV, SSEOP, SSESHIFT, PSHUFL, PMOVMSKB, PREFETCH, INLINE, NOP, ADJSP,
+        CMPXCHGNB, NOPRM, SSEMOV, SSEOP, SSESHIFT, PSHUFL, PMOVMSKB, PREFETCH, INLINE, NOP, ADJSP,
         TEXT, DATA, GLOBL, PCDATA, FUNCDATA
     }
 
@@ -131,7 +131,7 @@ final class Mnemonics {
         sized(m, "BTR", "WLQ", Fam.BT, 6);
         sized(m, "BTC", "WLQ", Fam.BT, 7);
         fixed(m, "CBW", 0x66, 0x98);
-        fixed(m, "CWL", 0x98);
+        fixed(m, "CWDE", 0x98);
         fixed(m, "CDQE", 0x48, 0x98);
         fixed(m, "CWD", 0x66, 0x99);
         fixed(m, "CDQ", 0x99);
@@ -160,6 +160,7 @@ final class Mnemonics {
         fixed(m, "RDTSC", 0x0F, 0x31);
         fixed(m, "SYSCALL", 0x0F, 0x05);
         fixed(m, "UNDEF", 0x0F, 0x0B);
+        fixed(m, "UD2", 0x0F, 0x0B); // Go's anames spelling (the disassembler prints it)
         fixed(m, "HLT", 0xF4);
         fixed(m, "LEAVEQ", 0xC9);
         fixed(m, "PUSHFQ", 0x9C);
@@ -198,6 +199,12 @@ final class Mnemonics {
         m.put("PSLLO", new Spec(Fam.SSESHIFT, 16, 7, new int[] {0, 0x73}));
         m.put("PSRLO", new Spec(Fam.SSESHIFT, 16, 3, new int[] {0, 0x73}));
         m.put("PSHUFL", new Spec(Fam.PSHUFL, 16, 0, null));
+        m.put("PSHUFD", m.get("PSHUFL"));
+        m.put("PADDD", m.get("PADDL"));
+        m.put("PSLLDQ", m.get("PSLLO"));
+        m.put("PSRLDQ", m.get("PSRLO"));
+        m.put("NOPW", new Spec(Fam.NOPRM, 2, 0, null));
+        m.put("NOPL", new Spec(Fam.NOPRM, 4, 0, null));
         m.put("PMOVMSKB", new Spec(Fam.PMOVMSKB, 16, 0, null));
         m.put("PREFETCHNTA", new Spec(Fam.PREFETCH, 0, 0, null));
         m.put("PREFETCHT0", new Spec(Fam.PREFETCH, 0, 1, null));

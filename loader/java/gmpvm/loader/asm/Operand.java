@@ -33,7 +33,7 @@ final class Operand {
     long frame;
     long args;
     boolean hasArgs;
-    /** A constant written without $ (TEXT/GLOBL flags, PCDATA/FUNCDATA). */
+    /** A bare number without $ or parentheses: TEXT/GLOBL flags, or an absolute address. */
     boolean bare;
     /** The {@code /size} of a DATA destination, 0 when absent. */
     int dataSize;
@@ -61,6 +61,11 @@ final class Operand {
 
     boolean isImm() {
         return kind == Kind.IMM;
+    }
+
+    /** A constant as TEXT/GLOBL flags take it: $n or a bare n. */
+    boolean isFlags() {
+        return kind == Kind.IMM || bare;
     }
 
     /** A general register or memory: what an r/m operand accepts. */

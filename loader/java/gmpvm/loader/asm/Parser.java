@@ -210,6 +210,15 @@ final class Parser {
                 c.next();
                 c.next();
                 local = true;
+            } else if (c.peek().is("<") && c.peek(1).isIdent() && c.peek(2).is(">")) {
+                // Go's ABI selector, sym<ABIInternal>(SB): every gmpvm function is ABI0
+                String abi = c.peek(1).text();
+                if (!abi.equals("ABI0") && !abi.equals("ABIInternal")) {
+                    throw new AsmError(c.peek(1).pos(), "unknown ABI selector <" + abi + ">, want <ABI0> or <ABIInternal>");
+                }
+                c.next();
+                c.next();
+                c.next();
             }
         }
         long off = 0;
@@ -226,7 +235,8 @@ final class Parser {
                 return b;
             }
             if (sym == null) {
-                Operand k = new Operand(Operand.Kind.IMM, pos);
+                // a bare number: an absolute address, as in Go (TEXT/GLOBL read it as flags)
+                Operand k = new Operand(Operand.Kind.MEM, pos);
                 k.off = off;
                 k.bare = true;
                 return k;
@@ -242,6 +252,24 @@ final class Parser {
         if (r < 0) {
             throw new AsmError(rt.pos(), "expected a register in address, found '" + rt + "'");
         }
+        if (c.peek().is("*")) {
+            // off(IDX*s): an index without a base, as Go allows
+            if (sym != null || !Reg.isGpr(r) || r == Reg.SP) {
+                throw new AsmError(rt.pos(), "expected an index register before '*', found '" + rt + "'");
+            }
+            c.next();
+            Token st = c.next();
+            long sc = st.kind() == Token.Kind.NUM ? st.value() : -1;
+            if (sc != 1 && sc != 2 && sc != 4 && sc != 8) {
+                throw new AsmError(st.pos(), "scale must be 1, 2, 4 or 8");
+            }
+            c.expect(")");
+            Operand o = new Operand(Operand.Kind.MEM, pos);
+            o.off = off;
+            o.index = r;
+            o.scale = (int) sc;
+            return o;
+        }
         c.expect(")");
         Operand o = new Operand(Operand.Kind.MEM, pos);
         o.off = off;
@@ -254,6 +282,9 @@ final class Parser {
                 o.name = local ? Operand.Name.STATIC : Operand.Name.EXTERN;
             }
             case Reg.FP -> {
+                if (sym == null) {
+                    throw new AsmError(rt.pos(), "cannot reference FP without a symbol name, as in x+" + off + "(FP)");
+                }
                 o.name = Operand.Name.PARAM;
                 o.base = Reg.SP;
             }
@@ -375,6 +406,17 @@ final class Parser {
 
     private long unary(Cursor c) {
         Token t = c.next();
+        if (++c.depth > 200) {
+            throw new AsmError(t.pos(), "constant expression nested too deeply");
+        }
+        try {
+            return unaryInner(c, t);
+        } finally {
+            c.depth--;
+        }
+    }
+
+    private long unaryInner(Cursor c, Token t) {
         if (t.is("-")) {
             return -unary(c);
         }
@@ -402,6 +444,8 @@ final class Parser {
     private static final class Cursor {
         final List<Token> t;
         int i;
+        /** Nesting of unary operators and parentheses, bounded to keep the parser's stack small. */
+        int depth;
 
         Cursor(List<Token> t) {
             this.t = t;

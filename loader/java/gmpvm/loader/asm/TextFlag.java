@@ -7,8 +7,7 @@ final class TextFlag {
             ABIWRAPPER = 4096;
 
     /** Go's stack constants the split prologue uses (linux/amd64). */
-    static final int STACK_SMALL = 128, STACK_BIG = 4096, STACK_GUARD = 928;
-    static final long STACK_PREEMPT = 0xfffffffffffffadeL;
+    static final int STACK_SMALL = 128, STACK_BIG = 4096;
 
     private TextFlag() {
     }

@@ -88,6 +88,30 @@ public final class IntelFormatter {
     // ------------------------------------------------------------------ prefixes
 
     private static void prefixNames(Insn in, Prefixes p, Used u, StringBuilder sb) {
+        for (String name : prefixNames(in, p, u)) {
+            if (name != null) {
+                sb.append(name).append(' ');
+            }
+        }
+    }
+
+    /**
+     * For each prefix byte of {@code in} (bytes starting at {@code code[off]}), the name objdump
+     * prints for it, or null when the instruction consumes it silently (an operand-size prefix
+     * that selects 16-bit operands, a mandatory SSE prefix, a REX whose every bit matters, ...).
+     */
+    String[] prefixNames(Insn in, byte[] code, int off) {
+        Prefixes p = Prefixes.of(code, off, in.len);
+        if (in.op == Op.BAD || in.op == Op.UNSUPPORTED) {
+            return new String[p.count];
+        }
+        Used u = new Used();
+        body(in, p, u, new ArrayList<>(3));
+        return prefixNames(in, p, u);
+    }
+
+    private static String[] prefixNames(Insn in, Prefixes p, Used u) {
+        String[] out = new String[p.count];
         int last66 = p.last(0x66);
         int last67 = p.last(0x67);
         int lastRep = u.repIndex == -2 ? Math.max(p.last(0xf2), p.last(0xf3)) : u.repIndex;
@@ -138,8 +162,9 @@ public final class IntelFormatter {
                     name = segName(b);
                 }
             }
-            sb.append(name).append(' ');
+            out[i] = name;
         }
+        return out;
     }
 
     private static String segName(int b) {
@@ -308,6 +333,12 @@ public final class IntelFormatter {
             case INT3:
                 return "int3";
             case NOP:
+                if (opc == 0x0f1e && in.mandatory == 0xf3 && (in.modrm >> 6) == 3 && ((in.modrm >> 3) & 7) == 1) {
+                    // RDSSPD/RDSSPQ: a NOP while shadow stacks are off, which is how we run it
+                    u.rep = true;
+                    ops.add(Registers.gpr(in.reg0, (rex & 8) != 0 ? 8 : 4));
+                    return (rex & 8) != 0 ? "rdsspq" : "rdsspd";
+                }
                 if (opc == 0x0f18 && hasMem(in) && ((in.modrm >> 3) & 7) >= 6) {
                     // 0F 18 /6 /7 (PREFETCHIT1/0) are a prefix-table entry in objdump: the
                     // mandatory prefix is consumed
@@ -406,7 +437,7 @@ public final class IntelFormatter {
         boolean lockable;
         switch (in.op) {
             case ADD: case OR: case ADC: case SBB: case AND: case SUB: case XOR: case INC: case DEC:
-            case NEG: case NOT: case BTS: case BTR: case BTC: case XADD: case CMPXCHG: case CMPXCHG8B: case CMPXCHG16B:
+            case NEG: case NOT: case BTS: case BTR: case BTC: case XADD: case CMPXCHG: case CMPXCHG8B:
                 lockable = lock;
                 break;
             case XCHG:

@@ -21,6 +21,8 @@ public final class ElfFile {
     static final int EHDR_SIZE = 64, PHDR_SIZE = 56, SHDR_SIZE = 64, SYM_SIZE = 24;
     /** Highest user-space address (exclusive) on x86-64 Linux with 4-level paging. */
     public static final long USER_TOP = 0x7ffffffff000L;
+    /** Lowest address a segment may occupy (Linux's default vm.mmap_min_addr), so that page 0 stays unmapped. */
+    public static final long MIN_ADDR = 0x10000L;
     /** Refuse images whose segments together ask for more memory than this. */
     public static final long MAX_IMAGE = 1L << 30;
 
@@ -191,6 +193,9 @@ public final class ElfFile {
                     || Long.compareUnsigned(p.vaddr(), USER_TOP) >= 0
                     || Long.compareUnsigned(p.memsz(), USER_TOP - p.vaddr()) > 0) {
                 throw new ElfException(what + " lies outside the user address space");
+            }
+            if (type == ET_EXEC && Long.compareUnsigned(p.vaddr(), MIN_ADDR) < 0) {
+                throw new ElfException(what + " lies below the lowest mappable address (0x10000)");
             }
             if (((p.offset() - p.vaddr()) & 0xfff) != 0) {
                 throw new ElfException(what + " has a file offset and address that differ modulo the page size");

@@ -21,6 +21,8 @@ public final class ElfLoader {
     /** Gap between the bottom of the stack and the top of the mmap area. */
     public static final long STACK_GAP = 1L << 20;
     public static final long PIE_BASE = 0x555555554000L;
+    /** Most bytes of argument and environment strings (and their pointers), as Linux's quarter of the stack limit. */
+    public static final long MAX_ARGS = STACK_SIZE / 4;
 
     private ElfLoader() {
     }
@@ -30,8 +32,20 @@ public final class ElfLoader {
      *
      * @param execfn the path reported in AT_EXECFN
      * @param seed   the seed of AT_RANDOM's bytes and of getrandom
+     * @throws ElfException when the arguments and environment do not fit the stack
      */
-    public static LoadedProgram load(ElfFile elf, List<String> argv, List<String> env, String execfn, long seed) {
+    public static LoadedProgram load(ElfFile elf, List<String> argv, List<String> env, String execfn, long seed)
+            throws ElfException {
+        long strings = execfn.length() + 1;
+        for (String s : argv) {
+            strings += s.length() * 3L + 9;
+        }
+        for (String s : env) {
+            strings += s.length() * 3L + 9;
+        }
+        if (strings > MAX_ARGS) {
+            throw new ElfException("argument list and environment too long (more than " + (MAX_ARGS >> 10) + " KiB)");
+        }
         long bias = elf.isPie() ? PIE_BASE : 0;
         GuestMemory mem = new GuestMemory();
         long highest = 0;

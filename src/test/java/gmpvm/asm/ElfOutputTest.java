@@ -43,13 +43,15 @@ class ElfOutputTest {
             	MOVQ	·rw(SB), AX
             	MOVQ	AX, ·zero(SB)
             	RET
+            GLOBL	·rozero(SB), RODATA, $16
             """;
 
     @Test
     void readelfAndNmReadTheExecutable() throws Exception {
         Path elf = AsmSupport.write("elfout", AsmSupport.buildOk("elfout.s", SRC));
         String sections = AsmSupport.exec("readelf", "-W", "-S", elf.toString());
-        for (String s : List.of(".text", ".rodata", ".data", ".bss", ".symtab", ".strtab", LineTable.SECTION)) {
+        for (String s : List.of(".text", ".rodata", ".data", ".bss", ".symtab", ".strtab", LineTable.SECTION,
+                ".debug_info", ".debug_abbrev", ".debug_line")) {
             assertTrue(sections.contains(" " + s + " "), s + " in\n" + sections);
         }
         assertTrue(!sections.contains("Warning") && !sections.contains("Error"), sections);
@@ -67,9 +69,24 @@ class ElfOutputTest {
         assertEquals("r", kind.get("ro<>"));
         assertEquals("D", kind.get("main.rw"));
         assertEquals("B", kind.get("main.zero"));
+        assertEquals("R", kind.get("main.rozero"), "RODATA without DATA: zeros in .rodata");
         assertTrue(kind.containsKey("runtime.text") && kind.containsKey("runtime.etext"), nm);
         String objdump = AsmSupport.exec("objdump", "-d", elf.toString());
         assertTrue(objdump.contains("<runtime.gogo>:") && !objdump.contains("(bad)"), objdump);
+    }
+
+    @Test
+    void dwarfLineInfoLetsGdbAndBinutilsShowTheSource() throws Exception {
+        Path elf = AsmSupport.write("elfout-dwarf", AsmSupport.buildOk("elfout.s", SRC));
+        String decoded = AsmSupport.exec("readelf", "--debug-dump=decodedline", elf.toString());
+        assertTrue(decoded.contains("elfout.s") && !decoded.contains("Warning"), decoded);
+        Map<String, Long> addr = new TreeMap<>();
+        for (Symbol s : ElfFile.parse(java.nio.file.Files.readAllBytes(elf)).symbols()) {
+            addr.put(s.name(), s.value());
+        }
+        long body = addr.get("runtime.gogo") + 14;
+        String gdb = AsmSupport.exec("gdb", "-nx", "-batch", "-ex", "info line *0x" + Long.toHexString(body), elf.toString());
+        assertTrue(gdb.contains("Line 15 of \"elfout.s\" starts at address 0x" + Long.toHexString(body)), gdb);
     }
 
     @Test

@@ -7,8 +7,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The stack-split prologue, in Go's three shapes, against a tiny g at FS:-8: the function's
- * prologue must call runtime·morestack_noctxt exactly when SP (or SP minus the frame) is at
- * or below g.stackguard0 (or stackguard0 is StackPreempt in the big shape), then jump back to
+ * prologue must call runtime·morestack_noctxt exactly when SP (or SP minus the frame beyond
+ * StackSmall) is at or below g.stackguard0 (StackPreempt, a huge value, always is), then jump back to
  * the function's start; otherwise it must go straight to the body. The program's exit status
  * is 10 × (morestack calls) + (times the body ran).
  */
@@ -72,7 +72,7 @@ class MorestackTest {
         // medium frame (autoffset 1032): LEAQ -(1032-128)(SP), AX; CMPQ AX, 16(CX); JLS
         "1024, -904, false, 11",
         "1024, -905, false, 1",
-        // big frame (autoffset 8200): SP+928-guard <= 8200+800 unsigned, or guard == StackPreempt
+        // big frame (autoffset 8200): MOVQ SP, R12; SUBQ $8072, R12; JCS; CMPQ R12, 16(R14); JLS
         "8192, -8072, false, 11",
         "8192, -8073, false, 1",
         "8192, 0, true, 11",

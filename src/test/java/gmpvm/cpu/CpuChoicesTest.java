@@ -95,4 +95,35 @@ class CpuChoicesTest {
         m.step();
         assertEquals(0, m.s.rflags() & 0x10);
     }
+
+    @Test
+    void cpuidReportsTheDocumentedModestFeatureSet() {
+        // cpuid (0f a2), leaf 1
+        OneInsn m = new OneInsn(0x0f, 0xa2).reg(RAX, 1).reg(RCX, 0);
+        m.step();
+        long ecx = m.s.r[RCX], edx = m.s.r[RDX];
+        assertEquals(1L << 26, edx & (1L << 26), "SSE2");
+        assertEquals(1L << 25, edx & (1L << 25), "SSE");
+        assertEquals(1L << 15, edx & (1L << 15), "CMOV");
+        assertEquals(1L << 13, ecx & (1L << 13), "CMPXCHG16B");
+        assertEquals(1L << 23, ecx & (1L << 23), "POPCNT");
+        assertEquals(0, ecx & 1, "no SSE3");
+        assertEquals(0, ecx & (1L << 28), "no AVX");
+        assertEquals(0, ecx & (1L << 22), "no MOVBE");
+        assertEquals(0, ecx & (1L << 30), "no RDRAND");
+        // leaf 0: vendor GmpvmVirtCPU in EBX EDX ECX
+        m = new OneInsn(0x0f, 0xa2).reg(RAX, 0);
+        m.step();
+        StringBuilder vendor = new StringBuilder();
+        for (long w : new long[] {m.s.r[RBX], m.s.r[RDX], m.s.r[RCX]}) {
+            for (int k = 0; k < 4; k++) {
+                vendor.append((char) ((w >>> (8 * k)) & 0xff));
+            }
+        }
+        assertEquals("GmpvmVirtCPU", vendor.toString());
+        // leaf 7: BMI1 only, no AVX2
+        m = new OneInsn(0x0f, 0xa2).reg(RAX, 7).reg(RCX, 0);
+        m.step();
+        assertEquals(1L << 3, m.s.r[RBX]);
+    }
 }

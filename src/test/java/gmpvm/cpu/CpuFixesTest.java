@@ -153,4 +153,37 @@ class CpuFixesTest {
         m.step();
         assertEquals(SIGILL, m.s.faultSignal);
     }
+
+    @Test
+    void loopWithAddressSize32WritesEcx() {
+        // addr32 loop +0 (67 e2 00): ECX - 1 written as a 32-bit register
+        OneInsn m = new OneInsn(0x67, 0xe2, 0x00).reg(RCX, 0xaa3bc34a00000002L);
+        m.step();
+        assertEquals(1, m.s.r[RCX]);
+        // and without 0x67 all of RCX counts
+        m = new OneInsn(0xe2, 0x00).reg(RCX, 0xaa3bc34a00000000L);
+        m.step();
+        assertEquals(0xaa3bc349ffffffffL, m.s.r[RCX]);
+    }
+
+    @Test
+    void intThreeAndFourAreTrapsOtherVectorsGeneralProtection() {
+        // int 3 (cd 03): SIGTRAP reported after the instruction, like INT3 (cc)
+        OneInsn m = new OneInsn(0xcd, 0x03);
+        assertEquals(Stop.FAULT, m.step());
+        assertEquals(5, m.s.faultSignal);
+        assertEquals(SI_KERNEL, m.s.faultCode);
+        assertEquals(OneInsn.CODE + 2, m.s.rip);
+        // int 4 (cd 04): #OF, SIGSEGV after the instruction
+        m = new OneInsn(0xcd, 0x04);
+        m.step();
+        assertEquals(SIGSEGV, m.s.faultSignal);
+        assertEquals(OneInsn.CODE + 2, m.s.rip);
+        // int 0x10: #GP at the instruction
+        m = new OneInsn(0xcd, 0x10);
+        m.step();
+        assertEquals(SIGSEGV, m.s.faultSignal);
+        assertEquals(SI_KERNEL, m.s.faultCode);
+        assertEquals(OneInsn.CODE, m.s.rip);
+    }
 }

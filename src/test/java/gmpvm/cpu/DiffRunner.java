@@ -30,6 +30,8 @@ final class DiffRunner {
     long instructions;
     long cases;
     long signals;
+    /** How many executed instructions the emulator decoded to each Op (a coverage measure). */
+    final java.util.EnumMap<gmpvm.emulator.cpu.Op, Integer> opCounts = new java.util.EnumMap<>(gmpvm.emulator.cpu.Op.class);
 
     DiffRunner(long seed, boolean xmm) {
         this.seed = seed;
@@ -79,12 +81,14 @@ final class DiffRunner {
             }
         }
         NativeHarness.Image image = NativeHarness.assemble(texts, name);
-        List<NativeHarness.Outcome> outcomes = NativeHarness.run(image, regs, flags, seeds, xmms, slots, name);
+        NativeHarness.Result result = NativeHarness.run(image, regs, flags, seeds, xmms, slots, name);
+        List<NativeHarness.Outcome> outcomes = result.outcomes();
 
         GuestMemory mem = new GuestMemory();
         int codeLen = (image.bytes().length + 4095) & ~4095;
         mem.map(X86Gen.CODE, codeLen, Prot.RX);
         mem.poke(X86Gen.CODE, image.bytes(), 0, image.bytes().length);
+        mem.poke(X86Gen.CODE, result.imageHeader(), 0, 16); // the stub addresses, as natively
         mem.map(X86Gen.DATA, X86Gen.DATA_SIZE, Prot.RW);
         mem.map(X86Gen.RO, 4096, Prot.READ);
         byte[] ro = new byte[4096];
@@ -120,6 +124,7 @@ final class DiffRunner {
             long flagsBefore = s.rflags();
             long slot = image.slotAddr(sl[k]);
             s.rip = slot;
+            opCounts.merge(interp.decodeAt(slot).op, 1, Integer::sum);
             Stop stop = interp.run(s, 1);
             instructions++;
             List<String> diffs = new ArrayList<>();
@@ -144,9 +149,23 @@ final class DiffRunner {
             } else if (stop != Stop.BUDGET) {
                 diffs.add("native ran the instruction; emulator stopped with " + stop
                         + (stop == Stop.FAULT ? " signal " + s.faultSignal + " addr 0x" + Long.toHexString(s.faultAddr) : ""));
-            } else if (s.rip != slot + image.lengths()[sl[k]]) {
-                diffs.add("RIP after: emulator 0x" + Long.toHexString(s.rip) + ", native length " + image.lengths()[sl[k]]
-                        + " (decoder length disagrees with as)");
+            } else if (g.branch() == GenInsn.Branch.NONE) {
+                if (s.rip != slot + image.lengths()[sl[k]]) {
+                    diffs.add("RIP after: emulator 0x" + Long.toHexString(s.rip) + ", native length " + image.lengths()[sl[k]]
+                            + " (decoder length disagrees with as)");
+                }
+            } else {
+                // the harness tells which kind of exit the host left through; the emulator's RIP
+                // must be such an exit (of this very slot for a direct branch)
+                boolean taken = n.rip() == 1;
+                int at = image.slotOf(s.rip);
+                boolean ok = at >= 0 && s.rip == (taken ? image.targetAddr(at) : image.exitAddr(at))
+                        && (g.branch() == GenInsn.Branch.INDIRECT || at == sl[k]);
+                if (!ok) {
+                    diffs.add("branch: native left through a " + (taken ? "branch-target" : "fall-through")
+                            + " exit; emulator RIP 0x" + Long.toHexString(s.rip) + " (this slot's exits: 0x"
+                            + Long.toHexString(image.exitAddr(sl[k])) + ", 0x" + Long.toHexString(image.targetAddr(sl[k])) + ")");
+                }
             }
             long mask = n.signal() != 0 ? 0 : Undef.flagMask(g, before[1], n.rflags());
             long destMask = n.signal() == 0 ? Undef.destMask(g, before[1], n.rflags()) : 0;
@@ -213,6 +232,13 @@ final class DiffRunner {
         b.append("  sequence:");
         for (int q = 0; q <= k; q++) {
             b.append(q == 0 ? " " : "; ").append(j.insns().get(q).text());
+        }
+        if (k > 0) {
+            b.append("\n  case start:");
+            for (int r = 0; r < 16; r++) {
+                b.append(r % 4 == 0 ? "\n    " : "  ").append(String.format("%-3s=%016x", X86Gen.R64[r], j.regs()[r]));
+            }
+            b.append(String.format("%n    rflags=%x %s, buffer seed 0x%x", j.flags(), flagNames(j.flags() & COMPARED), j.bufSeed()));
         }
         b.append("\n  state before:");
         for (int r = 0; r < 16; r++) {

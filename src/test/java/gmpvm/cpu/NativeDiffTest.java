@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import gmpvm.emulator.cpu.Op;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,15 @@ class NativeDiffTest {
         System.out.printf("NativeDiffTest: seed 0x%x, %d cases, %d instructions compared (%d signals), %d mismatches, %.1f s%n",
                 SEED, runner.cases, runner.instructions, runner.signals, runner.failures(), (System.nanoTime() - t0) / 1e9);
         assertEquals(0, runner.failures(), runner.report());
+        System.out.println("NativeDiffTest: executed per Op: " + runner.opCounts);
+        if (ONLY < 0) {
+            // every integer instruction family the CPU executes was generated (except the ones
+            // that differ from the host by design)
+            java.util.EnumSet<Op> expected = java.util.EnumSet.range(Op.MOV, Op.PREFETCH);
+            expected.removeAll(java.util.EnumSet.of(Op.CPUID, Op.RDTSC, Op.SYSCALL));
+            expected.removeAll(runner.opCounts.keySet());
+            assertTrue(expected.isEmpty(), "never generated: " + expected);
+        }
         assertTrue(ONLY >= 0 || runner.instructions > INSNS * 8 / 10, "too few instructions compared");
     }
 }

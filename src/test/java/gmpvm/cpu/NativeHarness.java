@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class NativeHarness {
     static final int SLOT = 32;
-    /** Offset of slot 0 in the image: the first bytes hold the stub address. */
+    /** Offset of slot 0 in the image: the first 16 bytes hold the two stub addresses. */
     static final int FIRST_SLOT = 64;
 
     private static final Path WORK = Paths.get("target", "native");
@@ -35,6 +35,22 @@ final class NativeHarness {
     record Image(byte[] bytes, int[] lengths) {
         long slotAddr(int k) {
             return X86Gen.CODE + FIRST_SLOT + (long) SLOT * k;
+        }
+
+        /** The fall-through exit of slot k (right after its instruction). */
+        long exitAddr(int k) {
+            return slotAddr(k) + lengths[k];
+        }
+
+        /** The branch-target exit of slot k ({@code @T} in the instruction text). */
+        long targetAddr(int k) {
+            return exitAddr(k) + 6;
+        }
+
+        /** The slot an address lies in, or -1. */
+        int slotOf(long addr) {
+            long off = addr - X86Gen.CODE - FIRST_SLOT;
+            return off < 0 || off / SLOT >= lengths.length ? -1 : (int) (off / SLOT);
         }
 
         byte[] insnBytes(int k) {
@@ -52,6 +68,10 @@ final class NativeHarness {
     record Outcome(List<Step> steps, byte[] buffer) {
     }
 
+    /** A batch's outcomes and the 16 bytes the harness wrote at the start of the image. */
+    record Result(byte[] imageHeader, List<Outcome> outcomes) {
+    }
+
     // ------------------------------------------------------------------ assembling
 
     static Image assemble(List<String> insns, String name) {
@@ -60,8 +80,9 @@ final class NativeHarness {
                 .append(X86Gen.CODE - X86Gen.DATA).append("\n.p2align 6, 0xcc\n");
         int firstLine = 7;
         for (int k = 0; k < insns.size(); k++) {
-            sb.append('s').append(k).append(": ").append(insns.get(k)).append('\n');
-            sb.append('e').append(k).append(": jmp qword ptr [rip + base]\n.p2align 5, 0xcc\n");
+            sb.append('s').append(k).append(": ").append(insns.get(k).replace("@T", "t" + k)).append('\n');
+            sb.append('e').append(k).append(": jmp qword ptr [rip + base]\n");
+            sb.append('t').append(k).append(": jmp qword ptr [rip + base + 8]\n.p2align 5, 0xcc\n");
             sb.append(".pushsection .lens,\"a\"\n.byte e").append(k).append("-s").append(k).append("\n.popsection\n");
         }
         try {
@@ -107,7 +128,7 @@ final class NativeHarness {
             if (parts.length > 2) {
                 try {
                     int ln = Integer.parseInt(parts[1].trim());
-                    int k = (ln - firstLine) / 6;
+                    int k = (ln - firstLine) / 7;
                     if (k >= 0 && k < insns.size()) {
                         sb.append("   <- ").append(insns.get(k));
                     }
@@ -125,12 +146,8 @@ final class NativeHarness {
 
     // ------------------------------------------------------------------ the harness
 
-    private static Path harness;
-
-    static synchronized Path harness() {
-        if (harness != null) {
-            return harness;
-        }
+    /** Builds target/native/cpuharness from its C source unless it is up to date, and returns it. */
+    static Path harness() {
         try {
             URL url = NativeHarness.class.getResource("/native/cpuharness.c");
             if (url == null) {
@@ -145,7 +162,6 @@ final class NativeHarness {
                     throw new AssertionError("gcc failed to build the CPU harness:\n" + err);
                 }
             }
-            harness = bin;
             return bin;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -155,7 +171,7 @@ final class NativeHarness {
     }
 
     /** Runs the cases on the host CPU. Each case's slots index into the image. */
-    static List<Outcome> run(Image image, List<long[]> regs, long[] flags, long[] seeds, List<long[]> xmm,
+    static Result run(Image image, List<long[]> regs, long[] flags, long[] seeds, List<long[]> xmm,
                              List<int[]> slots, String name) {
         boolean withXmm = xmm != null;
         int n = regs.size();
@@ -190,6 +206,8 @@ final class NativeHarness {
                 throw new AssertionError("the CPU harness failed: " + err);
             }
             ByteBuffer o = ByteBuffer.wrap(Files.readAllBytes(outFile)).order(ByteOrder.LITTLE_ENDIAN);
+            byte[] header = new byte[16];
+            o.get(header);
             List<Outcome> res = new ArrayList<>(n);
             for (int c = 0; c < n; c++) {
                 List<Step> steps = new ArrayList<>();
@@ -223,7 +241,7 @@ final class NativeHarness {
                 }
                 res.add(new Outcome(steps, buf));
             }
-            return res;
+            return new Result(header, res);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

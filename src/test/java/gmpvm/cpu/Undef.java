@@ -59,8 +59,8 @@ enum Undef {
         switch (g.undef()) {
             case SHIFT: {
                 long m = count == 1 ? AF : AF | OF;
-                if (count >= bits) {
-                    m |= CF;
+                if (count >= bits && !g.text().startsWith("sar")) {
+                    m |= CF; // undefined for SHL and SHR only: SAR keeps shifting out the sign
                 }
                 return m;
             }

@@ -131,7 +131,7 @@ final class X86Gen {
     }
 
     private void one() {
-        switch (rnd.nextInt(34)) {
+        switch (rnd.nextInt(38)) {
             case 0: case 1: mov(); break;
             case 2: movExtend(); break;
             case 3: cmov(); break;
@@ -161,6 +161,8 @@ final class X86Gen {
             case 30: enter(); break;
             case 31: raw(); break;
             case 32: wildAccess(); break;
+            case 33: case 34: branch(); break;
+            case 35: stackPointer(); break;
             default: alu(); break;
         }
     }
@@ -436,7 +438,7 @@ final class X86Gen {
         int size = pick(sizes(2, 4, 8));
         int b = rnd.nextInt(16), x = rnd.nextInt(16);
         long d = rnd.nextInt(3) == 0 ? imm(4) : rnd.nextInt(256) - 128;
-        String ix = x == 4 ? "" : " + " + (rnd.nextInt(2) == 0 ? R64[x] : R64[x]) + "*" + (1 << rnd.nextInt(4));
+        String ix = x == 4 ? "" : " + " + R64[x] + "*" + (1 << rnd.nextInt(4));
         if (rnd.nextInt(4) == 0) {
             ix = ix.isEmpty() ? "" : " + " + R32[x] + "*" + (1 << rnd.nextInt(4));
             emit("lea " + reg(dst(size), size) + ", [" + R32[b] + ix + disp(d) + "]");
@@ -721,7 +723,9 @@ final class X86Gen {
 
     private void misc() {
         String[] ops = {"nop", "nop dword ptr [rax]", "nop word ptr [rax + rax + 0x11223344]", "pause",
-            "mfence", "lfence", "sfence", "endbr64", "xchg ax, ax", "xchg eax, eax"};
+            "mfence", "lfence", "sfence", "endbr64", "xchg ax, ax", "xchg eax, eax",
+            "prefetcht0 byte ptr [rip + dbuf + 0x40]", "prefetchnta byte ptr [rax + rcx*8 - 0x1234]",
+            "prefetchw byte ptr [rdx]"};
         emit(ops[rnd.nextInt(ops.length)]);
     }
 
@@ -782,7 +786,7 @@ final class X86Gen {
                     ".byte 0x9a, 1, 2, 3, 4, 5, 6", ".byte 0x0f, 0x0b",
                     ".byte 0x82, 0xc0, 0x01", // the 0x82 alias of 0x80 is invalid in 64-bit mode
                     ".byte 0xc6, 0xc8, 0x01", ".byte 0xfe, 0xd0", ".byte 0xff, 0xf8", ".byte 0xff, 0xd8",
-                    ".byte 0x0f, 0xff, 0xc0",
+                    ".byte 0x0f, 0xff, 0xc0", ".byte 0xcd, 0x10", ".byte 0xcd, 0x03", ".byte 0xcd, 0x0d", ".byte 0xcd, 0x04", ".byte 0xcd, 0xff",
                     // sixteen bytes: longer than the 15-byte limit
                     ".byte 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x01, 0xc8"};
                 emit(bad[rnd.nextInt(bad.length)]);
@@ -868,6 +872,122 @@ final class X86Gen {
         }
     }
 
+    /** Instructions that write RSP itself, keeping it inside the buffer. */
+    private void stackPointer() {
+        int k = 1 + rnd.nextInt(3);
+        switch (rnd.nextInt(8)) {
+            case 0:
+                if (stackDepth + k <= 8) {
+                    emit("sub rsp, " + 8 * k);
+                    stackDepth += k;
+                    return;
+                }
+                // fall through
+            case 1:
+                if (stackDepth - k >= -8) {
+                    emit("add rsp, " + 8 * k);
+                    stackDepth -= k;
+                    return;
+                }
+                emit("lea rsp, [rsp + 0]");
+                return;
+            case 2:
+                emit("lea rsp, [rsp - " + 8 * k + "]");
+                emit("lea rsp, [rsp + " + 8 * k + "]");
+                return;
+            case 3:
+                emit("push rsp"); // pushes RSP as it was before the push
+                emit("pop rsp"); // RSP becomes the popped value, not the incremented one
+                return;
+            case 4:
+                emit("mov esp, esp"); // a 32-bit write (the buffer is below 4 GiB)
+                return;
+            case 5:
+                emit("and rsp, -16");
+                return;
+            case 6: {
+                int r = dst(8);
+                emit("mov " + R64[r] + ", rsp");
+                emit("sub rsp, " + 8 * k);
+                emit("mov rsp, " + R64[r]);
+                return;
+            }
+            default:
+                emit("xchg rsp, rsp");
+                emit("cmovne rsp, rsp");
+        }
+    }
+
+    /** Control transfers: {@code @T} is the slot's branch-target exit (see NativeHarness). */
+    private void branch() {
+        switch (rnd.nextInt(9)) {
+            case 0: case 1:
+                out.add(GenInsn.branch((rnd.nextInt(3) == 0 ? "{disp32} j" : "j") + CC[rnd.nextInt(16)] + " @T",
+                        GenInsn.Branch.DIRECT));
+                return;
+            case 2:
+                out.add(GenInsn.branch((rnd.nextInt(2) == 0 ? "{disp32} " : "") + "jmp @T", GenInsn.Branch.DIRECT));
+                return;
+            case 3: {
+                if (pinned[1]) {
+                    out.add(GenInsn.branch("j" + CC[rnd.nextInt(16)] + " @T", GenInsn.Branch.DIRECT));
+                    return;
+                }
+                if (rnd.nextInt(2) == 0) {
+                    emit("mov ecx, " + rnd.nextInt(3));
+                } else if (rnd.nextInt(3) == 0) {
+                    emit("movabs rcx, " + hex((rnd.nextLong() << 32) | rnd.nextInt(2)));
+                }
+                String[] ops = {"loop", "loope", "loopne", "jrcxz", "jecxz", "addr32 loop", "addr32 loope", "addr32 loopne"};
+                out.add(GenInsn.branch(ops[rnd.nextInt(ops.length)] + " @T", GenInsn.Branch.DIRECT));
+                return;
+            }
+            case 4:
+                // CALL pushes the address of its fall-through exit; RET returns there
+                out.add(GenInsn.branch("call @T", GenInsn.Branch.DIRECT));
+                stackDepth++;
+                if (rnd.nextInt(2) == 0) {
+                    out.add(GenInsn.branch("ret", GenInsn.Branch.INDIRECT));
+                    stackDepth--;
+                }
+                return;
+            case 5:
+                emit("push " + imm(4));
+                emit("push " + R64[src(8)]);
+                out.add(GenInsn.branch("call @T", GenInsn.Branch.DIRECT));
+                out.add(GenInsn.branch("ret 16", GenInsn.Branch.INDIRECT));
+                return;
+            default: {
+                // indirect transfers to a target exit whose address LEA computed
+                int r = dst(8);
+                emit("lea " + R64[r] + ", [rip + @T]");
+                switch (rnd.nextInt(5)) {
+                    case 0:
+                        out.add(GenInsn.branch("jmp " + R64[r], GenInsn.Branch.INDIRECT));
+                        return;
+                    case 1:
+                        out.add(GenInsn.branch("call " + R64[r], GenInsn.Branch.INDIRECT));
+                        stackDepth++;
+                        return;
+                    case 2:
+                        emit("push " + R64[r]);
+                        out.add(GenInsn.branch("ret", GenInsn.Branch.INDIRECT));
+                        return;
+                    default: {
+                        String m = memSafe(8, 8);
+                        emit("mov " + m + ", " + R64[r]);
+                        boolean call = rnd.nextInt(2) == 0;
+                        out.add(GenInsn.branch((call ? "call " : "jmp ") + m, GenInsn.Branch.INDIRECT));
+                        if (call) {
+                            stackDepth++;
+                        }
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
     /** A memory access through a register holding an unmapped or non-canonical address. */
     private void wildAccess() {
         int r = dst(8);
@@ -932,14 +1052,15 @@ final class X86Gen {
                 return;
             }
             case 6: {
-                String op = rnd.nextInt(2) == 0 ? "movhps" : "movlps";
+                String[] halves = {"movhps", "movlps", "movhpd", "movlpd"};
+                String op = halves[rnd.nextInt(4)];
                 emit(rnd.nextInt(2) == 0 ? op + " " + xmm() + ", " + mem(8) : op + " " + mem(8) + ", " + xmm());
                 return;
             }
             case 7: case 8: case 9: {
                 String[] ops = {"pxor", "xorps", "xorpd", "pand", "pandn", "por", "andps", "andnps", "orps",
                     "paddb", "paddw", "paddd", "paddq", "psubb", "psubw", "psubd", "psubq",
-                    "pcmpeqb", "pcmpeqw", "pcmpeqd", "punpcklbw", "punpcklwd", "punpckldq", "punpcklqdq", "punpckhqdq"};
+                    "pcmpeqb", "pcmpeqw", "pcmpeqd", "pminub", "punpcklbw", "punpcklwd", "punpckldq", "punpcklqdq", "punpckhqdq"};
                 String op = ops[rnd.nextInt(ops.length)];
                 emit(op + " " + xmm() + ", " + (rnd.nextInt(3) == 0 ? mem(16) : xmm()));
                 return;
@@ -972,6 +1093,15 @@ final class X86Gen {
         }
         if (rnd.nextInt(4) == 0) {
             emit("mov ecx, " + rnd.nextInt(41));
+        }
+        if (rnd.nextInt(10) == 0) {
+            // run into the read-only page above the buffer or the unmapped page below it: a REP
+            // instruction faults part-way, with RSI/RDI/RCX showing the iterations done
+            boolean up = rnd.nextInt(2) == 0;
+            emit(up ? "cld" : "std");
+            long at = up ? DATA + DATA_SIZE - 8 * rnd.nextInt(6) - rnd.nextInt(8) : DATA + 8 * rnd.nextInt(6) + rnd.nextInt(8);
+            emit("mov " + (rnd.nextInt(2) == 0 ? "edi, " : "esi, ") + hex(at));
+            emit("mov ecx, " + (8 + rnd.nextInt(33)));
         }
         String prefix;
         boolean compare = op.equals("scas") || op.equals("cmps");

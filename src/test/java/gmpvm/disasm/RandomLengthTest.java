@@ -39,6 +39,25 @@ class RandomLengthTest {
         check(0x5eed0003L, 2);
     }
 
+    /** The whole random buffer through {@link gmpvm.loader.disasm.Disassembler}: every byte is covered, nothing throws. */
+    @Test
+    void disassemblingRandomBytesCoversEveryByte() {
+        SplittableRandom r = new SplittableRandom(0x5eed0004L);
+        byte[] code = new byte[200_000];
+        for (int i = 0; i < code.length; i++) {
+            code[i] = (byte) r.nextInt(256);
+        }
+        var lines = new gmpvm.loader.disasm.Disassembler(a -> null).disassemble(code, 0, code.length, 0x7ffffffff000L - code.length);
+        long total = 0;
+        for (var l : lines) {
+            org.junit.jupiter.api.Assertions.assertTrue(l.bytes().length >= 1 && l.bytes().length <= 15);
+            org.junit.jupiter.api.Assertions.assertNotNull(l.intel());
+            org.junit.jupiter.api.Assertions.assertNotNull(l.go());
+            total += l.bytes().length;
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(code.length, total);
+    }
+
     static byte[] shaped(SplittableRandom r, int mode) {
         byte[] b = new byte[SLOT];
         for (int i = 0; i < SLOT; i++) {
@@ -82,12 +101,17 @@ class RandomLengthTest {
         List<ObjdumpOracle.Result> want = ObjdumpOracle.run(slots, Path.of("target", "disasm-random-" + mode));
         long[] starts = ObjdumpOracle.starts(slots);
         Decoder dec = new Decoder();
+        gmpvm.loader.disasm.IntelFormatter intel = new gmpvm.loader.disasm.IntelFormatter(a -> "sym+0x" + Long.toHexString(a));
+        gmpvm.loader.disasm.GoFormatter go = new gmpvm.loader.disasm.GoFormatter(a -> a % 3 == 0 ? "sym" : null);
         StringBuilder report = new StringBuilder();
         int bad = 0;
         java.util.Map<String, Integer> skipped = new java.util.TreeMap<>();
         for (int i = 0; i < n; i++) {
             byte[] b = slots.get(i);
             Insn in = dec.decode(b, b.length, starts[i]);
+            // the formatters take whatever the decoder produced, without throwing
+            intel.format(in, b, 0);
+            go.format(in, b, 0);
             ObjdumpOracle.Result o = want.get(i);
             String why = Divergence.excluded(b, in);
             if (why == null && o.rejected()) {

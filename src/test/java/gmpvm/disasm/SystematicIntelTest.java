@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * RBP/R13 bases, RIP-relative, disp8/disp32 edge values); prefix sets (none, 66, REX with each
  * of W R X B, plain 40, 66+REX.W, LOCK, REP/REPNE, FS, GS, CS, DS, 67); and immediate byte
  * patterns with edge values (0x00.., 0xff.., 0x80.., 0x7f..). Identical instructions are
- * tested once. The default run takes a seeded sixth of the cross product (about 90,000
+ * tested once. The default run takes a seeded sixth of the cross product (about 100,000
  * instructions); {@code -Dgmpvm.disasm.full=true} runs all of it (about 550,000).
  */
 class SystematicIntelTest {
@@ -210,7 +209,6 @@ class SystematicIntelTest {
         assertTrue(slots.size() > 10000, "enumeration too small: " + slots.size());
         List<ObjdumpOracle.Result> want = ObjdumpOracle.run(slots, Path.of("target", "disasm-systematic"));
         long[] starts = ObjdumpOracle.starts(slots);
-        Map<Long, String> names = new LinkedHashMap<>();
         IntelFormatter fmt = new IntelFormatter(a -> slotSymbol(starts, a));
         Decoder dec = new Decoder();
         StringBuilder report = new StringBuilder();
@@ -246,7 +244,6 @@ class SystematicIntelTest {
             fail(bad + " of " + slots.size() + " instructions disagree with objdump"
                     + " (all in target/disasm-systematic/mismatches.txt):\n" + report);
         }
-        names.clear();
     }
 
     /** objdump's symbolization of an address in the slot file: nearest slot symbol at or below it. */

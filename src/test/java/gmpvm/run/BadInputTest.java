@@ -45,24 +45,19 @@ class BadInputTest {
 
     static End tryRun(byte[] file, long maxInsns) {
         ElfFile elf;
+        LoadedProgram prog;
         try {
             elf = ElfFile.parse(file);
+            if (imageSize(elf) > RUN_IMAGE_LIMIT) {
+                return End.LOAD_ERROR;
+            }
+            prog = ElfLoader.load(elf, List.of("/bad"), List.of("A=1"), "/bad", 1);
         } catch (ElfException e) {
             assertNotNull(e.getMessage());
             assertFalse(e.getMessage().isBlank());
             assertFalse(e.getMessage().contains("\n"), e.getMessage());
             return End.LOAD_ERROR;
         }
-        long image = 0;
-        for (ProgramHeader p : elf.programHeaders()) {
-            if (p.isLoad()) {
-                image += p.memsz();
-            }
-        }
-        if (image > RUN_IMAGE_LIMIT) {
-            return End.LOAD_ERROR;
-        }
-        LoadedProgram prog = ElfLoader.load(elf, List.of("/bad"), List.of("A=1"), "/bad", 1);
         Machine m = new Machine(prog.memory(), prog.cpu(), prog.layout(),
                 new Stdio(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), new ByteArrayOutputStream()));
         m.setMaxInstructions(maxInsns);
@@ -76,6 +71,16 @@ class BadInputTest {
                 assertEquals(Outcome.LIMIT_STATUS, o.status());
                 return End.INSN_LIMIT;
         }
+    }
+
+    static long imageSize(ElfFile elf) {
+        long image = 0;
+        for (ProgramHeader p : elf.programHeaders()) {
+            if (p.isLoad()) {
+                image += p.memsz();
+            }
+        }
+        return image;
     }
 
     @Test
@@ -111,6 +116,75 @@ class BadInputTest {
         byte[] rel = full.clone();
         rel[16] = 1;
         assertEquals("not an executable: a relocatable object file (ET_REL)", message(rel));
+    }
+
+    @Test
+    void badSegmentsAreNamed() throws Exception {
+        byte[] full = Files.readAllBytes(TestPrograms.buildC("hello", "", List.of()));
+        ElfFile elf = ElfFile.parse(full);
+        int first = -1, second = -1;
+        for (int k = 0; k < elf.programHeaders().size(); k++) {
+            if (elf.programHeaders().get(k).isLoad()) {
+                if (first < 0) {
+                    first = k;
+                } else if (second < 0) {
+                    second = k;
+                }
+            }
+        }
+        assertTrue(second > 0, "hello has two PT_LOAD segments");
+        int ph = (int) elf.programHeaderOffset();
+        java.nio.ByteBuffer b;
+
+        byte[] f = full.clone();
+        b = java.nio.ByteBuffer.wrap(f).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putLong(ph + 56 * first + 32, full.length + 1L);
+        b.putLong(ph + 56 * first + 40, full.length + 1L);
+        assertEquals("segment " + first + " extends past the end of the file", message(f));
+
+        f = full.clone();
+        b = java.nio.ByteBuffer.wrap(f).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putLong(ph + 56 * first + 40, 1);
+        assertEquals("segment " + first + " has a file size larger than its memory size", message(f));
+
+        f = full.clone();
+        b = java.nio.ByteBuffer.wrap(f).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putLong(ph + 56 * first + 16, 0x7ffffffff000L);
+        assertEquals("segment " + first + " lies outside the user address space", message(f));
+
+        f = full.clone();
+        b = java.nio.ByteBuffer.wrap(f).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putLong(ph + 56 * first + 40, 1L << 40);
+        assertEquals("segment " + first + " lies outside the user address space", message(f));
+
+        f = full.clone();
+        b = java.nio.ByteBuffer.wrap(f).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putLong(ph + 56 * second + 16, elf.programHeaders().get(first).vaddr() + (elf.programHeaders().get(second).offset() & 0xfff));
+        assertEquals("segment " + second + " overlaps an earlier segment", message(f));
+
+        f = full.clone();
+        b = java.nio.ByteBuffer.wrap(f).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putLong(ph + 56 * first + 16, elf.programHeaders().get(first).offset() & 0xfff);
+        assertEquals("segment " + first + " lies below the lowest mappable address (0x10000)", message(f));
+
+        f = full.clone();
+        b = java.nio.ByteBuffer.wrap(f).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putLong(ph + 56 * first + 16, elf.programHeaders().get(first).vaddr() + 1);
+        assertEquals("segment " + first + " has a file offset and address that differ modulo the page size", message(f));
+
+        f = full.clone();
+        b = java.nio.ByteBuffer.wrap(f).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(ph + 56 * first, ProgramHeader.PT_INTERP);
+        assertEquals("dynamically linked executables are not supported (PT_INTERP)", message(f));
+
+        f = full.clone();
+        b = java.nio.ByteBuffer.wrap(f).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int k = 0; k < elf.programHeaders().size(); k++) {
+            if (elf.programHeaders().get(k).isLoad()) {
+                b.putInt(ph + 56 * k, ProgramHeader.PT_NOTE);
+            }
+        }
+        assertEquals("no loadable segments", message(f));
     }
 
     static String message(byte[] file) {

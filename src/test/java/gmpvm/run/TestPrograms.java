@@ -75,17 +75,17 @@ final class TestPrograms {
     }
 
     /**
-     * Builds programs/glibc/NAME.c as an ordinary static glibc program. Vectorisation is off
+     * Builds programs/glibc/NAME.c as an ordinary static (or static-pie) glibc program. Vectorisation is off
      * because the emulated SSE subset lacks some of the SSE2 arithmetic gcc's vectoriser emits.
      */
-    static synchronized Path buildGlibc(String name) throws IOException, InterruptedException {
+    static synchronized Path buildGlibc(String name, boolean pie) throws IOException, InterruptedException {
         Path src = SRC.resolve("glibc").resolve(name + ".c");
-        Path bin = OUT.resolve("glibc-" + name).toAbsolutePath();
+        Path bin = OUT.resolve("glibc-" + name + (pie ? "-pie" : "")).toAbsolutePath();
         if (upToDate(bin, src)) {
             return bin;
         }
         Files.createDirectories(OUT);
-        exec(List.of("gcc", "-O2", "-fno-tree-vectorize", "-static", "-o", bin.toString(), src.toString()));
+        exec(List.of("gcc", "-O2", "-fno-tree-vectorize", pie ? "-static-pie" : "-static", "-o", bin.toString(), src.toString()));
         return bin;
     }
 

@@ -30,7 +30,7 @@ class WholeProgramTest {
 
     static final List<String> C_PROGRAMS = List.of("hello", "recursion", "switch_goto", "int128", "strops", "bits",
             "partial_regs", "sieve", "sort", "format", "hashtable", "crc32", "divide", "args_env", "memory",
-            "structs", "stdin_echo", "segv", "fpe");
+            "structs", "stdin_echo", "segv", "fpe", "traps");
     /** Programs built a second time without SSE (gcc may not use XMM registers at all). */
     static final List<String> NO_SSE = List.of("recursion", "sort", "format", "hashtable", "int128", "structs");
     static final List<String> GAS_PROGRAMS = List.of("hello", "flags", "strings", "stack", "muldiv");
@@ -71,7 +71,19 @@ class WholeProgramTest {
     /** An ordinary gcc -static glibc program: startup, stdio, malloc, qsort. */
     @org.junit.jupiter.api.Test
     void glibcProgramMatchesNative() throws Exception {
-        compare(TestPrograms.buildGlibc("printf"), List.of("x", "y"), "");
+        compare(TestPrograms.buildGlibc("printf", false), List.of("x", "y"), "");
+    }
+
+    /** glibc's SSE2 string functions, strtol, getenv, snprintf conversions, malloc/realloc churn. */
+    @org.junit.jupiter.api.Test
+    void glibcStringsMatchNative() throws Exception {
+        compare(TestPrograms.buildGlibc("strings", false), List.of(), "");
+    }
+
+    /** The same as a static PIE (ET_DYN, loaded at the fixed PIE base; glibc relocates itself). */
+    @org.junit.jupiter.api.Test
+    void staticPieGlibcProgramMatchesNative() throws Exception {
+        compare(TestPrograms.buildGlibc("printf", true), List.of("pie"), "");
     }
 
     static void compare(Path bin, List<String> args, String stdin) throws Exception {

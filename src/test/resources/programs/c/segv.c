@@ -4,5 +4,6 @@ __attribute__((noinline)) int deref(volatile int *p) { return *p; }
 int main(int argc, char **argv, char **envp) {
     puts_("before the fault\n");
     flush();
-    return deref((volatile int *)(long)argc - argc);
+    volatile long zero = 0;
+    return deref((volatile int *)zero);
 }
