@@ -63,9 +63,14 @@ class RuntimeLinkTest {
     }
 
     @Test
-    void noRuntimeFilesListedMeansNothingExtraIsLinked() {
+    void theShippedRuntimeIsLinkedUnlessNoRuntime() throws Exception {
+        // runtime-asm/runtime.files lists the runtime: a program with main·main links against it
         Asm.Result r = Asm.build(List.of(new SourceText("prog.s", PROGRAM, null)), new Asm.Options(List.of(), false, null));
-        assertTrue(r.diagnostics().format().contains("entry symbol _rt0_amd64_linux is not defined"),
-                r.diagnostics().format());
+        assertTrue(r.ok(), () -> r.diagnostics().format());
+        ElfFile elf = ElfFile.parse(r.elf());
+        assertTrue(elf.symbols().stream().anyMatch(s -> s.name().equals("runtime.rt0_go")));
+        Asm.Result bare = Asm.build(List.of(new SourceText("prog.s", PROGRAM, null)), new Asm.Options(List.of(), true, null));
+        assertTrue(bare.diagnostics().format().contains("entry symbol _rt0_amd64_linux is not defined"),
+                bare.diagnostics().format());
     }
 }

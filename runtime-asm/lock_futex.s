@@ -1,0 +1,147 @@
+// lock_futex.s: the runtime's mutex and notes on futexes, as in Go's src/runtime/lock_futex.go.
+// A mutex key is 0 (unlocked), 1 (locked) or 2 (locked, maybe with sleepers); a note key is 0
+// until notewakeup sets it to 1.
+#include "go_asm.h"
+#include "go_tls.h"
+#include "textflag.h"
+
+// futexsleep(addr *uint32, val uint32): sleeps while *addr == val (or until woken).
+// Clobbers AX CX DX SI DI R8 R9 R10 R11.
+TEXT runtime·futexsleep(SB), NOSPLIT, $48-12
+	MOVQ	addr+0(FP), AX
+	MOVQ	AX, 0(SP)
+	MOVL	$_FUTEX_WAIT_PRIVATE, 8(SP)
+	MOVL	val+8(FP), AX
+	MOVL	AX, 12(SP)
+	MOVQ	$0, 16(SP)
+	MOVQ	$0, 24(SP)
+	MOVL	$0, 32(SP)
+	CALL	runtime·futex(SB)
+	RET
+
+// futexwakeup(addr *uint32, cnt uint32): wakes up to cnt threads sleeping on addr.
+// Clobbers AX CX DX SI DI R8 R9 R10 R11.
+TEXT runtime·futexwakeup(SB), NOSPLIT, $48-12
+	MOVQ	addr+0(FP), AX
+	MOVQ	AX, 0(SP)
+	MOVL	$_FUTEX_WAKE_PRIVATE, 8(SP)
+	MOVL	cnt+8(FP), AX
+	MOVL	AX, 12(SP)
+	MOVQ	$0, 16(SP)
+	MOVQ	$0, 24(SP)
+	MOVL	$0, 32(SP)
+	CALL	runtime·futex(SB)
+	RET
+
+// lock(l *mutex): takes the runtime mutex l, sleeping on its futex while it is held. Counts
+// m.locks up. Spins a little first as Go's lock2 does. Clobbers AX BX CX DX SI DI R8-R11.
+TEXT runtime·lock(SB), NOSPLIT, $24-8
+	get_tls(CX)
+	MOVQ	g(CX), AX
+	MOVQ	g_m(AX), AX
+	INCL	m_locks(AX)
+	MOVQ	l+0(FP), BX
+	MOVL	$mutex_locked, AX         // speculative grab
+	XCHGL	AX, mutex_key(BX)
+	CMPL	AX, $mutex_unlocked
+	JEQ	done
+	MOVL	$active_spin, R8          // spin rounds left
+spin:
+	MOVL	mutex_key(BX), AX
+	CMPL	AX, $mutex_unlocked
+	JNE	nospin
+	MOVL	$mutex_locked, CX         // try to take it (as locked; sleepers re-mark)
+	LOCK
+	CMPXCHGL	CX, mutex_key(BX)
+	JEQ	done
+nospin:
+	MOVL	$active_spin_cnt, 0(SP)
+	CALL	runtime·procyield(SB)
+	MOVQ	l+0(FP), BX
+	DECL	R8
+	JNZ	spin
+sleep:
+	MOVL	$mutex_sleeping, AX       // mark: someone sleeps on it
+	XCHGL	AX, mutex_key(BX)
+	CMPL	AX, $mutex_unlocked
+	JEQ	done
+	MOVQ	BX, 0(SP)
+	MOVL	$mutex_sleeping, 8(SP)
+	CALL	runtime·futexsleep(SB)
+	MOVQ	l+0(FP), BX
+	JMP	sleep
+done:
+	RET
+
+// unlock(l *mutex): releases l, waking one sleeper if there may be one. Counts m.locks down.
+// Clobbers AX BX CX DX SI DI R8-R11.
+TEXT runtime·unlock(SB), NOSPLIT, $16-8
+	MOVQ	l+0(FP), BX
+	MOVL	$mutex_unlocked, AX
+	XCHGL	AX, mutex_key(BX)
+	CMPL	AX, $mutex_unlocked
+	JNE	2(PC)
+	CALL	runtime·unlockBad(SB)     // "unlock of unlocked lock"
+	CMPL	AX, $mutex_sleeping
+	JNE	woke
+	MOVQ	BX, 0(SP)
+	MOVL	$1, 8(SP)
+	CALL	runtime·futexwakeup(SB)
+woke:
+	get_tls(CX)
+	MOVQ	g(CX), AX
+	MOVQ	g_m(AX), AX
+	DECL	m_locks(AX)
+	RET
+
+// unlockBad(): throws "unlock of unlocked lock".
+TEXT runtime·unlockBad(SB), NOSPLIT, $16
+	LEAQ	msgunlock<>(SB), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	$23, 8(SP)
+	CALL	runtime·throw(SB)
+	RET
+
+DATA	msgunlock<>+0(SB)/23, $"unlock of unlocked lock"
+GLOBL	msgunlock<>(SB), RODATA, $23
+
+// noteclear(n *note): resets n so that it can be slept on again. Clobbers AX.
+TEXT runtime·noteclear(SB), NOSPLIT, $0-8
+	MOVQ	n+0(FP), AX
+	MOVQ	$0, note_key(AX)
+	RET
+
+// notewakeup(n *note): sets n and wakes its sleeper; a second wakeup is a fatal error.
+// Clobbers AX BX CX DX SI DI R8-R11.
+TEXT runtime·notewakeup(SB), NOSPLIT, $16-8
+	MOVQ	n+0(FP), BX
+	MOVL	$1, AX
+	XCHGL	AX, note_key(BX)
+	CMPL	AX, $0
+	JEQ	wake
+	LEAQ	msgdouble<>(SB), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	$29, 8(SP)
+	CALL	runtime·throw(SB)
+wake:
+	MOVQ	BX, 0(SP)
+	MOVL	$1, 8(SP)
+	CALL	runtime·futexwakeup(SB)
+	RET
+
+DATA	msgdouble<>+0(SB)/29, $"notewakeup - double wakeup ()"
+GLOBL	msgdouble<>(SB), RODATA, $29
+
+// notesleep(n *note): sleeps (on g0) until n is set. Clobbers AX BX CX DX SI DI R8-R11.
+TEXT runtime·notesleep(SB), NOSPLIT, $16-8
+again:
+	MOVQ	n+0(FP), BX
+	MOVL	note_key(BX), AX
+	CMPL	AX, $0
+	JNE	done
+	MOVQ	BX, 0(SP)
+	MOVL	$0, 8(SP)
+	CALL	runtime·futexsleep(SB)
+	JMP	again
+done:
+	RET

@@ -1,0 +1,1415 @@
+// proc.s: goroutines and the G/M/P scheduler, as in Go's src/runtime/proc.go. Routines take
+// their arguments on the stack (ABI0) and may clobber every register but SP and BP unless
+// their opening comment says otherwise.
+#include "go_asm.h"
+#include "go_tls.h"
+#include "textflag.h"
+
+// MYM(r) loads the current M into r (through g at FS:-8). Clobbers CX.
+#define MYM(r) \
+	get_tls(CX); \
+	MOVQ	g(CX), r; \
+	MOVQ	g_m(r), r
+
+#define THROW(sym, n) \
+	LEAQ	sym(SB), AX; \
+	MOVQ	AX, 0(SP); \
+	MOVQ	$n, 8(SP); \
+	CALL	runtime·throw(SB)
+
+// ---- the runtime's globals ----
+GLOBL	runtime·m0(SB), NOPTR, $m__size
+GLOBL	runtime·g0(SB), NOPTR, $g__size
+GLOBL	runtime·sched(SB), NOPTR, $schedt__size
+GLOBL	runtime·allp(SB), NOPTR, $(_MaxGomaxprocs*8)
+GLOBL	runtime·gomaxprocs(SB), NOPTR, $8
+GLOBL	runtime·ncpu(SB), NOPTR, $8
+GLOBL	runtime·allgs(SB), NOPTR, $8
+GLOBL	runtime·allglen(SB), NOPTR, $8
+GLOBL	runtime·allgcap(SB), NOPTR, $8
+GLOBL	runtime·allglock(SB), NOPTR, $8
+GLOBL	runtime·mainStarted(SB), NOPTR, $8
+GLOBL	runtime·argc(SB), NOPTR, $8
+GLOBL	runtime·argv(SB), NOPTR, $8
+GLOBL	runtime·fastrandstate(SB), NOPTR, $8
+
+// args(c int32, v **byte): remembers argc and argv (the environment follows argv's nil).
+TEXT runtime·args(SB), NOSPLIT, $0-16
+	MOVLQSX	c+0(FP), AX
+	MOVQ	AX, runtime·argc(SB)
+	MOVQ	v+8(FP), AX
+	MOVQ	AX, runtime·argv(SB)
+	RET
+
+// osinit(): ncpu = the number of CPUs in this thread's affinity mask (sched_getaffinity).
+TEXT runtime·osinit(SB), NOSPLIT, $176-0
+	MOVQ	$0, 0(SP)
+	MOVQ	$128, 8(SP)
+	LEAQ	40(SP), AX                // the mask: 128 bytes at 40(SP)
+	MOVQ	AX, 16(SP)
+	CALL	runtime·sched_getaffinity(SB)
+	MOVLQSX	24(SP), CX                // bytes written
+	XORQ	AX, AX
+	CMPQ	CX, $0
+	JLE	done
+	LEAQ	40(SP), SI
+count:
+	MOVBQZX	(SI), DX
+	POPCNTQ	DX, DX
+	ADDQ	DX, AX
+	INCQ	SI
+	DECQ	CX
+	JNZ	count
+done:
+	CMPQ	AX, $0
+	JNE	2(PC)
+	MOVQ	$1, AX
+	MOVQ	AX, runtime·ncpu(SB)
+	RET
+
+// gogetenv(name *byte, n int) *byte: the value of environment variable name (NUL-terminated),
+// or nil. Clobbers AX BX CX DX SI DI.
+TEXT runtime·gogetenv(SB), NOSPLIT, $0-24
+	MOVQ	runtime·argc(SB), AX
+	MOVQ	runtime·argv(SB), BX
+	LEAQ	8(BX)(AX*8), BX           // envp
+next:
+	MOVQ	(BX), SI
+	CMPQ	SI, $0
+	JEQ	none
+	ADDQ	$8, BX
+	MOVQ	name+0(FP), DI
+	MOVQ	n+8(FP), CX
+cmp:
+	MOVB	(SI), AL
+	CMPB	AL, (DI)
+	JNE	next
+	INCQ	SI
+	INCQ	DI
+	DECQ	CX
+	JNZ	cmp
+	CMPB	(SI), $'='
+	JNE	next
+	INCQ	SI
+	MOVQ	SI, ret+16(FP)
+	RET
+none:
+	MOVQ	$0, ret+16(FP)
+	RET
+
+// atoi(s *byte) int: the decimal number at s (up to the first non-digit); -1 if none.
+// Clobbers AX BX CX SI.
+TEXT runtime·atoi(SB), NOSPLIT, $0-16
+	MOVQ	s+0(FP), SI
+	MOVQ	$-1, AX
+	CMPQ	SI, $0
+	JEQ	done
+	XORQ	CX, CX
+	MOVQ	$0, AX
+	MOVQ	$-1, BX                   // becomes 0 after a digit
+digit:
+	MOVBQZX	(SI), CX
+	SUBQ	$'0', CX
+	CMPQ	CX, $9
+	JHI	end
+	IMULQ	$10, AX
+	ADDQ	CX, AX
+	MOVQ	$0, BX
+	INCQ	SI
+	JMP	digit
+end:
+	CMPQ	BX, $0
+	JEQ	done
+	MOVQ	$-1, AX
+done:
+	MOVQ	AX, ret+8(FP)
+	RET
+
+// schedinit(): the scheduler's bootstrap on m0: mcommoninit(m0), then GOMAXPROCS from the
+// environment (default ncpu, at most _MaxGomaxprocs) and procresize.
+TEXT runtime·schedinit(SB), NOSPLIT, $32-0
+	MOVL	$maxmcount, runtime·sched+schedt_maxmcount(SB)
+	LEAQ	runtime·m0(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·mcommoninit(SB)
+	CALL	runtime·parsedebugvars(SB)
+	LEAQ	envGOMAXPROCS<>(SB), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	$10, 8(SP)
+	CALL	runtime·gogetenv(SB)
+	MOVQ	16(SP), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·atoi(SB)
+	MOVQ	8(SP), AX
+	CMPQ	AX, $0
+	JGT	2(PC)
+	MOVQ	runtime·ncpu(SB), AX
+	CMPQ	AX, $_MaxGomaxprocs
+	JLE	2(PC)
+	MOVQ	$_MaxGomaxprocs, AX
+	MOVL	AX, 0(SP)
+	CALL	runtime·procresize(SB)
+	RET
+
+DATA	envGOMAXPROCS<>+0(SB)/10, $"GOMAXPROCS"
+GLOBL	envGOMAXPROCS<>(SB), RODATA, $10
+
+// parsedebugvars(): GODEBUG settings; the scheduler tracer (schedtrace, scheddetail) reads
+// them in part 2 of the runtime. Nothing yet.
+TEXT runtime·parsedebugvars(SB), NOSPLIT, $0-0
+	RET
+
+// mcommoninit(mp *m): gives mp its id (sched.mnext++) and a fastrand seed.
+TEXT runtime·mcommoninit(SB), NOSPLIT, $16-8
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	MOVQ	mp+0(FP), BX
+	MOVQ	runtime·sched+schedt_mnext(SB), AX
+	MOVQ	AX, m_id(BX)
+	INCQ	runtime·sched+schedt_mnext(SB)
+	MOVQ	$0x9E3779B97F4A7C15, DX
+	IMULQ	DX, AX
+	ADDQ	$1, AX
+	MOVQ	AX, m_fastrand(BX)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	RET
+
+// fastrand() uint32: the M's xorshift random number generator. Clobbers AX BX CX DX.
+TEXT runtime·fastrand(SB), NOSPLIT, $0-4
+	MYM(BX)
+	MOVQ	m_fastrand(BX), AX
+	MOVQ	AX, DX
+	SHLQ	$13, DX
+	XORQ	DX, AX
+	MOVQ	AX, DX
+	SHRQ	$7, DX
+	XORQ	DX, AX
+	MOVQ	AX, DX
+	SHLQ	$17, DX
+	XORQ	DX, AX
+	MOVQ	AX, m_fastrand(BX)
+	MOVL	AX, ret+0(FP)
+	RET
+
+// procresize(nprocs int32): makes nprocs Ps (allp[0..nprocs)), gives allp[0] to this M and
+// puts the others on the idle-P list, highest id last in, so pidleget hands out P1 first.
+TEXT runtime·procresize(SB), NOSPLIT, $32-4
+	MOVL	nprocs+0(FP), AX
+	MOVQ	AX, runtime·gomaxprocs(SB)
+	MOVQ	$0, 24(SP)                // i
+make:
+	MOVQ	24(SP), BX
+	CMPQ	BX, runtime·gomaxprocs(SB)
+	JGE	made
+	LEAQ	runtime·allp(SB), AX
+	CMPQ	(AX)(BX*8), $0
+	JNE	have
+	MOVQ	$p__size, 0(SP)
+	CALL	runtime·persistentalloc(SB)
+	MOVQ	8(SP), AX
+	MOVQ	24(SP), BX
+	MOVL	BX, p_id(AX)
+	MOVL	$_Pgcstop, p_status(AX)
+	LEAQ	runtime·allp(SB), CX
+	MOVQ	AX, (CX)(BX*8)
+have:
+	INCQ	24(SP)
+	JMP	make
+made:
+	MOVQ	runtime·allp(SB), AX      // allp[0] goes to this M
+	MOVL	$_Pidle, p_status(AX)
+	MOVQ	AX, 0(SP)
+	CALL	runtime·acquirep(SB)
+	MOVQ	runtime·gomaxprocs(SB), BX
+	MOVQ	BX, 24(SP)
+idle:
+	DECQ	24(SP)
+	MOVQ	24(SP), BX
+	CMPQ	BX, $0
+	JLE	done
+	LEAQ	runtime·allp(SB), AX
+	MOVQ	(AX)(BX*8), AX
+	MOVL	$_Pidle, p_status(AX)
+	MOVQ	AX, 0(SP)
+	CALL	runtime·pidleput(SB)
+	JMP	idle
+done:
+	RET
+
+// acquirep(pp *p): associates pp with the current M; pp must be idle. Clobbers AX BX CX.
+TEXT runtime·acquirep(SB), NOSPLIT, $16-8
+	MYM(BX)
+	MOVQ	pp+0(FP), AX
+	CMPQ	m_p(BX), $0
+	JNE	bad
+	CMPQ	p_m(AX), $0
+	JNE	bad
+	CMPL	p_status(AX), $_Pidle
+	JNE	bad
+	MOVQ	AX, m_p(BX)
+	MOVQ	BX, p_m(AX)
+	MOVL	$_Prunning, p_status(AX)
+	RET
+bad:
+	THROW(msgacquirep<>, 25)
+	RET
+
+DATA	msgacquirep<>+0(SB)/25, $"acquirep: invalid p state"
+GLOBL	msgacquirep<>(SB), RODATA, $25
+
+// releasep() *p: disassociates the current M from its P and returns it (now _Pidle).
+// Clobbers AX BX CX.
+TEXT runtime·releasep(SB), NOSPLIT, $16-8
+	MYM(BX)
+	MOVQ	m_p(BX), AX
+	CMPQ	AX, $0
+	JEQ	bad
+	CMPL	p_status(AX), $_Prunning
+	JNE	bad
+	MOVQ	$0, m_p(BX)
+	MOVQ	$0, p_m(AX)
+	MOVL	$_Pidle, p_status(AX)
+	MOVQ	AX, ret+0(FP)
+	RET
+bad:
+	THROW(msgreleasep<>, 25)
+	RET
+
+DATA	msgreleasep<>+0(SB)/25, $"releasep: invalid p state"
+GLOBL	msgreleasep<>(SB), RODATA, $25
+
+// pidleput(pp *p): puts pp on the idle-P list. sched.lock must be held. Clobbers AX BX.
+TEXT runtime·pidleput(SB), NOSPLIT, $0-8
+	MOVQ	pp+0(FP), AX
+	MOVQ	runtime·sched+schedt_pidle(SB), BX
+	MOVQ	BX, p_link(AX)
+	MOVQ	AX, runtime·sched+schedt_pidle(SB)
+	INCL	runtime·sched+schedt_npidle(SB)
+	RET
+
+// pidleget() *p: takes a P off the idle-P list, or nil. sched.lock must be held.
+// Clobbers AX BX.
+TEXT runtime·pidleget(SB), NOSPLIT, $0-8
+	MOVQ	runtime·sched+schedt_pidle(SB), AX
+	CMPQ	AX, $0
+	JEQ	done
+	MOVQ	p_link(AX), BX
+	MOVQ	BX, runtime·sched+schedt_pidle(SB)
+	MOVQ	$0, p_link(AX)
+	DECL	runtime·sched+schedt_npidle(SB)
+done:
+	MOVQ	AX, ret+0(FP)
+	RET
+
+// mput(mp *m): puts mp on the idle-M list and checks for deadlock. sched.lock must be held.
+TEXT runtime·mput(SB), NOSPLIT, $8-8
+	MOVQ	mp+0(FP), AX
+	MOVQ	runtime·sched+schedt_midle(SB), BX
+	MOVQ	BX, m_schedlink(AX)
+	MOVQ	AX, runtime·sched+schedt_midle(SB)
+	INCL	runtime·sched+schedt_nmidle(SB)
+	CALL	runtime·checkdead(SB)
+	RET
+
+// mget() *m: takes an M off the idle-M list, or nil. sched.lock must be held. Clobbers AX BX.
+TEXT runtime·mget(SB), NOSPLIT, $0-8
+	MOVQ	runtime·sched+schedt_midle(SB), AX
+	CMPQ	AX, $0
+	JEQ	done
+	MOVQ	m_schedlink(AX), BX
+	MOVQ	BX, runtime·sched+schedt_midle(SB)
+	DECL	runtime·sched+schedt_nmidle(SB)
+done:
+	MOVQ	AX, ret+0(FP)
+	RET
+
+// checkdead(): called with sched.lock held when an M goes idle. If no M is running Go code
+// any more, every goroutine is blocked for good: fatal "all goroutines are asleep - deadlock!"
+// (or the Goexit variant when there are no goroutines at all).
+TEXT runtime·checkdead(SB), NOSPLIT, $48-0
+	MOVQ	runtime·sched+schedt_mnext(SB), AX
+	SUBQ	runtime·sched+schedt_nmfreed(SB), AX
+	MOVLQSX	runtime·sched+schedt_nmidle(SB), BX
+	SUBQ	BX, AX
+	MOVLQSX	runtime·sched+schedt_nmidlelocked(SB), BX
+	SUBQ	BX, AX
+	MOVLQSX	runtime·sched+schedt_nmsys(SB), BX
+	SUBQ	BX, AX
+	CMPQ	AX, $0
+	JLE	2(PC)
+	RET                               // some M is still running
+	JEQ	counted
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	THROW(msginconsistent<>, 30)
+counted:
+	MOVQ	$0, 32(SP)                // grunning
+	MOVQ	$0, 40(SP)                // i
+loop:
+	MOVQ	40(SP), BX
+	CMPQ	BX, runtime·allglen(SB)
+	JGE	looked
+	INCQ	40(SP)
+	MOVQ	runtime·allgs(SB), AX
+	MOVQ	(AX)(BX*8), AX
+	MOVL	g_atomicstatus(AX), CX
+	CMPL	CX, $_Gwaiting
+	JEQ	waiting
+	CMPL	CX, $_Gpreempted
+	JEQ	waiting
+	CMPL	CX, $_Grunnable
+	JEQ	runnable
+	CMPL	CX, $_Grunning
+	JEQ	runnable
+	CMPL	CX, $_Gsyscall
+	JEQ	runnable
+	JMP	loop
+waiting:
+	INCQ	32(SP)
+	JMP	loop
+runnable:
+	MOVQ	AX, 24(SP)
+	CALL	runtime·printlock(SB)
+	LEAQ	msgfindg<>(SB), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	$27, 8(SP)
+	CALL	runtime·printstring(SB)
+	MOVQ	24(SP), AX
+	MOVQ	g_goid(AX), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·printint(SB)
+	LEAQ	msginstatus<>(SB), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	$11, 8(SP)
+	CALL	runtime·printstring(SB)
+	MOVQ	24(SP), AX
+	MOVL	g_atomicstatus(AX), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·printuint(SB)
+	CALL	runtime·printnl(SB)
+	CALL	runtime·printunlock(SB)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	THROW(msgrunnableg<>, 21)
+looked:
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	CMPQ	32(SP), $0
+	JNE	asleep
+	LEAQ	msgnogoroutines<>(SB), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	$54, 8(SP)
+	CALL	runtime·fatal(SB)
+asleep:
+	LEAQ	msgdeadlock<>(SB), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	$37, 8(SP)
+	CALL	runtime·fatal(SB)
+	RET
+
+DATA	msginconsistent<>+0(SB)/30, $"checkdead: inconsistent counts"
+GLOBL	msginconsistent<>(SB), RODATA, $30
+DATA	msgfindg<>+0(SB)/27, $"runtime: checkdead: find g "
+GLOBL	msgfindg<>(SB), RODATA, $27
+DATA	msginstatus<>+0(SB)/11, $" in status "
+GLOBL	msginstatus<>(SB), RODATA, $11
+DATA	msgrunnableg<>+0(SB)/21, $"checkdead: runnable g"
+GLOBL	msgrunnableg<>(SB), RODATA, $21
+DATA	msgnogoroutines<>+0(SB)/54, $"no goroutines (main called runtime.Goexit) - deadlock!"
+GLOBL	msgnogoroutines<>(SB), RODATA, $54
+DATA	msgdeadlock<>+0(SB)/37, $"all goroutines are asleep - deadlock!"
+GLOBL	msgdeadlock<>(SB), RODATA, $37
+
+// mstart(): the entry of every M (m0 from rt0_go, others from clone) on its g0 stack.
+// Never returns.
+TEXT runtime·mstart(SB), NOSPLIT|TOPFRAME, $0
+	CALL	runtime·mstart0(SB)
+	RET                               // not reached
+
+// mstart0(): sets g0's stack guards and runs mstart1. Never returns.
+TEXT runtime·mstart0(SB), NOSPLIT, $0-0
+	get_tls(CX)
+	MOVQ	g(CX), AX
+	MOVQ	(g_stack+stack_lo)(AX), BX
+	ADDQ	$_StackGuard, BX
+	MOVQ	BX, g_stackguard0(AX)
+	MOVQ	BX, g_stackguard1(AX)
+	CALL	runtime·mstart1(SB)
+	CALL	runtime·abort(SB)
+	RET
+
+// mstart1(): records where g0's stack starts (g0.sched: every mcall and systemstack begins
+// there), runs minit and the M's start function, takes m.nextp (except m0, which has its P)
+// and enters schedule. Never returns.
+TEXT runtime·mstart1(SB), NOSPLIT, $16-0
+	get_tls(CX)
+	MOVQ	g(CX), AX
+	MOVQ	g_m(AX), BX
+	CMPQ	m_g0(BX), AX
+	JEQ	ok
+	THROW(msgbadmstart<>, 19)
+ok:
+	MOVQ	AX, (g_sched+gobuf_g)(AX)
+	MOVQ	8(BP), CX                 // getcallerpc()
+	MOVQ	CX, (g_sched+gobuf_pc)(AX)
+	LEAQ	16(BP), CX                // getcallersp()
+	MOVQ	CX, (g_sched+gobuf_sp)(AX)
+	CALL	runtime·minit(SB)
+	MYM(BX)
+	MOVQ	m_mstartfn(BX), AX
+	CMPQ	AX, $0
+	JEQ	nofn
+	CALL	AX
+nofn:
+	MYM(BX)
+	LEAQ	runtime·m0(SB), AX
+	CMPQ	BX, AX
+	JEQ	sched
+	MOVQ	m_nextp(BX), AX
+	MOVQ	$0, m_nextp(BX)
+	MOVQ	AX, 0(SP)
+	CALL	runtime·acquirep(SB)
+sched:
+	CALL	runtime·schedule(SB)
+	RET
+
+DATA	msgbadmstart<>+0(SB)/19, $"bad runtime·mstart"
+GLOBL	msgbadmstart<>(SB), RODATA, $19
+
+// minit(): per-thread setup on the new M: its thread id.
+TEXT runtime·minit(SB), NOSPLIT, $8-0
+	CALL	runtime·gettid(SB)
+	MOVL	0(SP), AX
+	MYM(BX)
+	MOVQ	AX, m_procid(BX)
+	RET
+
+// main(): goroutine 1. Runs the program's main·main and exits 0 when it returns, whatever
+// other goroutines are doing.
+TEXT runtime·main(SB), NOSPLIT, $8-0
+	MOVQ	$1, runtime·mainStarted(SB)
+	CALL	main·main(SB)
+	MOVL	$0, 0(SP)
+	CALL	runtime·exit(SB)
+	CALL	runtime·abort(SB)        // not reached
+	RET
+
+// newproc(siz int32, fn *funcval, args...): starts a goroutine running fn with the siz bytes
+// of arguments that follow fn in this call's frame (the compiler's old lowering of a go
+// statement). Switches to g0 (systemstack) to run newproc1 and queue the new g in runnext.
+TEXT runtime·newproc(SB), NOSPLIT, $56-16
+	// a closure for systemstack at 8(SP): fn code, fn, argp, siz, callergp, callerpc
+	LEAQ	runtime·newproc_func1(SB), AX
+	MOVQ	AX, 8(SP)
+	MOVQ	fn+8(FP), AX
+	MOVQ	AX, 16(SP)
+	LEAQ	fn+8(FP), AX
+	ADDQ	$8, AX                    // argp: the arguments after fn
+	MOVQ	AX, 24(SP)
+	MOVLQSX	siz+0(FP), AX
+	MOVQ	AX, 32(SP)
+	get_tls(CX)
+	MOVQ	g(CX), AX
+	MOVQ	AX, 40(SP)
+	MOVQ	8(BP), AX                 // getcallerpc()
+	MOVQ	AX, 48(SP)
+	LEAQ	8(SP), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·systemstack(SB)
+	RET
+
+// newproc_func1(): the closure newproc runs on g0 (DX points at it): newproc1, then
+// runqput(pp, newg, next=true) and, once main has started, wakep.
+TEXT runtime·newproc_func1(SB), NOSPLIT, $48-0
+	MOVQ	8(DX), AX
+	MOVQ	AX, 0(SP)                 // fn
+	MOVQ	16(DX), AX
+	MOVQ	AX, 8(SP)                 // argp
+	MOVQ	24(DX), AX
+	MOVL	AX, 16(SP)                // siz
+	MOVQ	32(DX), AX
+	MOVQ	AX, 24(SP)                // callergp
+	MOVQ	40(DX), AX
+	MOVQ	AX, 32(SP)                // callerpc
+	CALL	runtime·newproc1(SB)
+	MOVQ	40(SP), AX                // newg
+	MOVQ	AX, 8(SP)
+	MYM(BX)
+	MOVQ	m_p(BX), BX
+	MOVQ	BX, 0(SP)
+	MOVB	$1, 16(SP)
+	CALL	runtime·runqput(SB)
+	CMPQ	runtime·mainStarted(SB), $0
+	JEQ	2(PC)
+	CALL	runtime·wakep(SB)
+	RET
+
+// newproc1(fn *funcval, argp unsafe.Pointer, narg int32, callergp *g, callerpc uintptr) *g:
+// makes a runnable g (reused from the free list or fresh from malg) whose stack holds the
+// copied arguments with goexit+1 as the return address, so returning from fn ends the
+// goroutine; the goid comes from the P's cache, refilled 16 at a time.
+TEXT runtime·newproc1(SB), NOSPLIT, $48-48
+	MOVQ	fn+0(FP), AX
+	CMPQ	AX, $0
+	JNE	fnok
+	MYM(BX)
+	MOVL	$-1, m_throwing(BX)       // do not dump full stacks
+	THROW(msgnilfunc<>, 20)
+fnok:
+	MYM(BX)
+	INCL	m_locks(BX)               // acquirem
+	MOVLQSX	narg+16(FP), AX
+	ADDQ	$7, AX
+	ANDQ	$~7, AX
+	CMPQ	AX, $(_StackMin-4*8-8)
+	JLT	sizok
+	THROW(msgargs<>, 55)
+sizok:
+	MOVQ	m_p(BX), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·gfget(SB)
+	MOVQ	8(SP), AX
+	CMPQ	AX, $0
+	JNE	gotg
+	MOVL	$_StackMin, 0(SP)
+	CALL	runtime·malg(SB)
+	MOVQ	8(SP), AX
+	MOVQ	AX, 40(SP)
+	MOVQ	AX, 0(SP)
+	MOVL	$_Gidle, 8(SP)
+	MOVL	$_Gdead, 12(SP)
+	CALL	runtime·casgstatus(SB)
+	MOVQ	40(SP), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·allgadd(SB)
+	MOVQ	40(SP), AX
+gotg:
+	MOVQ	AX, 40(SP)                // newg
+	// sp = stack.hi - totalSize, totalSize = 4*8 + siz rounded up to 16
+	MOVLQSX	narg+16(FP), CX
+	ADDQ	$(4*8+15), CX
+	ANDQ	$~15, CX
+	MOVQ	(g_stack+stack_hi)(AX), DX
+	SUBQ	CX, DX
+	MOVQ	DX, 32(SP)                // sp
+	MOVLQSX	narg+16(FP), CX
+	CMPQ	CX, $0
+	JEQ	noargs
+	MOVQ	DX, 0(SP)
+	MOVQ	argp+8(FP), BX
+	MOVQ	BX, 8(SP)
+	MOVQ	CX, 16(SP)
+	CALL	runtime·memmove(SB)
+noargs:
+	MOVQ	40(SP), AX
+	MOVQ	32(SP), DX
+	MOVQ	$0, (g_sched+gobuf_ret)(AX)
+	MOVQ	$0, (g_sched+gobuf_lr)(AX)
+	MOVQ	$0, (g_sched+gobuf_bp)(AX)
+	MOVQ	DX, g_stktopsp(AX)
+	MOVQ	AX, (g_sched+gobuf_g)(AX)
+	// gostartcallfn: push goexit+1 as fn's return address, then pc = fn.fn, ctxt = fn
+	LEAQ	runtime·goexit(SB), CX
+	INCQ	CX                        // +PCQuantum: inside goexit
+	SUBQ	$8, DX
+	MOVQ	CX, (DX)
+	MOVQ	DX, (g_sched+gobuf_sp)(AX)
+	MOVQ	fn+0(FP), BX
+	MOVQ	funcval_fn(BX), CX
+	MOVQ	CX, (g_sched+gobuf_pc)(AX)
+	MOVQ	BX, (g_sched+gobuf_ctxt)(AX)
+	MOVQ	CX, g_startpc(AX)
+	MOVQ	callerpc+32(FP), CX
+	MOVQ	CX, g_gopc(AX)
+	MOVQ	AX, 0(SP)
+	MOVL	$_Gdead, 8(SP)
+	MOVL	$_Grunnable, 12(SP)
+	CALL	runtime·casgstatus(SB)
+	// goid from the P's cache, refilled _GoidCacheBatch at a time from sched.goidgen
+	MYM(BX)
+	MOVQ	m_p(BX), BX
+	MOVQ	p_goidcache(BX), AX
+	CMPQ	AX, p_goidcacheend(BX)
+	JNE	havegoid
+	MOVQ	$_GoidCacheBatch, AX
+	LOCK
+	XADDQ	AX, runtime·sched+schedt_goidgen(SB)
+	ADDQ	$_GoidCacheBatch, AX      // the new goidgen
+	SUBQ	$(_GoidCacheBatch-1), AX
+	MOVQ	AX, p_goidcache(BX)
+	LEAQ	_GoidCacheBatch(AX), CX
+	MOVQ	CX, p_goidcacheend(BX)
+havegoid:
+	MOVQ	40(SP), CX
+	MOVQ	AX, g_goid(CX)
+	INCQ	p_goidcache(BX)
+	MYM(BX)
+	DECL	m_locks(BX)               // releasem
+	MOVQ	40(SP), AX
+	MOVQ	AX, ret+40(FP)
+	RET
+
+DATA	msgnilfunc<>+0(SB)/20, $"go of nil func value"
+GLOBL	msgnilfunc<>(SB), RODATA, $20
+DATA	msgargs<>+0(SB)/55, $"newproc: function arguments too large for new goroutine"
+GLOBL	msgargs<>(SB), RODATA, $55
+
+// malg(stacksize int32) *g: a new g with a stack of stacksize bytes (none if negative).
+TEXT runtime·malg(SB), NOSPLIT, $32-16
+	MOVQ	$g__size, 0(SP)
+	CALL	runtime·persistentalloc(SB)
+	MOVQ	8(SP), AX
+	MOVQ	AX, 24(SP)
+	MOVL	stacksize+0(FP), CX
+	CMPL	CX, $0
+	JLT	done
+	MOVL	CX, 0(SP)
+	CALL	runtime·stackalloc(SB)
+	MOVQ	24(SP), AX
+	MOVQ	8(SP), BX
+	MOVQ	BX, (g_stack+stack_lo)(AX)
+	MOVQ	16(SP), CX
+	MOVQ	CX, (g_stack+stack_hi)(AX)
+	ADDQ	$_StackGuard, BX
+	MOVQ	BX, g_stackguard0(AX)
+	MOVQ	$-1, g_stackguard1(AX)
+done:
+	MOVQ	24(SP), AX
+	MOVQ	AX, ret+8(FP)
+	RET
+
+// allgadd(gp *g): appends gp to allgs (growing it by doubling) under allglock.
+TEXT runtime·allgadd(SB), NOSPLIT, $40-8
+	LEAQ	runtime·allglock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	MOVQ	runtime·allglen(SB), AX
+	CMPQ	AX, runtime·allgcap(SB)
+	JLT	room
+	SHLQ	$1, AX
+	CMPQ	AX, $64
+	JGE	2(PC)
+	MOVQ	$64, AX
+	MOVQ	AX, 32(SP)                // new capacity
+	SHLQ	$3, AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·persistentalloc(SB)
+	MOVQ	8(SP), AX
+	MOVQ	AX, 24(SP)
+	MOVQ	AX, 0(SP)
+	MOVQ	runtime·allgs(SB), AX
+	MOVQ	AX, 8(SP)
+	MOVQ	runtime·allglen(SB), AX
+	SHLQ	$3, AX
+	MOVQ	AX, 16(SP)
+	CALL	runtime·memmove(SB)
+	MOVQ	24(SP), AX
+	MOVQ	AX, runtime·allgs(SB)
+	MOVQ	32(SP), AX
+	MOVQ	AX, runtime·allgcap(SB)
+room:
+	MOVQ	runtime·allgs(SB), AX
+	MOVQ	runtime·allglen(SB), BX
+	MOVQ	gp+0(FP), CX
+	MOVQ	CX, (AX)(BX*8)
+	INCQ	runtime·allglen(SB)
+	LEAQ	runtime·allglock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	RET
+
+// casgstatus(gp *g, oldval, newval uint32): atomically moves gp from oldval to newval;
+// gp not being in oldval is a fatal error. Clobbers AX BX CX.
+TEXT runtime·casgstatus(SB), NOSPLIT, $16-16
+	MOVQ	gp+0(FP), BX
+	MOVL	oldval+8(FP), AX
+	MOVL	newval+12(FP), CX
+	CMPL	AX, CX
+	JEQ	bad
+	LOCK
+	CMPXCHGL	CX, g_atomicstatus(BX)
+	JNE	bad
+	RET
+bad:
+	THROW(msgcasg<>, 31)
+	RET
+
+DATA	msgcasg<>+0(SB)/31, $"casgstatus: bad incoming values"
+GLOBL	msgcasg<>(SB), RODATA, $31
+
+// gfput(pp *p, gp *g): puts the dead gp (with its stack) on pp's free list; when that holds
+// 64, moves half of them to the global free list.
+TEXT runtime·gfput(SB), NOSPLIT, $16-16
+	MOVQ	pp+0(FP), BX
+	MOVQ	gp+8(FP), AX
+	MOVQ	p_gFree_head(BX), CX
+	MOVQ	CX, g_schedlink(AX)
+	MOVQ	AX, p_gFree_head(BX)
+	INCL	p_gFree_n(BX)
+	CMPL	p_gFree_n(BX), $64
+	JLT	done
+	LEAQ	runtime·sched+schedt_gFree_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	MOVQ	pp+0(FP), BX
+move:
+	CMPL	p_gFree_n(BX), $32
+	JLT	moved
+	MOVQ	p_gFree_head(BX), AX
+	MOVQ	g_schedlink(AX), CX
+	MOVQ	CX, p_gFree_head(BX)
+	DECL	p_gFree_n(BX)
+	MOVQ	runtime·sched+schedt_gFree_stack(SB), CX
+	MOVQ	CX, g_schedlink(AX)
+	MOVQ	AX, runtime·sched+schedt_gFree_stack(SB)
+	INCL	runtime·sched+schedt_gFree_n(SB)
+	JMP	move
+moved:
+	LEAQ	runtime·sched+schedt_gFree_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+done:
+	RET
+
+// gfget(pp *p) *g: a dead g from pp's free list (refilled with up to 32 from the global
+// list when empty), or nil.
+TEXT runtime·gfget(SB), NOSPLIT, $16-16
+	MOVQ	pp+0(FP), BX
+	CMPQ	p_gFree_head(BX), $0
+	JNE	take
+	CMPQ	runtime·sched+schedt_gFree_stack(SB), $0
+	JEQ	take
+	LEAQ	runtime·sched+schedt_gFree_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	MOVQ	pp+0(FP), BX
+refill:
+	CMPL	p_gFree_n(BX), $32
+	JGE	refilled
+	MOVQ	runtime·sched+schedt_gFree_stack(SB), AX
+	CMPQ	AX, $0
+	JEQ	refilled
+	MOVQ	g_schedlink(AX), CX
+	MOVQ	CX, runtime·sched+schedt_gFree_stack(SB)
+	DECL	runtime·sched+schedt_gFree_n(SB)
+	MOVQ	p_gFree_head(BX), CX
+	MOVQ	CX, g_schedlink(AX)
+	MOVQ	AX, p_gFree_head(BX)
+	INCL	p_gFree_n(BX)
+	JMP	refill
+refilled:
+	LEAQ	runtime·sched+schedt_gFree_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	MOVQ	pp+0(FP), BX
+take:
+	MOVQ	p_gFree_head(BX), AX
+	CMPQ	AX, $0
+	JEQ	done
+	MOVQ	g_schedlink(AX), CX
+	MOVQ	CX, p_gFree_head(BX)
+	DECL	p_gFree_n(BX)
+	MOVQ	$0, g_schedlink(AX)
+done:
+	MOVQ	AX, ret+8(FP)
+	RET
+
+// runqput(pp *p, gp *g, next bool): puts gp on pp's local run queue. With next, gp goes into
+// runnext and the g it displaces goes to the tail. A full queue moves half of itself and gp
+// to the global queue (runqputslow). Runs on g0.
+TEXT runtime·runqput(SB), NOSPLIT, $48-17
+	MOVQ	pp+0(FP), BX
+	MOVQ	gp+8(FP), DX
+	CMPB	next+16(FP), $0
+	JEQ	retry
+kick:
+	MOVQ	p_runnext(BX), AX
+	LOCK
+	CMPXCHGQ	DX, p_runnext(BX)
+	JNE	kick
+	CMPQ	AX, $0
+	JEQ	done
+	MOVQ	AX, DX                    // kick the old runnext to the regular queue
+	MOVQ	DX, gp+8(FP)
+retry:
+	MOVL	p_runqhead(BX), AX        // load-acquire, synchronize with consumers
+	MOVL	p_runqtail(BX), CX
+	MOVL	CX, SI
+	SUBL	AX, SI
+	CMPL	SI, $runqSize
+	JAE	slow
+	MOVL	CX, SI
+	ANDL	$runqMask, SI
+	MOVQ	DX, p_runq(BX)(SI*8)
+	INCL	CX
+	MOVL	CX, p_runqtail(BX)        // store-release, makes the item available
+done:
+	RET
+slow:
+	MOVQ	BX, 0(SP)
+	MOVQ	DX, 8(SP)
+	MOVL	AX, 16(SP)
+	MOVL	CX, 20(SP)
+	CALL	runtime·runqputslow(SB)
+	CMPB	24(SP), $0
+	JNE	done
+	MOVQ	pp+0(FP), BX
+	MOVQ	gp+8(FP), DX
+	JMP	retry
+
+// runqputslow(pp *p, gp *g, h, t uint32) bool: moves gp and half of pp's queue (taken from
+// its head) to the global run queue in one batch. False if a thief got there first.
+TEXT runtime·runqputslow(SB), NOSPLIT, $1080-25
+	// batch: n = (t-h)/2 gs at 40(SP), then gp
+	MOVQ	pp+0(FP), BX
+	MOVL	h+16(FP), AX
+	MOVL	t+20(FP), CX
+	SUBL	AX, CX
+	SHRL	$1, CX                    // n
+	CMPL	CX, $(runqSize/2)
+	JEQ	2(PC)
+	CALL	runtime·abort(SB)         // "runqputslow: queue is not full"
+	XORQ	DI, DI
+copy:
+	CMPL	DI, CX
+	JGE	copied
+	MOVL	AX, SI
+	ADDL	DI, SI
+	ANDL	$runqMask, SI
+	MOVQ	p_runq(BX)(SI*8), DX
+	MOVQ	DX, 40(SP)(DI*8)
+	INCQ	DI
+	JMP	copy
+copied:
+	MOVL	AX, DX                    // cas runqhead h -> h+n
+	ADDL	CX, DX
+	LOCK
+	CMPXCHGL	DX, p_runqhead(BX)
+	JEQ	took
+	MOVB	$0, ret+24(FP)
+	RET
+took:
+	MOVQ	gp+8(FP), DX
+	MOVQ	DX, 40(SP)(CX*8)
+	// link the batch through schedlink
+	XORQ	DI, DI
+link:
+	CMPL	DI, CX
+	JGE	linked
+	MOVQ	40(SP)(DI*8), AX
+	MOVQ	48(SP)(DI*8), DX
+	MOVQ	DX, g_schedlink(AX)
+	INCQ	DI
+	JMP	link
+linked:
+	MOVQ	40(SP)(CX*8), AX
+	MOVQ	$0, g_schedlink(AX)
+	MOVL	CX, 32(SP)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	MOVL	32(SP), CX
+	MOVQ	40(SP), AX                // head
+	MOVQ	40(SP)(CX*8), DX          // tail
+	INCL	CX                        // n+1 gs
+	MOVQ	AX, 0(SP)
+	MOVQ	DX, 8(SP)
+	MOVL	CX, 16(SP)
+	CALL	runtime·globrunqputbatch(SB)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	MOVB	$1, ret+24(FP)
+	RET
+
+// runqget(pp *p) (gp *g, inheritTime bool): the next g of pp's local queue: runnext first
+// (which inherits the time slice), then the head. nil when empty.
+TEXT runtime·runqget(SB), NOSPLIT, $0-24
+	MOVQ	pp+0(FP), BX
+	MOVQ	p_runnext(BX), AX
+	CMPQ	AX, $0
+	JEQ	queue
+	XORQ	DX, DX
+	LOCK
+	CMPXCHGQ	DX, p_runnext(BX)
+	JNE	queue
+	MOVQ	AX, gp+8(FP)
+	MOVB	$1, inheritTime+16(FP)
+	RET
+queue:
+	MOVL	p_runqhead(BX), AX        // load-acquire, synchronize with other consumers
+	MOVL	p_runqtail(BX), CX
+	CMPL	AX, CX
+	JEQ	empty
+	MOVL	AX, SI
+	ANDL	$runqMask, SI
+	MOVQ	p_runq(BX)(SI*8), DX
+	MOVL	AX, CX
+	INCL	CX
+	LOCK
+	CMPXCHGL	CX, p_runqhead(BX)     // cas-release, commits consume
+	JNE	queue
+	MOVQ	DX, gp+8(FP)
+	MOVB	$0, inheritTime+16(FP)
+	RET
+empty:
+	MOVQ	$0, gp+8(FP)
+	MOVB	$0, inheritTime+16(FP)
+	RET
+
+// globrunqput(gp *g): puts gp at the tail of the global run queue. sched.lock must be held.
+// Clobbers AX BX.
+TEXT runtime·globrunqput(SB), NOSPLIT, $0-8
+	MOVQ	gp+0(FP), AX
+	MOVQ	$0, g_schedlink(AX)
+	MOVQ	runtime·sched+schedt_runq_tail(SB), BX
+	CMPQ	BX, $0
+	JEQ	empty
+	MOVQ	AX, g_schedlink(BX)
+	JMP	2(PC)
+empty:
+	MOVQ	AX, runtime·sched+schedt_runq_head(SB)
+	MOVQ	AX, runtime·sched+schedt_runq_tail(SB)
+	INCL	runtime·sched+schedt_runqsize(SB)
+	RET
+
+// globrunqputbatch(head, tail *g, n int32): appends a linked batch of n gs to the global run
+// queue. sched.lock must be held. Clobbers AX BX CX.
+TEXT runtime·globrunqputbatch(SB), NOSPLIT, $0-20
+	MOVQ	head+0(FP), AX
+	MOVQ	tail+8(FP), CX
+	MOVQ	runtime·sched+schedt_runq_tail(SB), BX
+	CMPQ	BX, $0
+	JEQ	empty
+	MOVQ	AX, g_schedlink(BX)
+	JMP	2(PC)
+empty:
+	MOVQ	AX, runtime·sched+schedt_runq_head(SB)
+	MOVQ	CX, runtime·sched+schedt_runq_tail(SB)
+	MOVL	n+16(FP), AX
+	ADDL	AX, runtime·sched+schedt_runqsize(SB)
+	RET
+
+// globrunqget(pp *p, max int32) *g: takes a fair share of the global run queue
+// (runqsize/gomaxprocs+1, at most max if max > 0, at most half a local queue): returns the
+// first and puts the rest on pp's local queue. sched.lock must be held.
+TEXT runtime·globrunqget(SB), NOSPLIT, $40-24
+	MOVLQSX	runtime·sched+schedt_runqsize(SB), CX
+	CMPQ	CX, $0
+	JNE	some
+	MOVQ	$0, ret+16(FP)
+	RET
+some:
+	MOVQ	CX, AX
+	XORQ	DX, DX
+	DIVQ	runtime·gomaxprocs(SB)
+	INCQ	AX                        // n
+	CMPQ	AX, CX
+	JLE	2(PC)
+	MOVQ	CX, AX
+	MOVLQSX	max+8(FP), DX
+	CMPQ	DX, $0
+	JLE	nomax
+	CMPQ	AX, DX
+	JLE	nomax
+	MOVQ	DX, AX
+nomax:
+	CMPQ	AX, $(runqSize/2)
+	JLE	2(PC)
+	MOVQ	$(runqSize/2), AX
+	SUBL	AX, runtime·sched+schedt_runqsize(SB)
+	MOVQ	AX, 32(SP)                // n
+	CALL	runtime·globrunqpop(SB)
+	MOVQ	0(SP), AX
+	MOVQ	AX, ret+16(FP)
+more:
+	DECQ	32(SP)
+	CMPQ	32(SP), $0
+	JLE	done
+	CALL	runtime·globrunqpop(SB)
+	MOVQ	0(SP), AX
+	MOVQ	AX, 8(SP)
+	MOVQ	pp+0(FP), AX
+	MOVQ	AX, 0(SP)
+	MOVB	$0, 16(SP)
+	CALL	runtime·runqput(SB)
+	JMP	more
+done:
+	RET
+
+// globrunqpop() *g: unlinks the head of the global run queue (the caller counts). Clobbers AX BX.
+TEXT runtime·globrunqpop(SB), NOSPLIT, $0-8
+	MOVQ	runtime·sched+schedt_runq_head(SB), AX
+	MOVQ	g_schedlink(AX), BX
+	MOVQ	BX, runtime·sched+schedt_runq_head(SB)
+	CMPQ	BX, $0
+	JNE	2(PC)
+	MOVQ	$0, runtime·sched+schedt_runq_tail(SB)
+	MOVQ	$0, g_schedlink(AX)
+	MOVQ	AX, ret+0(FP)
+	RET
+
+// schedule(): one round of the scheduler on g0: find a runnable g (every 61st tick the global
+// queue first, for fairness; then the local queue; then findRunnable, which may block) and
+// run it. Never returns.
+TEXT runtime·schedule(SB), NOSPLIT, $32-0
+	MYM(BX)
+	CMPL	m_locks(BX), $0
+	JEQ	top
+	THROW(msgholding<>, 23)
+top:
+	MYM(BX)
+	MOVQ	m_p(BX), BX
+	MOVQ	BX, 24(SP)                // pp
+	MOVL	p_schedtick(BX), AX
+	XORL	DX, DX
+	MOVL	$globalRunqTick, CX
+	DIVL	CX
+	CMPL	DX, $0
+	JNE	local
+	CMPL	runtime·sched+schedt_runqsize(SB), $0
+	JEQ	local
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	MOVQ	24(SP), AX
+	MOVQ	AX, 0(SP)
+	MOVL	$1, 8(SP)
+	CALL	runtime·globrunqget(SB)
+	MOVQ	16(SP), AX
+	MOVQ	AX, 16(SP)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	MOVQ	16(SP), AX
+	CMPQ	AX, $0
+	JEQ	local
+	MOVQ	AX, 0(SP)
+	MOVB	$0, 8(SP)
+	JMP	run
+local:
+	MOVQ	24(SP), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·runqget(SB)
+	MOVQ	8(SP), AX
+	CMPQ	AX, $0
+	JEQ	find
+	MOVBQZX	16(SP), CX
+	MOVQ	AX, 0(SP)
+	MOVB	CX, 8(SP)
+	JMP	run
+find:
+	CALL	runtime·findRunnable(SB)  // blocks until work is available
+	MOVQ	0(SP), AX
+	MOVBQZX	8(SP), CX
+	MOVQ	AX, 0(SP)
+	MOVB	CX, 8(SP)
+run:
+	CALL	runtime·execute(SB)
+	RET
+
+DATA	msgholding<>+0(SB)/23, $"schedule: holding locks"
+GLOBL	msgholding<>(SB), RODATA, $23
+
+// findRunnable() (gp *g, inheritTime bool): finds a runnable goroutine: the local queue, the
+// global queue, then gives up the P and parks the M (stopm) until it is handed work.
+TEXT runtime·findRunnable(SB), NOSPLIT, $32-16
+top:
+	MYM(BX)
+	MOVQ	m_p(BX), BX
+	MOVQ	BX, 24(SP)
+	MOVQ	BX, 0(SP)
+	CALL	runtime·runqget(SB)
+	MOVQ	8(SP), AX
+	CMPQ	AX, $0
+	JEQ	global
+	MOVQ	AX, gp+0(FP)
+	MOVB	16(SP), AX
+	MOVB	AX, inheritTime+8(FP)
+	RET
+global:
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	CMPL	runtime·sched+schedt_runqsize(SB), $0
+	JEQ	stop
+	MOVQ	24(SP), AX
+	MOVQ	AX, 0(SP)
+	MOVL	$0, 8(SP)
+	CALL	runtime·globrunqget(SB)
+	MOVQ	16(SP), AX
+	MOVQ	AX, gp+0(FP)
+	MOVB	$0, inheritTime+8(FP)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	RET
+stop:
+	CALL	runtime·releasep(SB)
+	CALL	runtime·pidleput(SB)      // releasep's result is pidleput's argument
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	CALL	runtime·stopm(SB)
+	JMP	top
+
+// stopm(): parks the M on the idle list until startm hands it a P (in m.nextp).
+TEXT runtime·stopm(SB), NOSPLIT, $16-0
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	MYM(BX)
+	MOVQ	BX, 0(SP)
+	CALL	runtime·mput(SB)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	MYM(BX)
+	LEAQ	m_park(BX), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·notesleep(SB)
+	MYM(BX)
+	LEAQ	m_park(BX), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·noteclear(SB)
+	MYM(BX)
+	MOVQ	m_nextp(BX), AX
+	MOVQ	$0, m_nextp(BX)
+	MOVQ	AX, 0(SP)
+	CALL	runtime·acquirep(SB)
+	RET
+
+// wakep(): would start an M to run the new work if a P is idle and no M spins. Ms on threads
+// arrive with step 5; until then the running M does all the work.
+TEXT runtime·wakep(SB), NOSPLIT, $0-0
+	RET
+
+// execute(gp *g, inheritTime bool): runs gp on the current M: status runnable -> running,
+// stack guard reset, schedtick counted unless gp inherits the time slice, then gogo.
+// Never returns.
+TEXT runtime·execute(SB), NOSPLIT, $16-9
+	MYM(BX)
+	MOVQ	gp+0(FP), AX
+	MOVQ	AX, m_curg(BX)
+	MOVQ	BX, g_m(AX)
+	MOVQ	AX, 0(SP)
+	MOVL	$_Grunnable, 8(SP)
+	MOVL	$_Grunning, 12(SP)
+	CALL	runtime·casgstatus(SB)
+	MOVQ	gp+0(FP), AX
+	MOVQ	$0, g_waitsince(AX)
+	MOVB	$0, g_preempt(AX)
+	MOVQ	(g_stack+stack_lo)(AX), CX
+	ADDQ	$_StackGuard, CX
+	MOVQ	CX, g_stackguard0(AX)
+	CMPB	inheritTime+8(FP), $0
+	JNE	go
+	MYM(BX)
+	MOVQ	m_p(BX), BX
+	INCL	p_schedtick(BX)
+go:
+	MOVQ	gp+0(FP), AX
+	LEAQ	g_sched(AX), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·gogo(SB)
+	RET
+
+// dropg(): breaks the link between the M and its current g. Clobbers AX BX CX.
+TEXT runtime·dropg(SB), NOSPLIT, $0-0
+	MYM(BX)
+	MOVQ	m_curg(BX), AX
+	CMPQ	AX, $0
+	JEQ	2(PC)
+	MOVQ	$0, g_m(AX)
+	MOVQ	$0, m_curg(BX)
+	RET
+
+// Gosched(): yields the processor: the goroutine goes to the global run queue and the M
+// schedules another (gosched_m on g0).
+TEXT runtime·Gosched(SB), NOSPLIT, $8-0
+	LEAQ	gosched_mPC<>(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·mcall(SB)
+	RET
+
+// gosched_m(gp *g): on g0: gp becomes runnable on the global queue; schedule.
+TEXT runtime·gosched_m(SB), NOSPLIT, $16-8
+	MOVQ	gp+0(FP), AX
+	MOVQ	AX, 0(SP)
+	MOVL	$_Grunning, 8(SP)
+	MOVL	$_Grunnable, 12(SP)
+	CALL	runtime·casgstatus(SB)
+	CALL	runtime·dropg(SB)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	MOVQ	gp+0(FP), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·globrunqput(SB)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	CALL	runtime·schedule(SB)
+	RET
+
+// gopark(unlockf func(gp *g, lock unsafe.Pointer) bool, lock unsafe.Pointer, reason uint8):
+// puts the current goroutine to sleep (park_m on g0). If unlockf (a code pointer, called
+// ABI0 with gp, lock and a bool result) returns false, the goroutine resumes at once.
+TEXT runtime·gopark(SB), NOSPLIT, $8-17
+	MYM(BX)
+	MOVQ	unlockf+0(FP), AX
+	MOVQ	AX, m_waitunlockf(BX)
+	MOVQ	lock+8(FP), AX
+	MOVQ	AX, m_waitlock(BX)
+	MOVQ	m_curg(BX), AX
+	MOVB	reason+16(FP), CX
+	MOVB	CX, g_waitreason(AX)
+	LEAQ	park_mPC<>(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·mcall(SB)
+	RET
+
+// park_m(gp *g): on g0: gp becomes waiting, the wait's unlock function runs, schedule.
+TEXT runtime·park_m(SB), NOSPLIT, $24-8
+	MOVQ	gp+0(FP), AX
+	MOVQ	AX, 0(SP)
+	MOVL	$_Grunning, 8(SP)
+	MOVL	$_Gwaiting, 12(SP)
+	CALL	runtime·casgstatus(SB)
+	CALL	runtime·dropg(SB)
+	MYM(BX)
+	MOVQ	m_waitunlockf(BX), AX
+	CMPQ	AX, $0
+	JEQ	sched
+	MOVQ	gp+0(FP), CX
+	MOVQ	CX, 0(SP)
+	MOVQ	m_waitlock(BX), CX
+	MOVQ	CX, 8(SP)
+	MOVQ	$0, m_waitunlockf(BX)
+	MOVQ	$0, m_waitlock(BX)
+	CALL	AX
+	CMPB	16(SP), $0
+	JNE	sched
+	MOVQ	gp+0(FP), AX              // not parked after all: run it again
+	MOVQ	AX, 0(SP)
+	MOVL	$_Gwaiting, 8(SP)
+	MOVL	$_Grunnable, 12(SP)
+	CALL	runtime·casgstatus(SB)
+	MOVQ	gp+0(FP), AX
+	MOVQ	AX, 0(SP)
+	MOVB	$1, 8(SP)
+	CALL	runtime·execute(SB)
+sched:
+	CALL	runtime·schedule(SB)
+	RET
+
+// goready(gp *g): makes the parked gp runnable, next in line on this P (ready on g0).
+TEXT runtime·goready(SB), NOSPLIT, $24-8
+	LEAQ	runtime·goready_func1(SB), AX
+	MOVQ	AX, 8(SP)
+	MOVQ	gp+0(FP), AX
+	MOVQ	AX, 16(SP)
+	LEAQ	8(SP), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·systemstack(SB)
+	RET
+
+// goready_func1(): goready's closure (DX): ready(gp, next=true).
+TEXT runtime·goready_func1(SB), NOSPLIT, $16-0
+	MOVQ	8(DX), AX
+	MOVQ	AX, 0(SP)
+	MOVB	$1, 8(SP)
+	CALL	runtime·ready(SB)
+	RET
+
+// ready(gp *g, next bool): gp waiting -> runnable, onto this P's queue (runnext if next);
+// wakep. Runs on g0.
+TEXT runtime·ready(SB), NOSPLIT, $24-9
+	MOVQ	gp+0(FP), AX
+	MOVQ	AX, 0(SP)
+	MOVL	$_Gwaiting, 8(SP)
+	MOVL	$_Grunnable, 12(SP)
+	CALL	runtime·casgstatus(SB)
+	MYM(BX)
+	MOVQ	m_p(BX), BX
+	MOVQ	BX, 0(SP)
+	MOVQ	gp+0(FP), AX
+	MOVQ	AX, 8(SP)
+	MOVB	next+8(FP), AX
+	MOVB	AX, 16(SP)
+	CALL	runtime·runqput(SB)
+	CALL	runtime·wakep(SB)
+	RET
+
+// goexit1(): finishes the current goroutine (goexit0 on g0). Never returns.
+TEXT runtime·goexit1(SB), NOSPLIT, $8-0
+	LEAQ	goexit0PC<>(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·mcall(SB)
+	RET
+
+// goexit0(gp *g): on g0: gp running -> dead, its fields cleared, onto the P's free list
+// with its stack for reuse; schedule.
+TEXT runtime·goexit0(SB), NOSPLIT, $16-8
+	MOVQ	gp+0(FP), AX
+	MOVQ	AX, 0(SP)
+	MOVL	$_Grunning, 8(SP)
+	MOVL	$_Gdead, 12(SP)
+	CALL	runtime·casgstatus(SB)
+	CALL	runtime·dropg(SB)
+	MOVQ	gp+0(FP), AX
+	MOVQ	$0, g_m(AX)
+	MOVQ	$0, g_lockedm(AX)
+	MOVB	$0, g_preempt(AX)
+	MOVB	$0, g_waitreason(AX)
+	MOVQ	$0, g_param(AX)
+	MYM(BX)
+	MOVQ	m_p(BX), BX
+	MOVQ	BX, 0(SP)
+	MOVQ	AX, 8(SP)
+	CALL	runtime·gfput(SB)
+	CALL	runtime·schedule(SB)
+	RET
+
+// Goexit(): ends the calling goroutine (there are no deferred calls to run yet).
+TEXT runtime·Goexit(SB), NOSPLIT, $0-0
+	CALL	runtime·goexit1(SB)
+	RET
+
+// NumGoroutine() int64: how many goroutines exist (not dead).
+TEXT runtime·NumGoroutine(SB), NOSPLIT, $0-8
+	XORQ	AX, AX
+	XORQ	BX, BX
+	MOVQ	runtime·allgs(SB), SI
+loop:
+	CMPQ	BX, runtime·allglen(SB)
+	JGE	done
+	MOVQ	(SI)(BX*8), CX
+	INCQ	BX
+	CMPL	g_atomicstatus(CX), $_Gdead
+	JEQ	loop
+	INCQ	AX
+	JMP	loop
+done:
+	MOVQ	AX, ret+0(FP)
+	RET
+
+// GOMAXPROCS(n int64) int64: the number of Ps. Changing it at run time is not supported yet:
+// n is ignored.
+TEXT runtime·GOMAXPROCS(SB), NOSPLIT, $0-16
+	MOVQ	runtime·gomaxprocs(SB), AX
+	MOVQ	AX, ret+8(FP)
+	RET
+
+DATA	gosched_mPC<>+0(SB)/8, $runtime·gosched_m(SB)
+GLOBL	gosched_mPC<>(SB), RODATA, $8
+DATA	park_mPC<>+0(SB)/8, $runtime·park_m(SB)
+GLOBL	park_mPC<>(SB), RODATA, $8
+DATA	goexit0PC<>+0(SB)/8, $runtime·goexit0(SB)
+GLOBL	goexit0PC<>(SB), RODATA, $8

@@ -1,0 +1,285 @@
+package gmpvm.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Focused checks of the scheduler and channels, each a small program linked with the runtime
+ * (which may read the runtime's globals, e.g. runtime·sched, through go_asm.h offsets), and
+ * Go's exact message texts for the failures.
+ */
+class RuntimeBehaviourTest {
+    static final String PRINT_INT = """
+            #define PRINTQ(x) \\
+            	MOVQ	x, AX; \\
+            	MOVQ	AX, 0(SP); \\
+            	CALL	runtime·printint(SB); \\
+            	CALL	runtime·printsp(SB)
+            """;
+
+    static RuntimeRun.Result run(String name, String text, long seed, int procs) throws Exception {
+        return RuntimeRun.run(RuntimeRun.buildText(name, "#include \"go_asm.h\"\n#include \"textflag.h\"\n"
+                + PRINT_INT + text), seed, procs, "GOMAXPROCS=" + procs);
+    }
+
+    @Test
+    void moreThan256ReadiedGoroutinesOverflowHalfTheRunqToTheGlobalQueue() throws Exception {
+        // 300 go statements without yielding: the first 257 fill runnext and the 256-slot
+        // runq; the next kick moves 128 + 1 to the global queue; the rest refill the local queue.
+        RuntimeRun.Result r = run("overflow.s", """
+                TEXT main·main(SB), $24-0
+                	MOVQ	$0, n-8(SP)
+                more:
+                	MOVL	$0, 0(SP)
+                	LEAQ	nopPC<>(SB), AX
+                	MOVQ	AX, 8(SP)
+                	CALL	runtime·newproc(SB)
+                	INCQ	n-8(SP)
+                	CMPQ	n-8(SP), $300
+                	JLT	more
+                	MOVQ	runtime·allp(SB), BX
+                	MOVL	p_runqtail(BX), CX
+                	SUBL	p_runqhead(BX), CX
+                	PRINTQ(CX)
+                	MOVLQSX	runtime·sched+schedt_runqsize(SB), CX
+                	PRINTQ(CX)
+                	MOVQ	runtime·allp(SB), BX
+                	MOVQ	p_runnext(BX), CX
+                	MOVQ	g_goid(CX), CX
+                	PRINTQ(CX)
+                	CALL	runtime·printnl(SB)
+                	RET
+                TEXT main·nop(SB), NOSPLIT, $0-0
+                	RET
+                DATA	nopPC<>+0(SB)/8, $main·nop(SB)
+                GLOBL	nopPC<>(SB), RODATA, $8
+                """, 0, 1);
+        // local 170, global 129, runnext = the last goroutine made (goid 301)
+        assertEquals("170 129 301 \n", r.both());
+    }
+
+    @Test
+    void goroutineStructsAndStacksAreReusedAfterExit() throws Exception {
+        // 1000 goroutines one after the other, each finished before the next starts: allgs
+        // stays at main plus one reused g.
+        RuntimeRun.Result r = run("reuse.s", """
+                TEXT main·main(SB), $24-0
+                	MOVQ	$0, n-8(SP)
+                more:
+                	MOVL	$0, 0(SP)
+                	LEAQ	nopPC<>(SB), AX
+                	MOVQ	AX, 8(SP)
+                	CALL	runtime·newproc(SB)
+                	CALL	runtime·Gosched(SB)
+                	INCQ	n-8(SP)
+                	CMPQ	n-8(SP), $1000
+                	JLT	more
+                	PRINTQ(runtime·allglen(SB))
+                	CALL	runtime·NumGoroutine(SB)
+                	PRINTQ(0(SP))
+                	CALL	runtime·printnl(SB)
+                	RET
+                TEXT main·nop(SB), NOSPLIT, $0-0
+                	RET
+                DATA	nopPC<>+0(SB)/8, $main·nop(SB)
+                GLOBL	nopPC<>(SB), RODATA, $8
+                """, 0, 1);
+        assertEquals("3 1 \n", r.both()); // main, plus two gs: at schedtick 0 the global queue (main) comes first
+    }
+
+    @Test
+    void tenThousandGoroutinesRunToCompletion() throws Exception {
+        RuntimeRun.Result r = run("many.s", """
+                GLOBL	count<>(SB), NOPTR, $8
+                TEXT main·main(SB), $24-0
+                	MOVQ	$0, n-8(SP)
+                more:
+                	MOVL	$0, 0(SP)
+                	LEAQ	incPC<>(SB), AX
+                	MOVQ	AX, 8(SP)
+                	CALL	runtime·newproc(SB)
+                	INCQ	n-8(SP)
+                	CMPQ	n-8(SP), $10000
+                	JLT	more
+                wait:
+                	CMPQ	count<>(SB), $10000
+                	JEQ	done
+                	CALL	runtime·Gosched(SB)
+                	JMP	wait
+                done:
+                	PRINTQ(count<>(SB))
+                	CALL	runtime·NumGoroutine(SB)
+                	PRINTQ(0(SP))
+                	CALL	runtime·printnl(SB)
+                	RET
+                TEXT main·inc(SB), NOSPLIT, $0-0
+                	LOCK
+                	INCQ	count<>(SB)
+                	RET
+                DATA	incPC<>+0(SB)/8, $main·inc(SB)
+                GLOBL	incPC<>(SB), RODATA, $8
+                """, 3, 2);
+        assertEquals("10000 1 \n", r.both());
+        assertEquals(0, r.status());
+    }
+
+    @Test
+    void aParkedReceiverGetsTheValueHandedOverDirectly() throws Exception {
+        // the receiver parks first; the sender finds it on recvq, copies 42 into its variable
+        // and goes on without blocking ("sent" comes before "got 42"); the buffer is never used.
+        RuntimeRun.Result r = run("handoff.s", """
+                GLOBL	c<>(SB), NOPTR, $8
+                TEXT main·main(SB), $24-0
+                	MOVQ	$8, 0(SP)
+                	MOVQ	$0, 8(SP)
+                	CALL	runtime·makechan(SB)
+                	MOVQ	16(SP), AX
+                	MOVQ	AX, c<>(SB)
+                	MOVL	$0, 0(SP)
+                	LEAQ	recvPC<>(SB), AX
+                	MOVQ	AX, 8(SP)
+                	CALL	runtime·newproc(SB)
+                park:
+                	CALL	runtime·Gosched(SB)
+                	MOVQ	c<>(SB), AX
+                	MOVQ	hchan_recvq+waitq_first(AX), BX
+                	CMPQ	BX, $0
+                	JEQ	park
+                	MOVQ	sudog_g(BX), BX
+                	MOVQ	g_goid(BX), BX
+                	PRINTQ(BX)
+                	MOVQ	$42, v-8(SP)
+                	MOVQ	c<>(SB), AX
+                	MOVQ	AX, 0(SP)
+                	LEAQ	v-8(SP), AX
+                	MOVQ	AX, 8(SP)
+                	CALL	runtime·chansend1(SB)
+                	MOVQ	c<>(SB), AX
+                	PRINTQ(hchan_qcount(AX))
+                	CALL	runtime·printnl(SB)
+                	CALL	runtime·Gosched(SB)
+                	RET
+                TEXT main·recv(SB), $24-0
+                	MOVQ	c<>(SB), AX
+                	MOVQ	AX, 0(SP)
+                	LEAQ	v-8(SP), AX
+                	MOVQ	AX, 8(SP)
+                	CALL	runtime·chanrecv1(SB)
+                	PRINTQ(v-8(SP))
+                	CALL	runtime·printnl(SB)
+                	RET
+                DATA	recvPC<>+0(SB)/8, $main·recv(SB)
+                GLOBL	recvPC<>(SB), RODATA, $8
+                """, 0, 1);
+        // goid 2 parked on recvq; after the send nothing is buffered; then the receiver prints 42
+        assertEquals("2 0 \n42 \n", r.both());
+    }
+
+    static final String MAKE_C = """
+            	MOVQ	$8, 0(SP)
+            	MOVQ	$1, 8(SP)
+            	CALL	runtime·makechan(SB)
+            	MOVQ	16(SP), AX
+            	MOVQ	AX, c-8(SP)
+            """;
+
+    @Test
+    void goPanicTextsForChannels() throws Exception {
+        RuntimeRun.Result send = run("sendclosed.s", "TEXT main·main(SB), $24-0\n" + MAKE_C + """
+                	MOVQ	c-8(SP), AX
+                	MOVQ	AX, 0(SP)
+                	CALL	runtime·closechan(SB)
+                	MOVQ	c-8(SP), AX
+                	MOVQ	AX, 0(SP)
+                	LEAQ	c-8(SP), AX
+                	MOVQ	AX, 8(SP)
+                	CALL	runtime·chansend1(SB)
+                	RET
+                """, 0, 1);
+        assertEquals("panic: send on closed channel\n\ngoroutine 1 [running]:\n", send.both());
+        assertEquals(2, send.status());
+        RuntimeRun.Result twice = run("closeclosed.s", "TEXT main·main(SB), $24-0\n" + MAKE_C + """
+                	MOVQ	c-8(SP), AX
+                	MOVQ	AX, 0(SP)
+                	CALL	runtime·closechan(SB)
+                	MOVQ	c-8(SP), AX
+                	MOVQ	AX, 0(SP)
+                	CALL	runtime·closechan(SB)
+                	RET
+                """, 0, 1);
+        assertEquals("panic: close of closed channel\n\ngoroutine 1 [running]:\n", twice.both());
+        assertEquals(2, twice.status());
+        RuntimeRun.Result nil = run("closenil.s", """
+                TEXT main·main(SB), $24-0
+                	MOVQ	$0, 0(SP)
+                	CALL	runtime·closechan(SB)
+                	RET
+                """, 0, 1);
+        assertEquals("panic: close of nil channel\n\ngoroutine 1 [running]:\n", nil.both());
+        assertEquals(2, nil.status());
+    }
+
+    @Test
+    void closeWakesEveryWaiterAndANilChannelBlocksForever() throws Exception {
+        // three receivers park on c; close wakes all with (0, false); then main blocks on a nil
+        // channel: deadlock, with main shown as "chan receive (nil chan)".
+        RuntimeRun.Result r = run("closeall.s", """
+                GLOBL	c<>(SB), NOPTR, $8
+                TEXT main·main(SB), $24-0
+                	MOVQ	$8, 0(SP)
+                	MOVQ	$0, 8(SP)
+                	CALL	runtime·makechan(SB)
+                	MOVQ	16(SP), AX
+                	MOVQ	AX, c<>(SB)
+                	MOVQ	$3, n-8(SP)
+                more:
+                	MOVL	$0, 0(SP)
+                	LEAQ	recvPC<>(SB), AX
+                	MOVQ	AX, 8(SP)
+                	CALL	runtime·newproc(SB)
+                	DECQ	n-8(SP)
+                	JNZ	more
+                	CALL	runtime·Gosched(SB)
+                	MOVQ	c<>(SB), AX
+                	MOVQ	AX, 0(SP)
+                	CALL	runtime·closechan(SB)
+                	CALL	runtime·Gosched(SB)
+                	MOVQ	$0, 0(SP)
+                	MOVQ	$0, 8(SP)
+                	CALL	runtime·chanrecv1(SB)
+                	RET
+                TEXT main·recv(SB), $24-0
+                	MOVQ	$7, v-8(SP)
+                	MOVQ	c<>(SB), AX
+                	MOVQ	AX, 0(SP)
+                	LEAQ	v-8(SP), AX
+                	MOVQ	AX, 8(SP)
+                	CALL	runtime·chanrecv2(SB)
+                	MOVBQZX	16(SP), AX
+                	MOVQ	AX, ok-16(SP)
+                	CALL	runtime·printlock(SB)
+                	PRINTQ(v-8(SP))
+                	PRINTQ(ok-16(SP))
+                	CALL	runtime·printnl(SB)
+                	CALL	runtime·printunlock(SB)
+                	RET
+                DATA	recvPC<>+0(SB)/8, $main·recv(SB)
+                GLOBL	recvPC<>(SB), RODATA, $8
+                """, 0, 1);
+        assertEquals("0 0 \n0 0 \n0 0 \nfatal error: all goroutines are asleep - deadlock!\n\n"
+                + "goroutine 1 [chan receive (nil chan)]:\n", r.both());
+        assertEquals(2, r.status());
+    }
+
+    @Test
+    void goOfNilFuncValueAndDeadlockTexts() throws Exception {
+        RuntimeRun.Result r = RuntimeRun.run(RuntimeRun.build(java.nio.file.Path.of("runtime-asm/examples/nilgo.s")), 0, 1);
+        assertTrue(r.both().startsWith("fatal error: go of nil func value\n\ngoroutine 1 [running]:\n"), r.both());
+        assertEquals(2, r.status());
+        RuntimeRun.Result d = RuntimeRun.run(RuntimeRun.build(java.nio.file.Path.of("runtime-asm/examples/deadlock.s")), 0, 1);
+        assertTrue(d.both().startsWith("fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\n"));
+        assertEquals(2, d.status());
+    }
+}

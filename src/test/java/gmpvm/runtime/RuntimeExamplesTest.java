@@ -1,0 +1,63 @@
+package gmpvm.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The runtime's example programs (runtime-asm/examples/ files with a main·main): each is linked
+ * with the runtime once and run in-process under 20 seeds for each of GOMAXPROCS 1, 2 and 4
+ * (with as many simulated CPUs); the output must equal NAME.out every time and the exit status
+ * NAME.status (0 when absent).
+ */
+class RuntimeExamplesTest {
+    static final Path DIR = Path.of("runtime-asm", "examples");
+    static final int SEEDS = Integer.getInteger("gmpvm.runtime.seeds", 20);
+
+    static Stream<String> examples() throws Exception {
+        try (Stream<Path> s = Files.list(DIR)) {
+            List<String> names = s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".s") && Files.exists(DIR.resolve(n.replace(".s", ".out"))))
+                    .filter(n -> {
+                        try {
+                            return Files.readString(DIR.resolve(n)).contains("main·main");
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .sorted().toList();
+            return names.stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void sameOutputUnderEverySeedAndGomaxprocs(String name) throws Exception {
+        String want = Files.readString(DIR.resolve(name.replace(".s", ".out")));
+        Path st = DIR.resolve(name.replace(".s", ".status"));
+        int status = Files.exists(st) ? Integer.parseInt(Files.readString(st).strip()) : 0;
+        byte[] elf = RuntimeRun.build(DIR.resolve(name));
+        for (int procs : new int[] {1, 2, 4}) {
+            for (long seed = 0; seed < SEEDS; seed++) {
+                RuntimeRun.Result r = RuntimeRun.run(elf, seed, procs, "GOMAXPROCS=" + procs);
+                String where = name + " GOMAXPROCS=" + procs + " seed=" + seed;
+                assertEquals(want, r.both(), where);
+                assertEquals(status, r.status(), where + " exit status");
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void theCoreExamplesExist() throws Exception {
+        List<String> names = examples().toList();
+        for (String n : List.of("hello.s", "gostart.s", "yield.s", "nilgo.s")) {
+            assertTrue(names.contains(n), n + " in " + names);
+        }
+    }
+}
