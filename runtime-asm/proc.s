@@ -1111,15 +1111,30 @@ find:
 	MOVQ	AX, 0(SP)
 	MOVB	CX, 8(SP)
 run:
+	MYM(BX)
+	CMPB	m_spinning(BX), $0
+	JEQ	exec
+	MOVQ	0(SP), AX                 // keep execute's arguments across resetspinning
+	MOVQ	AX, 16(SP)
+	MOVB	8(SP), AX
+	MOVB	AX, 24(SP)
+	CALL	runtime·resetspinning(SB)
+	MOVQ	16(SP), AX
+	MOVQ	AX, 0(SP)
+	MOVB	24(SP), AX
+	MOVB	AX, 8(SP)
+exec:
 	CALL	runtime·execute(SB)
 	RET
 
 DATA	msgholding<>+0(SB)/23, $"schedule: holding locks"
 GLOBL	msgholding<>(SB), RODATA, $23
 
-// findRunnable() (gp *g, inheritTime bool): finds a runnable goroutine: the local queue, the
-// global queue, then gives up the P and parks the M (stopm) until it is handed work.
-TEXT runtime·findRunnable(SB), NOSPLIT, $32-16
+// findRunnable() (gp *g, inheritTime bool): finds a runnable goroutine: the local queue,
+// the global queue, then (spinning, while spinning Ms are at most half the busy Ps) steals
+// from other Ps; failing all that, gives up the P, checks every queue once more and parks
+// the M (stopm) until it is handed work.
+TEXT runtime·findRunnable(SB), NOSPLIT, $40-16
 top:
 	MYM(BX)
 	MOVQ	m_p(BX), BX
@@ -1134,11 +1149,56 @@ top:
 	MOVB	AX, inheritTime+8(FP)
 	RET
 global:
+	CMPL	runtime·sched+schedt_runqsize(SB), $0
+	JEQ	steal
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	MOVQ	24(SP), AX
+	MOVQ	AX, 0(SP)
+	MOVL	$0, 8(SP)
+	CALL	runtime·globrunqget(SB)
+	MOVQ	16(SP), AX
+	MOVQ	AX, 32(SP)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	MOVQ	32(SP), AX
+	CMPQ	AX, $0
+	JEQ	steal
+	MOVQ	AX, gp+0(FP)
+	MOVB	$0, inheritTime+8(FP)
+	RET
+steal:
+	// spinning Ms are limited to half the busy Ps
+	MYM(BX)
+	CMPB	m_spinning(BX), $0
+	JNE	spinning
+	MOVL	runtime·sched+schedt_nmspinning(SB), AX
+	SHLL	$1, AX
+	MOVQ	runtime·gomaxprocs(SB), CX
+	SUBL	runtime·sched+schedt_npidle(SB), CX
+	CMPL	AX, CX
+	JGE	stop
+	MOVB	$1, m_spinning(BX)
+	LOCK
+	INCL	runtime·sched+schedt_nmspinning(SB)
+spinning:
+	MOVQ	24(SP), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·stealWork(SB)
+	MOVQ	8(SP), AX
+	CMPQ	AX, $0
+	JEQ	stop
+	MOVQ	AX, gp+0(FP)
+	MOVB	$0, inheritTime+8(FP)
+	RET
+stop:
 	LEAQ	runtime·sched+schedt_lock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·lock(SB)
 	CMPL	runtime·sched+schedt_runqsize(SB), $0
-	JEQ	stop
+	JEQ	release
 	MOVQ	24(SP), AX
 	MOVQ	AX, 0(SP)
 	MOVL	$0, 8(SP)
@@ -1150,12 +1210,51 @@ global:
 	MOVQ	AX, 0(SP)
 	CALL	runtime·unlock(SB)
 	RET
-stop:
+release:
 	CALL	runtime·releasep(SB)
 	CALL	runtime·pidleput(SB)      // releasep's result is pidleput's argument
 	LEAQ	runtime·sched+schedt_lock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·unlock(SB)
+	// no longer spinning: check every P's queue once more, so no work is stranded
+	MYM(BX)
+	CMPB	m_spinning(BX), $0
+	JEQ	park
+	MOVB	$0, m_spinning(BX)
+	LOCK
+	DECL	runtime·sched+schedt_nmspinning(SB)
+	MOVQ	$0, 32(SP)
+recheck:
+	MOVQ	32(SP), BX
+	CMPQ	BX, runtime·gomaxprocs(SB)
+	JGE	park
+	INCQ	32(SP)
+	LEAQ	runtime·allp(SB), AX
+	MOVQ	(AX)(BX*8), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·runqempty(SB)
+	CMPB	8(SP), $0
+	JNE	recheck
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	CALL	runtime·pidleget(SB)
+	MOVQ	0(SP), AX
+	MOVQ	AX, 32(SP)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	MOVQ	32(SP), AX
+	CMPQ	AX, $0
+	JEQ	park
+	MOVQ	AX, 0(SP)
+	CALL	runtime·acquirep(SB)
+	MYM(BX)
+	MOVB	$1, m_spinning(BX)
+	LOCK
+	INCL	runtime·sched+schedt_nmspinning(SB)
+	JMP	top
+park:
 	CALL	runtime·stopm(SB)
 	JMP	top
 
@@ -1185,9 +1284,323 @@ TEXT runtime·stopm(SB), NOSPLIT, $16-0
 	CALL	runtime·acquirep(SB)
 	RET
 
-// wakep(): would start an M to run the new work if a P is idle and no M spins. Ms on threads
-// arrive with step 5; until then the running M does all the work.
-TEXT runtime·wakep(SB), NOSPLIT, $0-0
+// wakep(): starts a spinning M to look for the work just made, if a P is idle and no M
+// is spinning already (at most one M becomes spinning here, as in Go).
+TEXT runtime·wakep(SB), NOSPLIT, $16-0
+	CMPL	runtime·sched+schedt_npidle(SB), $0
+	JEQ	done
+	CMPL	runtime·sched+schedt_nmspinning(SB), $0
+	JNE	done
+	XORL	AX, AX
+	MOVL	$1, CX
+	LOCK
+	CMPXCHGL	CX, runtime·sched+schedt_nmspinning(SB)
+	JNE	done
+	MOVQ	$0, 0(SP)
+	MOVB	$1, 8(SP)
+	CALL	runtime·startm(SB)
+done:
+	RET
+
+// startm(pp *p, spinning bool): runs some M with pp (or an idle P when pp is nil): wakes an
+// idle M (mget) with pp in m.nextp, or makes a new one (newm). Without an idle P it only
+// undoes the spinning count the caller took.
+TEXT runtime·startm(SB), NOSPLIT, $32-9
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	MOVQ	pp+0(FP), AX
+	CMPQ	AX, $0
+	JNE	havep
+	CALL	runtime·pidleget(SB)
+	MOVQ	0(SP), AX
+	CMPQ	AX, $0
+	JNE	havep
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	CMPB	spinning+8(FP), $0
+	JEQ	nop
+	LOCK
+	DECL	runtime·sched+schedt_nmspinning(SB)
+nop:
+	RET
+havep:
+	MOVQ	AX, 24(SP)                // pp
+	CALL	runtime·mget(SB)
+	MOVQ	0(SP), BX
+	CMPQ	BX, $0
+	JNE	wake
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	MOVQ	$0, 0(SP)                 // newm(fn, pp)
+	CMPB	spinning+8(FP), $0
+	JEQ	2(PC)
+	LEAQ	runtime·mspinning(SB), AX
+	JEQ	2(PC)
+	MOVQ	AX, 0(SP)
+	MOVQ	24(SP), AX
+	MOVQ	AX, 8(SP)
+	CALL	runtime·newm(SB)
+	RET
+wake:
+	MOVQ	BX, 16(SP)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	MOVQ	16(SP), BX
+	MOVB	spinning+8(FP), AX
+	MOVB	AX, m_spinning(BX)
+	MOVQ	24(SP), AX
+	MOVQ	AX, m_nextp(BX)
+	LEAQ	m_park(BX), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·notewakeup(SB)
+	RET
+
+// mspinning(): the start function of an M made spinning: marks it so.
+TEXT runtime·mspinning(SB), NOSPLIT, $0-0
+	MYM(BX)
+	MOVB	$1, m_spinning(BX)
+	RET
+
+// newm(fn func(), pp *p): makes an M that will run fn and then schedule with pp, on a new
+// thread (newosproc).
+TEXT runtime·newm(SB), NOSPLIT, $24-16
+	MOVQ	pp+8(FP), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	fn+0(FP), AX
+	MOVQ	AX, 8(SP)
+	CALL	runtime·allocm(SB)
+	MOVQ	16(SP), AX
+	MOVQ	pp+8(FP), BX
+	MOVQ	BX, m_nextp(AX)
+	MOVQ	AX, 0(SP)
+	CALL	runtime·newosproc(SB)
+	RET
+
+// allocm(pp *p, fn func()) *m: a new M with its g0 (16 KiB stack) and gsignal (32 KiB).
+TEXT runtime·allocm(SB), NOSPLIT, $24-24
+	MOVQ	$m__size, 0(SP)
+	CALL	runtime·persistentalloc(SB)
+	MOVQ	8(SP), AX
+	MOVQ	AX, 16(SP)
+	MOVQ	fn+8(FP), BX
+	MOVQ	BX, m_mstartfn(AX)
+	MOVQ	AX, 0(SP)
+	CALL	runtime·mcommoninit(SB)
+	MOVL	$g0StackSize, 0(SP)
+	CALL	runtime·malg(SB)
+	MOVQ	8(SP), AX
+	MOVQ	16(SP), BX
+	MOVQ	AX, m_g0(BX)
+	MOVQ	BX, g_m(AX)
+	MOVL	$gsignalStackSize, 0(SP)
+	CALL	runtime·malg(SB)
+	MOVQ	8(SP), AX
+	MOVQ	16(SP), BX
+	MOVQ	AX, m_gsignal(BX)
+	MOVQ	BX, g_m(AX)
+	MOVQ	BX, ret+16(FP)
+	RET
+
+// newosproc(mp *m): starts mp's thread: clone with Go's cloneFlags onto the top of mp.g0's
+// stack; the child sets its TLS, installs g0 and runs mstart.
+TEXT runtime·newosproc(SB), NOSPLIT, $48-8
+	MOVL	$cloneFlags, 0(SP)
+	MOVQ	mp+0(FP), AX
+	MOVQ	m_g0(AX), BX
+	MOVQ	(g_stack+stack_hi)(BX), CX
+	MOVQ	CX, 8(SP)                 // stk
+	MOVQ	AX, 16(SP)                // mp
+	MOVQ	BX, 24(SP)                // gp
+	LEAQ	runtime·mstart(SB), CX
+	MOVQ	CX, 32(SP)                // fn
+	CALL	runtime·clone(SB)
+	MOVL	40(SP), AX
+	CMPL	AX, $0
+	JGE	ok
+	THROW(msgnewosproc<>, 9)
+ok:
+	RET
+
+DATA	msgnewosproc<>+0(SB)/9, $"newosproc"
+GLOBL	msgnewosproc<>(SB), RODATA, $9
+
+// runqempty(pp *p) bool: pp has neither runnext nor queued gs. Clobbers AX BX.
+TEXT runtime·runqempty(SB), NOSPLIT, $0-9
+	MOVQ	pp+0(FP), BX
+	MOVB	$0, ret+8(FP)
+	MOVL	p_runqhead(BX), AX
+	CMPL	AX, p_runqtail(BX)
+	JNE	no
+	CMPQ	p_runnext(BX), $0
+	JNE	no
+	MOVB	$1, ret+8(FP)
+no:
+	RET
+
+// runqgrab(pp *p, batch *[256]guintptr, batchHead uint32, stealRunNextG bool) uint32: takes
+// half of pp's queue (rounded up) into batch from batchHead on, or, when the queue is empty
+// and stealRunNextG, pp's runnext (after letting pp's M have a moment to run it).
+TEXT runtime·runqgrab(SB), NOSPLIT, $16-28
+again:
+	MOVQ	pp+0(FP), BX
+	MOVL	p_runqhead(BX), AX        // load-acquire
+	MOVL	p_runqtail(BX), CX        // load-acquire
+	SUBL	AX, CX
+	MOVL	CX, DX
+	SHRL	$1, DX
+	SUBL	DX, CX                    // n = n - n/2
+	JNE	some
+	CMPB	stealRunNextG+20(FP), $0
+	JEQ	none
+	MOVQ	p_runnext(BX), AX
+	CMPQ	AX, $0
+	JEQ	none
+	CMPL	p_status(BX), $_Prunning
+	JNE	take
+	MOVL	$3, 0(SP)                 // usleep(3): let pp's M schedule its runnext first
+	CALL	runtime·usleep(SB)
+	MOVQ	pp+0(FP), BX
+	MOVQ	p_runnext(BX), AX
+	CMPQ	AX, $0
+	JEQ	none
+take:
+	XORQ	CX, CX
+	MOVQ	AX, DX
+	LOCK
+	CMPXCHGQ	CX, p_runnext(BX)
+	JNE	again
+	MOVQ	batch+8(FP), DI
+	MOVL	batchHead+16(FP), SI
+	ANDL	$runqMask, SI
+	MOVQ	DX, (DI)(SI*8)
+	MOVL	$1, ret+24(FP)
+	RET
+none:
+	MOVL	$0, ret+24(FP)
+	RET
+some:
+	CMPL	CX, $(runqSize/2)
+	JHI	again                     // read inconsistent h and t
+	MOVQ	batch+8(FP), DI
+	XORL	R8, R8
+copy:
+	MOVL	AX, SI
+	ADDL	R8, SI
+	ANDL	$runqMask, SI
+	MOVQ	p_runq(BX)(SI*8), DX
+	MOVL	batchHead+16(FP), SI
+	ADDL	R8, SI
+	ANDL	$runqMask, SI
+	MOVQ	DX, (DI)(SI*8)
+	INCL	R8
+	CMPL	R8, CX
+	JLT	copy
+	MOVL	AX, DX
+	ADDL	CX, DX
+	LOCK
+	CMPXCHGL	DX, p_runqhead(BX)     // cas-release, commits consume
+	JNE	again
+	MOVL	CX, ret+24(FP)
+	RET
+
+// runqsteal(pp, p2 *p, stealRunNextG bool) *g: steals half of p2's queue into pp's and
+// returns one of the stolen gs (nil if there was nothing).
+TEXT runtime·runqsteal(SB), NOSPLIT, $40-32
+	MOVQ	pp+0(FP), BX
+	MOVL	p_runqtail(BX), AX
+	MOVL	AX, 32(SP)                // t
+	MOVQ	p2+8(FP), CX
+	MOVQ	CX, 0(SP)
+	LEAQ	p_runq(BX), CX
+	MOVQ	CX, 8(SP)
+	MOVL	AX, 16(SP)
+	MOVB	stealRunNextG+16(FP), AX
+	MOVB	AX, 20(SP)
+	CALL	runtime·runqgrab(SB)
+	MOVL	24(SP), CX                // n
+	CMPL	CX, $0
+	JNE	got
+	MOVQ	$0, ret+24(FP)
+	RET
+got:
+	DECL	CX
+	MOVQ	pp+0(FP), BX
+	MOVL	32(SP), AX
+	ADDL	CX, AX                    // t+n
+	MOVL	AX, SI
+	ANDL	$runqMask, SI
+	MOVQ	p_runq(BX)(SI*8), DX
+	MOVQ	DX, ret+24(FP)
+	CMPL	CX, $0
+	JEQ	done
+	MOVL	AX, p_runqtail(BX)        // store-release, makes the item available
+done:
+	RET
+
+// stealWork(pp *p) *g: four rounds over the other Ps in a random order (random start, a
+// stride coprime to GOMAXPROCS), stealing half of the first non-empty run queue found; the
+// last round may also take a victim's runnext.
+TEXT runtime·stealWork(SB), NOSPLIT, $64-16
+	MOVQ	$0, 56(SP)                // round
+round:
+	CALL	runtime·fastrand(SB)
+	MOVL	0(SP), AX
+	XORL	DX, DX
+	MOVQ	runtime·gomaxprocs(SB), CX
+	DIVL	CX
+	MOVQ	DX, 48(SP)                // position
+	MOVQ	$0, 40(SP)                // visited
+next:
+	MOVQ	40(SP), AX
+	CMPQ	AX, runtime·gomaxprocs(SB)
+	JGE	endround
+	INCQ	40(SP)
+	MOVQ	48(SP), BX
+	INCQ	48(SP)
+	MOVQ	48(SP), AX
+	CMPQ	AX, runtime·gomaxprocs(SB)
+	JLT	2(PC)
+	MOVQ	$0, 48(SP)
+	LEAQ	runtime·allp(SB), AX
+	MOVQ	(AX)(BX*8), CX
+	CMPQ	CX, pp+0(FP)
+	JEQ	next
+	MOVQ	pp+0(FP), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	CX, 8(SP)
+	XORL	AX, AX
+	CMPQ	56(SP), $(stealTries-1)
+	SETEQ	AX
+	MOVB	AX, 16(SP)
+	CALL	runtime·runqsteal(SB)
+	MOVQ	24(SP), AX
+	CMPQ	AX, $0
+	JEQ	next
+	MOVQ	AX, ret+8(FP)
+	RET
+endround:
+	INCQ	56(SP)
+	CMPQ	56(SP), $stealTries
+	JLT	round
+	MOVQ	$0, ret+8(FP)
+	RET
+
+// resetspinning(): the M found work while spinning: it stops spinning, and if it was the
+// last spinning M, wakes another (there may be more work).
+TEXT runtime·resetspinning(SB), NOSPLIT, $0-0
+	MYM(BX)
+	MOVB	$0, m_spinning(BX)
+	MOVL	$-1, AX
+	LOCK
+	XADDL	AX, runtime·sched+schedt_nmspinning(SB)
+	CMPL	AX, $1
+	JNE	done
+	CALL	runtime·wakep(SB)
+done:
 	RET
 
 // execute(gp *g, inheritTime bool): runs gp on the current M: status runnable -> running,

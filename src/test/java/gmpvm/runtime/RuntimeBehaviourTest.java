@@ -112,6 +112,7 @@ class RuntimeBehaviourTest {
                 	PRINTQ(count<>(SB))
                 	CALL	runtime·NumGoroutine(SB)
                 	PRINTQ(0(SP))
+                	PRINTQ(runtime·sched+schedt_mnext(SB))
                 	CALL	runtime·printnl(SB)
                 	RET
                 TEXT main·inc(SB), NOSPLIT, $0-0
@@ -120,8 +121,13 @@ class RuntimeBehaviourTest {
                 	RET
                 DATA	incPC<>+0(SB)/8, $main·inc(SB)
                 GLOBL	incPC<>(SB), RODATA, $8
-                """, 3, 2);
-        assertEquals("10000 1 \n", r.both());
+                """, 3, 4);
+        // all ran, only main is left, and the Ms (threads) stayed at most one per P
+        String[] f = r.both().trim().split(" ");
+        assertEquals("10000", f[0], r.both());
+        assertEquals("1", f[1], r.both());
+        long ms = Long.parseLong(f[2]);
+        assertTrue(ms >= 1 && ms <= 4, "Ms made: " + ms);
         assertEquals(0, r.status());
     }
 
