@@ -175,6 +175,19 @@ TEXT runtime·mcommoninit(SB), NOSPLIT, $16-8
 	LEAQ	runtime·sched+schedt_lock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·unlock(SB)
+	MOVQ	mp+0(FP), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·mpreinit(SB)
+	RET
+
+// mpreinit(mp *m): gives mp its signal-handling goroutine gsignal with a 32 KiB stack.
+TEXT runtime·mpreinit(SB), NOSPLIT, $16-8
+	MOVL	$gsignalStackSize, 0(SP)
+	CALL	runtime·malg(SB)
+	MOVQ	8(SP), AX
+	MOVQ	mp+0(FP), BX
+	MOVQ	AX, m_gsignal(BX)
+	MOVQ	BX, g_m(AX)
 	RET
 
 // fastrand() uint32: the M's xorshift random number generator. Clobbers AX BX CX DX.
@@ -482,12 +495,25 @@ sched:
 DATA	msgbadmstart<>+0(SB)/19, $"bad runtime·mstart"
 GLOBL	msgbadmstart<>(SB), RODATA, $19
 
-// minit(): per-thread setup on the new M: its thread id.
-TEXT runtime·minit(SB), NOSPLIT, $8-0
+// minit(): per-thread setup on the new M: records its thread id (gettid) and installs
+// gsignal's stack as the thread's alternate signal stack (sigaltstack), where signal handlers
+// will run.
+TEXT runtime·minit(SB), NOSPLIT, $40-0
 	CALL	runtime·gettid(SB)
 	MOVL	0(SP), AX
 	MYM(BX)
 	MOVQ	AX, m_procid(BX)
+	MOVQ	m_gsignal(BX), AX
+	MOVQ	(g_stack+stack_lo)(AX), CX
+	MOVQ	CX, 16(SP)                // stackt.ss_sp
+	MOVL	$0, 24(SP)                // stackt.ss_flags
+	MOVQ	(g_stack+stack_hi)(AX), DX
+	SUBQ	CX, DX
+	MOVQ	DX, 32(SP)                // stackt.ss_size
+	LEAQ	16(SP), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	$0, 8(SP)
+	CALL	runtime·sigaltstack(SB)
 	RET
 
 // main(): goroutine 1. Runs the program's main·main and exits 0 when it returns, whatever
@@ -1380,7 +1406,8 @@ TEXT runtime·newm(SB), NOSPLIT, $24-16
 	CALL	runtime·newosproc(SB)
 	RET
 
-// allocm(pp *p, fn func()) *m: a new M with its g0 (16 KiB stack) and gsignal (32 KiB).
+// allocm(pp *p, fn func()) *m: a new M with its g0 (16 KiB stack); mcommoninit gives it its
+// gsignal (32 KiB).
 TEXT runtime·allocm(SB), NOSPLIT, $24-24
 	MOVQ	$m__size, 0(SP)
 	CALL	runtime·persistentalloc(SB)
@@ -1396,12 +1423,7 @@ TEXT runtime·allocm(SB), NOSPLIT, $24-24
 	MOVQ	16(SP), BX
 	MOVQ	AX, m_g0(BX)
 	MOVQ	BX, g_m(AX)
-	MOVL	$gsignalStackSize, 0(SP)
-	CALL	runtime·malg(SB)
-	MOVQ	8(SP), AX
 	MOVQ	16(SP), BX
-	MOVQ	AX, m_gsignal(BX)
-	MOVQ	BX, g_m(AX)
 	MOVQ	BX, ret+16(FP)
 	RET
 
@@ -1541,8 +1563,8 @@ got:
 done:
 	RET
 
-// stealWork(pp *p) *g: four rounds over the other Ps in a random order (random start, a
-// stride coprime to GOMAXPROCS), stealing half of the first non-empty run queue found; the
+// stealWork(pp *p) *g: four rounds over the other Ps, each from a random starting P (Go also
+// randomises the stride; gmpvm walks with stride 1), stealing half of the first non-empty run queue found; the
 // last round may also take a victim's runnext.
 TEXT runtime·stealWork(SB), NOSPLIT, $64-16
 	MOVQ	$0, 56(SP)                // round

@@ -288,4 +288,49 @@ class RuntimeBehaviourTest {
         assertTrue(d.both().startsWith("fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\n"));
         assertEquals(2, d.status());
     }
+
+    @Test
+    void semaphoresWaitForReleases() throws Exception {
+        // main acquires 5 units that 5 goroutines release one each: a wait group. main parks
+        // (semacquire) until the releases ready it.
+        for (int procs : new int[] {1, 4}) {
+            for (long seed = 0; seed < 5; seed++) {
+                RuntimeRun.Result r = run("sema.s", """
+                        GLOBL	sem<>(SB), NOPTR, $8
+                        GLOBL	released<>(SB), NOPTR, $8
+                        TEXT main·main(SB), $24-0
+                        	MOVQ	$5, n-8(SP)
+                        more:
+                        	MOVL	$0, 0(SP)
+                        	LEAQ	relPC<>(SB), AX
+                        	MOVQ	AX, 8(SP)
+                        	CALL	runtime·newproc(SB)
+                        	DECQ	n-8(SP)
+                        	JNZ	more
+                        	MOVQ	$5, n-8(SP)
+                        take:
+                        	LEAQ	sem<>(SB), AX
+                        	MOVQ	AX, 0(SP)
+                        	CALL	runtime·semacquire(SB)
+                        	DECQ	n-8(SP)
+                        	JNZ	take
+                        	PRINTQ(released<>(SB))
+                        	PRINTQ(sem<>(SB))
+                        	CALL	runtime·printnl(SB)
+                        	RET
+                        TEXT main·rel(SB), $8-0
+                        	CALL	runtime·Gosched(SB)
+                        	LOCK
+                        	INCQ	released<>(SB)
+                        	LEAQ	sem<>(SB), AX
+                        	MOVQ	AX, 0(SP)
+                        	CALL	runtime·semrelease(SB)
+                        	RET
+                        DATA	relPC<>+0(SB)/8, $main·rel(SB)
+                        GLOBL	relPC<>(SB), RODATA, $8
+                        """, seed, procs);
+                assertEquals("5 0 \n", r.both(), "GOMAXPROCS=" + procs + " seed=" + seed);
+            }
+        }
+    }
 }
