@@ -17,7 +17,144 @@
 	MOVQ	$n, 8(SP); \
 	CALL	runtime·throw(SB)
 
+// ---- strings of sysmon and schedtrace ----
+DATA	sSCHED<>+0(SB)/6, $"SCHED "
+GLOBL	sSCHED<>(SB), RODATA, $6
+#define sSCHED_n 6
+DATA	sms<>+0(SB)/15, $"ms: gomaxprocs="
+GLOBL	sms<>(SB), RODATA, $15
+#define sms_n 15
+DATA	sidle<>+0(SB)/11, $" idleprocs="
+GLOBL	sidle<>(SB), RODATA, $11
+#define sidle_n 11
+DATA	sthreads<>+0(SB)/9, $" threads="
+GLOBL	sthreads<>(SB), RODATA, $9
+#define sthreads_n 9
+DATA	sspin<>+0(SB)/17, $" spinningthreads="
+GLOBL	sspin<>(SB), RODATA, $17
+#define sspin_n 17
+DATA	sneed<>+0(SB)/14, $" needspinning="
+GLOBL	sneed<>(SB), RODATA, $14
+#define sneed_n 14
+DATA	sidlet<>+0(SB)/13, $" idlethreads="
+GLOBL	sidlet<>(SB), RODATA, $13
+#define sidlet_n 13
+DATA	srunq<>+0(SB)/10, $" runqueue="
+GLOBL	srunq<>(SB), RODATA, $10
+#define srunq_n 10
+DATA	sdetail<>+0(SB)/30, $" gcwaiting=false nmidlelocked="
+GLOBL	sdetail<>(SB), RODATA, $30
+#define sdetail_n 30
+DATA	sstopwait<>+0(SB)/10, $" stopwait="
+GLOBL	sstopwait<>(SB), RODATA, $10
+#define sstopwait_n 10
+DATA	ssysmonwait<>+0(SB)/18, $" sysmonwait=false\n"
+GLOBL	ssysmonwait<>(SB), RODATA, $18
+#define ssysmonwait_n 18
+DATA	sP<>+0(SB)/3, $"  P"
+GLOBL	sP<>(SB), RODATA, $3
+#define sP_n 3
+DATA	sstatus<>+0(SB)/9, $": status="
+GLOBL	sstatus<>(SB), RODATA, $9
+#define sstatus_n 9
+DATA	sschedtick<>+0(SB)/11, $" schedtick="
+GLOBL	sschedtick<>(SB), RODATA, $11
+#define sschedtick_n 11
+DATA	ssyscalltick<>+0(SB)/13, $" syscalltick="
+GLOBL	ssyscalltick<>(SB), RODATA, $13
+#define ssyscalltick_n 13
+DATA	sm<>+0(SB)/3, $" m="
+GLOBL	sm<>(SB), RODATA, $3
+#define sm_n 3
+DATA	srunqsize<>+0(SB)/10, $" runqsize="
+GLOBL	srunqsize<>(SB), RODATA, $10
+#define srunqsize_n 10
+DATA	sgfree<>+0(SB)/10, $" gfreecnt="
+GLOBL	sgfree<>(SB), RODATA, $10
+#define sgfree_n 10
+DATA	stimers<>+0(SB)/13, $" timerslen=0\n"
+GLOBL	stimers<>(SB), RODATA, $13
+#define stimers_n 13
+DATA	sM<>+0(SB)/3, $"  M"
+GLOBL	sM<>(SB), RODATA, $3
+#define sM_n 3
+DATA	sp<>+0(SB)/4, $": p="
+GLOBL	sp<>(SB), RODATA, $4
+#define sp_n 4
+DATA	scurg<>+0(SB)/6, $" curg="
+GLOBL	scurg<>(SB), RODATA, $6
+#define scurg_n 6
+DATA	smallocing<>+0(SB)/11, $" mallocing="
+GLOBL	smallocing<>(SB), RODATA, $11
+#define smallocing_n 11
+DATA	sthrowing<>+0(SB)/10, $" throwing="
+GLOBL	sthrowing<>(SB), RODATA, $10
+#define sthrowing_n 10
+DATA	spreemptoff<>+0(SB)/19, $" preemptoff= locks="
+GLOBL	spreemptoff<>(SB), RODATA, $19
+#define spreemptoff_n 19
+DATA	sdying<>+0(SB)/7, $" dying="
+GLOBL	sdying<>(SB), RODATA, $7
+#define sdying_n 7
+DATA	sspinning<>+0(SB)/10, $" spinning="
+GLOBL	sspinning<>(SB), RODATA, $10
+#define sspinning_n 10
+DATA	sblocked<>+0(SB)/9, $" blocked="
+GLOBL	sblocked<>(SB), RODATA, $9
+#define sblocked_n 9
+DATA	slockedg<>+0(SB)/12, $" lockedg=-1\n"
+GLOBL	slockedg<>(SB), RODATA, $12
+#define slockedg_n 12
+DATA	sG<>+0(SB)/3, $"  G"
+GLOBL	sG<>(SB), RODATA, $3
+#define sG_n 3
+DATA	sparen<>+0(SB)/1, $"("
+GLOBL	sparen<>(SB), RODATA, $1
+#define sparen_n 1
+DATA	sgm<>+0(SB)/4, $") m="
+GLOBL	sgm<>(SB), RODATA, $4
+#define sgm_n 4
+DATA	slockedm<>+0(SB)/12, $" lockedm=-1\n"
+GLOBL	slockedm<>(SB), RODATA, $12
+#define slockedm_n 12
+DATA	slbr<>+0(SB)/1, $"["
+GLOBL	slbr<>(SB), RODATA, $1
+#define slbr_n 1
+DATA	srbr<>+0(SB)/2, $"]\n"
+GLOBL	srbr<>(SB), RODATA, $2
+#define srbr_n 2
+DATA	ssp<>+0(SB)/1, $" "
+GLOBL	ssp<>(SB), RODATA, $1
+#define ssp_n 1
+DATA	sGODEBUG<>+0(SB)/7, $"GODEBUG"
+GLOBL	sGODEBUG<>(SB), RODATA, $7
+#define sGODEBUG_n 7
+DATA	sschedtraceeq<>+0(SB)/11, $"schedtrace="
+GLOBL	sschedtraceeq<>(SB), RODATA, $11
+#define sschedtraceeq_n 11
+DATA	sscheddetaileq<>+0(SB)/12, $"scheddetail="
+GLOBL	sscheddetaileq<>(SB), RODATA, $12
+#define sscheddetaileq_n 12
+
+// PL(sym, n) prints the n-byte literal at sym. Clobbers AX and what
+// printstring clobbers.
+#define PL(sym, n) \
+	LEAQ	sym(SB), AX; \
+	MOVQ	AX, 0(SP); \
+	MOVQ	$n, 8(SP); \
+	CALL	runtime·printstring(SB)
+
+// PI(x) prints the int64 x.
+#define PI(x) \
+	MOVQ	x, AX; \
+	MOVQ	AX, 0(SP); \
+	CALL	runtime·printint(SB)
+
 // ---- the runtime's globals ----
+GLOBL	runtime·allm(SB), NOPTR, $8
+GLOBL	runtime·debug_schedtrace(SB), NOPTR, $8
+GLOBL	runtime·debug_scheddetail(SB), NOPTR, $8
+GLOBL	runtime·runtimeInitTime(SB), NOPTR, $8
 GLOBL	runtime·m0(SB), NOPTR, $m__size
 GLOBL	runtime·g0(SB), NOPTR, $g__size
 GLOBL	runtime·sched(SB), NOPTR, $schedt__size
@@ -154,9 +291,60 @@ TEXT runtime·schedinit(SB), NOSPLIT, $32-0
 DATA	envGOMAXPROCS<>+0(SB)/10, $"GOMAXPROCS"
 GLOBL	envGOMAXPROCS<>(SB), RODATA, $10
 
-// parsedebugvars(): GODEBUG settings; the scheduler tracer (schedtrace, scheddetail) reads
-// them in part 2 of the runtime. Nothing yet.
-TEXT runtime·parsedebugvars(SB), NOSPLIT, $0-0
+// parsedebugvars(): reads the GODEBUG settings the scheduler knows: schedtrace=N (print a
+// SCHED line every N ms of virtual time) and scheddetail=1 (add P, M and G lines).
+TEXT runtime·parsedebugvars(SB), NOSPLIT, $24-0
+	LEAQ	sschedtraceeq<>(SB), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	$sschedtraceeq_n, 8(SP)
+	CALL	runtime·godebugint(SB)
+	MOVQ	16(SP), AX
+	MOVQ	AX, runtime·debug_schedtrace(SB)
+	LEAQ	sscheddetaileq<>(SB), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	$sscheddetaileq_n, 8(SP)
+	CALL	runtime·godebugint(SB)
+	MOVQ	16(SP), AX
+	MOVQ	AX, runtime·debug_scheddetail(SB)
+	RET
+
+// godebugint(key *byte, n int) int: the number after key (which ends in '=') in the
+// comma-separated GODEBUG variable, or -1.
+TEXT runtime·godebugint(SB), NOSPLIT, $24-24
+	LEAQ	sGODEBUG<>(SB), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	$sGODEBUG_n, 8(SP)
+	CALL	runtime·gogetenv(SB)
+	MOVQ	16(SP), SI
+	CMPQ	SI, $0
+	JEQ	none
+item:
+	MOVQ	key+0(FP), DI
+	MOVQ	n+8(FP), CX
+	MOVQ	SI, BX
+cmp:
+	MOVB	(BX), AL
+	CMPB	AL, (DI)
+	JNE	skip
+	INCQ	BX
+	INCQ	DI
+	DECQ	CX
+	JNZ	cmp
+	MOVQ	BX, 0(SP)                 // key matched: the number follows
+	CALL	runtime·atoi(SB)
+	MOVQ	8(SP), AX
+	MOVQ	AX, ret+16(FP)
+	RET
+skip:
+	MOVB	(SI), AL
+	CMPB	AL, $0
+	JEQ	none
+	INCQ	SI
+	CMPB	AL, $','
+	JEQ	item
+	JMP	skip
+none:
+	MOVQ	$-1, ret+16(FP)
 	RET
 
 // mcommoninit(mp *m): gives mp its id (sched.mnext++) and a fastrand seed.
@@ -172,6 +360,9 @@ TEXT runtime·mcommoninit(SB), NOSPLIT, $16-8
 	IMULQ	DX, AX
 	ADDQ	$1, AX
 	MOVQ	AX, m_fastrand(BX)
+	MOVQ	runtime·allm(SB), AX      // allm: newest first
+	MOVQ	AX, m_alllink(BX)
+	MOVQ	BX, runtime·allm(SB)
 	LEAQ	runtime·sched+schedt_lock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·unlock(SB)
@@ -516,10 +707,20 @@ TEXT runtime·minit(SB), NOSPLIT, $40-0
 	CALL	runtime·sigaltstack(SB)
 	RET
 
-// main(): goroutine 1. Runs the program's main·main and exits 0 when it returns, whatever
-// other goroutines are doing.
-TEXT runtime·main(SB), NOSPLIT, $8-0
+// main(): goroutine 1. Notes the start time, starts sysmon (only when GODEBUG=schedtrace asks
+// for it, until part 2 gives sysmon its other duties), runs the program's main·main and exits
+// 0 when it returns, whatever other goroutines are doing.
+TEXT runtime·main(SB), NOSPLIT, $16-0
+	CALL	runtime·nanotime1(SB)
+	MOVQ	0(SP), AX
+	MOVQ	AX, runtime·runtimeInitTime(SB)
 	MOVQ	$1, runtime·mainStarted(SB)
+	CMPQ	runtime·debug_schedtrace(SB), $0
+	JLE	nosysmon
+	LEAQ	sysmonPC<>(SB), AX        // systemstack(newm(sysmon, nil))
+	MOVQ	AX, 0(SP)
+	CALL	runtime·systemstack(SB)
+nosysmon:
 	CALL	main·main(SB)
 	MOVL	$0, 0(SP)
 	CALL	runtime·exit(SB)
@@ -1848,3 +2049,268 @@ DATA	park_mPC<>+0(SB)/8, $runtime·park_m(SB)
 GLOBL	park_mPC<>(SB), RODATA, $8
 DATA	goexit0PC<>+0(SB)/8, $runtime·goexit0(SB)
 GLOBL	goexit0PC<>(SB), RODATA, $8
+
+// newsysmon(): on g0: newm(sysmon, nil): sysmon runs on its own M without a P.
+TEXT runtime·newsysmon(SB), NOSPLIT, $16-0
+	LEAQ	runtime·sysmon(SB), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	$0, 8(SP)
+	CALL	runtime·newm(SB)
+	RET
+
+DATA	sysmonPC<>+0(SB)/8, $runtime·newsysmon(SB)
+GLOBL	sysmonPC<>(SB), RODATA, $8
+
+// sysmon(): the system monitor, on its own M without a P (counted in sched.nmsys so that
+// checkdead ignores it). Sleeps 20 us of virtual time, doubling up to 10 ms after 50 rounds,
+// and prints the schedtrace every debug.schedtrace ms. (Retake and preemption: part 2.)
+// Never returns.
+TEXT runtime·sysmon(SB), NOSPLIT, $32-0
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	INCL	runtime·sched+schedt_nmsys(SB)
+	CALL	runtime·checkdead(SB)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	MOVQ	$sysmonMinDelayUS, 16(SP) // delay
+	MOVQ	$0, 24(SP)                // idle rounds
+	MOVQ	runtime·runtimeInitTime(SB), AX
+	MOVQ	AX, 8(SP)                 // lasttrace
+loop:
+	MOVL	16(SP), AX
+	MOVL	AX, 0(SP)
+	CALL	runtime·usleep(SB)
+	INCQ	24(SP)
+	CMPQ	24(SP), $sysmonIdleRounds
+	JLE	traced
+	SHLQ	$1, 16(SP)
+	CMPQ	16(SP), $sysmonMaxDelayUS
+	JLE	traced
+	MOVQ	$sysmonMaxDelayUS, 16(SP)
+traced:
+	CALL	runtime·nanotime1(SB)
+	MOVQ	0(SP), AX
+	MOVQ	runtime·debug_schedtrace(SB), CX
+	IMULQ	$1000000, CX
+	ADDQ	8(SP), CX
+	CMPQ	AX, CX
+	JLT	loop
+	MOVQ	AX, 8(SP)
+	MOVQ	runtime·debug_scheddetail(SB), AX
+	CMPQ	AX, $0
+	SETGT	AL
+	MOVB	AL, 0(SP)
+	CALL	runtime·schedtrace(SB)
+	JMP	loop
+
+// schedtrace(detailed bool): prints Go's GODEBUG=schedtrace line ("SCHED Nms: gomaxprocs=…
+// [run queue lengths]") and, when detailed, a line per P, M and G, under sched.lock.
+TEXT runtime·schedtrace(SB), NOSPLIT, $40-1
+	CALL	runtime·nanotime1(SB)
+	MOVQ	0(SP), AX
+	SUBQ	runtime·runtimeInitTime(SB), AX
+	XORQ	DX, DX
+	MOVQ	$1000000, CX
+	DIVQ	CX
+	MOVQ	AX, 32(SP)                // ms
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	CALL	runtime·printlock(SB)
+	PL(sSCHED<>, sSCHED_n)
+	PI(32(SP))
+	PL(sms<>, sms_n)
+	PI(runtime·gomaxprocs(SB))
+	PL(sidle<>, sidle_n)
+	MOVL	runtime·sched+schedt_npidle(SB), AX
+	PI(AX)
+	PL(sthreads<>, sthreads_n)
+	MOVQ	runtime·sched+schedt_mnext(SB), AX
+	SUBQ	runtime·sched+schedt_nmfreed(SB), AX
+	PI(AX)
+	PL(sspin<>, sspin_n)
+	MOVL	runtime·sched+schedt_nmspinning(SB), AX
+	PI(AX)
+	PL(sneed<>, sneed_n)
+	MOVL	runtime·sched+schedt_needspinning(SB), AX
+	PI(AX)
+	PL(sidlet<>, sidlet_n)
+	MOVLQSX	runtime·sched+schedt_nmidle(SB), AX
+	PI(AX)
+	PL(srunq<>, srunq_n)
+	MOVLQSX	runtime·sched+schedt_runqsize(SB), AX
+	PI(AX)
+	CMPB	detailed+0(FP), $0
+	JEQ	ps
+	PL(sdetail<>, sdetail_n)
+	MOVLQSX	runtime·sched+schedt_nmidlelocked(SB), AX
+	PI(AX)
+	PL(sstopwait<>, sstopwait_n)
+	MOVLQSX	runtime·sched+schedt_stopwait(SB), AX
+	PI(AX)
+	PL(ssysmonwait<>, ssysmonwait_n)
+ps:
+	MOVQ	$0, 24(SP)                // i
+ploop:
+	MOVQ	24(SP), BX
+	CMPQ	BX, runtime·gomaxprocs(SB)
+	JGE	pdone
+	LEAQ	runtime·allp(SB), AX
+	MOVQ	(AX)(BX*8), AX
+	MOVQ	AX, 16(SP)                // pp
+	CMPB	detailed+0(FP), $0
+	JNE	pdetail
+	PL(ssp<>, ssp_n)
+	CMPQ	24(SP), $0
+	JNE	2(PC)
+	PL(slbr<>, slbr_n)
+	MOVQ	16(SP), BX
+	MOVL	p_runqtail(BX), AX
+	SUBL	p_runqhead(BX), AX
+	PI(AX)
+	MOVQ	24(SP), AX
+	INCQ	AX
+	CMPQ	AX, runtime·gomaxprocs(SB)
+	JNE	pnext
+	PL(srbr<>, srbr_n)
+	JMP	pnext
+pdetail:
+	PL(sP<>, sP_n)
+	PI(24(SP))
+	PL(sstatus<>, sstatus_n)
+	MOVQ	16(SP), BX
+	MOVL	p_status(BX), AX
+	PI(AX)
+	PL(sschedtick<>, sschedtick_n)
+	MOVQ	16(SP), BX
+	MOVL	p_schedtick(BX), AX
+	PI(AX)
+	PL(ssyscalltick<>, ssyscalltick_n)
+	MOVQ	16(SP), BX
+	MOVL	p_syscalltick(BX), AX
+	PI(AX)
+	PL(sm<>, sm_n)
+	MOVQ	16(SP), BX
+	MOVQ	p_m(BX), AX
+	MOVQ	$-1, CX
+	CMPQ	AX, $0
+	JEQ	2(PC)
+	MOVQ	m_id(AX), CX
+	PI(CX)
+	PL(srunqsize<>, srunqsize_n)
+	MOVQ	16(SP), BX
+	MOVL	p_runqtail(BX), AX
+	SUBL	p_runqhead(BX), AX
+	PI(AX)
+	PL(sgfree<>, sgfree_n)
+	MOVQ	16(SP), BX
+	MOVLQSX	p_gFree_n(BX), AX
+	PI(AX)
+	PL(stimers<>, stimers_n)
+pnext:
+	INCQ	24(SP)
+	JMP	ploop
+pdone:
+	CMPB	detailed+0(FP), $0
+	JEQ	done
+	MOVQ	runtime·allm(SB), AX
+	MOVQ	AX, 16(SP)                // mp
+mloop:
+	MOVQ	16(SP), AX
+	CMPQ	AX, $0
+	JEQ	gs
+	PL(sM<>, sM_n)
+	MOVQ	16(SP), BX
+	PI(m_id(BX))
+	PL(sp<>, sp_n)
+	MOVQ	16(SP), BX
+	MOVQ	m_p(BX), AX
+	MOVQ	$-1, CX
+	CMPQ	AX, $0
+	JEQ	2(PC)
+	MOVLQSX	p_id(AX), CX
+	PI(CX)
+	PL(scurg<>, scurg_n)
+	MOVQ	16(SP), BX
+	MOVQ	m_curg(BX), AX
+	MOVQ	$-1, CX
+	CMPQ	AX, $0
+	JEQ	2(PC)
+	MOVQ	g_goid(AX), CX
+	PI(CX)
+	PL(smallocing<>, smallocing_n)
+	MOVQ	16(SP), BX
+	MOVLQSX	m_mallocing(BX), AX
+	PI(AX)
+	PL(sthrowing<>, sthrowing_n)
+	MOVQ	16(SP), BX
+	MOVLQSX	m_throwing(BX), AX
+	PI(AX)
+	PL(spreemptoff<>, spreemptoff_n)
+	MOVQ	16(SP), BX
+	MOVLQSX	m_locks(BX), AX
+	PI(AX)
+	PL(sdying<>, sdying_n)
+	MOVQ	16(SP), BX
+	MOVLQSX	m_dying(BX), AX
+	PI(AX)
+	PL(sspinning<>, sspinning_n)
+	MOVQ	16(SP), BX
+	MOVB	m_spinning(BX), AX
+	MOVB	AX, 0(SP)
+	CALL	runtime·printbool(SB)
+	PL(sblocked<>, sblocked_n)
+	MOVQ	16(SP), BX
+	MOVB	m_blocked(BX), AX
+	MOVB	AX, 0(SP)
+	CALL	runtime·printbool(SB)
+	PL(slockedg<>, slockedg_n)
+	MOVQ	16(SP), BX
+	MOVQ	m_alllink(BX), AX
+	MOVQ	AX, 16(SP)
+	JMP	mloop
+gs:
+	MOVQ	$0, 24(SP)
+gloop:
+	MOVQ	24(SP), BX
+	CMPQ	BX, runtime·allglen(SB)
+	JGE	done
+	MOVQ	runtime·allgs(SB), AX
+	MOVQ	(AX)(BX*8), AX
+	MOVQ	AX, 16(SP)
+	INCQ	24(SP)
+	PL(sG<>, sG_n)
+	MOVQ	16(SP), BX
+	PI(g_goid(BX))
+	PL(sstatus<>, sstatus_n)
+	MOVQ	16(SP), BX
+	MOVL	g_atomicstatus(BX), AX
+	PI(AX)
+	PL(sparen<>, sparen_n)
+	MOVQ	16(SP), BX
+	MOVBQZX	g_waitreason(BX), CX
+	SHLQ	$4, CX
+	LEAQ	runtime·waitReasonStrings(SB), DX
+	MOVQ	(DX)(CX*1), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	8(DX)(CX*1), AX
+	MOVQ	AX, 8(SP)
+	CALL	runtime·printstring(SB)
+	PL(sgm<>, sgm_n)
+	MOVQ	16(SP), BX
+	MOVQ	g_m(BX), AX
+	MOVQ	$-1, CX
+	CMPQ	AX, $0
+	JEQ	2(PC)
+	MOVQ	m_id(AX), CX
+	PI(CX)
+	PL(slockedm<>, slockedm_n)
+	JMP	gloop
+done:
+	CALL	runtime·printunlock(SB)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	RET

@@ -333,4 +333,37 @@ class RuntimeBehaviourTest {
             }
         }
     }
+
+    @Test
+    void schedtraceLinesInGosFormatFromSysmon() throws Exception {
+        byte[] elf = RuntimeRun.build(java.nio.file.Path.of("runtime-asm/examples/pingpong.s"));
+        RuntimeRun.Result r = RuntimeRun.run(elf, 1, 2, "GOMAXPROCS=2", "GODEBUG=schedtrace=1");
+        assertEquals(0, r.status());
+        String[] lines = r.both().split("\n");
+        int sched = 0;
+        for (String l : lines) {
+            if (l.startsWith("SCHED ")) {
+                sched++;
+                assertTrue(l.matches("SCHED \\d+ms: gomaxprocs=2 idleprocs=\\d+ threads=\\d+ spinningthreads=\\d+ "
+                        + "needspinning=\\d+ idlethreads=\\d+ runqueue=\\d+ \\[\\d+ \\d+\\]"), l);
+            }
+        }
+        assertTrue(sched >= 3, r.both());
+        assertTrue(r.both().endsWith("round trips 10000 sum 50005000\n") || r.both().contains("round trips 10000 sum 50005000\n"));
+
+        RuntimeRun.Result d = RuntimeRun.run(RuntimeRun.build(java.nio.file.Path.of("runtime-asm/examples/fanout.s")), 0, 2,
+                "GOMAXPROCS=2", "GODEBUG=schedtrace=1,scheddetail=1");
+        assertEquals(0, d.status());
+        assertTrue(d.both().matches("(?s).*SCHED \\d+ms: gomaxprocs=2 .* runqueue=\\d+ gcwaiting=false nmidlelocked=0 "
+                + "stopwait=0 sysmonwait=false\n  P0: status=\\d schedtick=\\d+ syscalltick=0 m=-?\\d+ runqsize=\\d+ "
+                + "gfreecnt=\\d+ timerslen=0\n  P1: .*\n  M\\d+: p=-?\\d+ curg=-?\\d+ mallocing=0 throwing=0 preemptoff= "
+                + "locks=\\d+ dying=0 spinning=(true|false) blocked=false lockedg=-1\n.*  G1: status=\\d\\([^)]*\\) m=-?\\d+ lockedm=-1\n.*"),
+                d.both());
+
+        // with sysmon running (it is not counted by checkdead) a deadlock is still reported
+        RuntimeRun.Result dl = RuntimeRun.run(RuntimeRun.build(java.nio.file.Path.of("runtime-asm/examples/deadlock.s")), 0, 2,
+                "GOMAXPROCS=2", "GODEBUG=schedtrace=1000");
+        assertEquals("fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\n", dl.both());
+        assertEquals(2, dl.status());
+    }
 }
