@@ -1586,6 +1586,55 @@ wake:
 	CALL	runtime·notewakeup(SB)
 	RET
 
+// handoffp(pp *p): hands off pp from an M that is about to block (part 2: syscalls and
+// retake call it): starts an M for it when there is local or global work, or a spinning M
+// when nobody spins or idles; otherwise pp goes on the idle list. Not called in part 1.
+TEXT runtime·handoffp(SB), NOSPLIT, $24-8
+	MOVQ	pp+0(FP), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·runqempty(SB)
+	CMPB	8(SP), $0
+	JEQ	work
+	CMPL	runtime·sched+schedt_runqsize(SB), $0
+	JNE	work
+	MOVL	runtime·sched+schedt_nmspinning(SB), AX
+	ADDL	runtime·sched+schedt_npidle(SB), AX
+	JNE	idle
+	XORL	AX, AX
+	MOVL	$1, CX
+	LOCK
+	CMPXCHGL	CX, runtime·sched+schedt_nmspinning(SB)
+	JNE	idle
+	MOVQ	pp+0(FP), AX
+	MOVQ	AX, 0(SP)
+	MOVB	$1, 8(SP)
+	CALL	runtime·startm(SB)
+	RET
+idle:
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	CMPL	runtime·sched+schedt_runqsize(SB), $0
+	JEQ	park
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	JMP	work
+park:
+	MOVQ	pp+0(FP), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·pidleput(SB)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	RET
+work:
+	MOVQ	pp+0(FP), AX
+	MOVQ	AX, 0(SP)
+	MOVB	$0, 8(SP)
+	CALL	runtime·startm(SB)
+	RET
+
 // mspinning(): the start function of an M made spinning: marks it so.
 TEXT runtime·mspinning(SB), NOSPLIT, $0-0
 	MYM(BX)
