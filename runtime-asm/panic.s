@@ -1,6 +1,8 @@
 // panic.s: fatal errors in Go's words, as in Go's src/runtime/panic.go and traceback.go:
 // "fatal error: MSG", a blank line, then "goroutine N [status]:" for the current goroutine and
 // every other live one, and exit status 2. gmpvm prints no frames below a goroutine's header yet.
+// Routines take their arguments on the stack (ABI0) and may clobber every register but SP and
+// BP unless their opening comment names what they clobber.
 #include "go_asm.h"
 #include "go_tls.h"
 #include "textflag.h"

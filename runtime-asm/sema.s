@@ -2,6 +2,8 @@
 // (semacquire1 / semrelease1 without hand-off). *addr counts available units; a goroutine
 // that finds none parks on a sudog in the wait list until a release readies it, then tries
 // again. gmpvm keeps a single wait list (semtable) where Go hashes addresses over 251.
+// Routines take their arguments on the stack (ABI0) and may clobber every register but SP and
+// BP unless their opening comment names what they clobber.
 #include "go_asm.h"
 #include "go_tls.h"
 #include "textflag.h"
