@@ -247,6 +247,7 @@ TEXT runtime·morestack(SB), NOSPLIT|NOFRAME, $0-0
 	CALL	runtime·throw(SB)
 	RET
 
+// morestack_noctxt: morestack for functions that take no context register: clears DX first.
 TEXT runtime·morestack_noctxt(SB), NOSPLIT|NOFRAME, $0
 	MOVL	$0, DX
 	JMP	runtime·morestack(SB)

@@ -1,6 +1,8 @@
 // chan.s: channels, as in Go's src/runtime/chan.go: a lock, a ring buffer of dataqsiz
 // elements, and two queues of sudogs (parked receivers and senders). A send to a parked
 // receiver copies straight into the receiver's variable (direct hand-off) and readies it.
+// Routines take their arguments on the stack (ABI0) and may clobber every register but SP and
+// BP unless their opening comment names what they clobber.
 #include "go_asm.h"
 #include "go_tls.h"
 #include "textflag.h"

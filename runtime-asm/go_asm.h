@@ -320,3 +320,10 @@
 #define _EAGAIN 11
 #define _EINTR 4
 #define _SS_DISABLE 2
+
+// ---- semaRoot: the semaphore wait list (gmpvm keeps one; Go hashes addresses over 251) ----
+#define semaRoot_lock 0
+#define semaRoot_nwait 8
+#define semaRoot_head 16
+#define semaRoot_tail 24
+#define semaRoot__size 32

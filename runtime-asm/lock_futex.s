@@ -1,6 +1,8 @@
 // lock_futex.s: the runtime's mutex and notes on futexes, as in Go's src/runtime/lock_futex.go.
 // A mutex key is 0 (unlocked), 1 (locked) or 2 (locked, maybe with sleepers); a note key is 0
 // until notewakeup sets it to 1.
+// Routines take their arguments on the stack (ABI0) and may clobber every register but SP and
+// BP unless their opening comment names what they clobber.
 #include "go_asm.h"
 #include "go_tls.h"
 #include "textflag.h"

@@ -1,6 +1,8 @@
 // malloc.s: a simple allocator for the runtime's own structures and goroutine stacks. Memory
 // comes from mmap in 1 MiB chunks and is handed out by bumping a pointer under a lock; there is
 // no garbage collector, so nothing is given back: freed gs keep their stacks for reuse (gfput).
+// Routines take their arguments on the stack (ABI0) and may clobber every register but SP and
+// BP unless their opening comment names what they clobber.
 #include "go_asm.h"
 #include "go_tls.h"
 #include "textflag.h"

@@ -1,6 +1,8 @@
 // panic.s: fatal errors in Go's words, as in Go's src/runtime/panic.go and traceback.go:
 // "fatal error: MSG", a blank line, then "goroutine N [status]:" for the current goroutine and
 // every other live one, and exit status 2. gmpvm prints no frames below a goroutine's header yet.
+// Routines take their arguments on the stack (ABI0) and may clobber every register but SP and
+// BP unless their opening comment names what they clobber.
 #include "go_asm.h"
 #include "go_tls.h"
 #include "textflag.h"
@@ -111,7 +113,7 @@ TEXT runtime·goroutineheader(SB), NOSPLIT, $16-8
 	TESTQ	CX, CX
 	JEQ	plain
 	SHLQ	$4, CX
-	LEAQ	waitReasonStrings<>(SB), DX
+	LEAQ	runtime·waitReasonStrings(SB), DX
 	JMP	show
 plain:
 	MOVQ	BX, CX
@@ -225,58 +227,58 @@ GLOBL	gStatusStrings<>(SB), RODATA, $160
 // waitReasonStrings: (pointer, length) per wait reason, in Go's order.
 DATA	waitReasonStringsbytes<>+0(SB)/370, $"GC assist markingIO waitchan receive (nil chan)chan send (nil chan)dumping heapgarbage collectiongarbage collection scanpanicwaitselectselect (no cases)GC assist waitGC sweep waitGC scavenge waitchan receivechan sendfinalizer waitforce gc (idle)semacquiresleepsync.Cond.Waittimer goroutine (idle)trace reader (blocked)wait for GC cycleGC worker (idle)preempteddebug call"
 GLOBL	waitReasonStringsbytes<>(SB), RODATA, $370
-DATA	waitReasonStrings<>+0(SB)/8, $waitReasonStringsbytes<>+0(SB)
-DATA	waitReasonStrings<>+8(SB)/8, $0
-DATA	waitReasonStrings<>+16(SB)/8, $waitReasonStringsbytes<>+0(SB)
-DATA	waitReasonStrings<>+24(SB)/8, $17
-DATA	waitReasonStrings<>+32(SB)/8, $waitReasonStringsbytes<>+17(SB)
-DATA	waitReasonStrings<>+40(SB)/8, $7
-DATA	waitReasonStrings<>+48(SB)/8, $waitReasonStringsbytes<>+24(SB)
-DATA	waitReasonStrings<>+56(SB)/8, $23
-DATA	waitReasonStrings<>+64(SB)/8, $waitReasonStringsbytes<>+47(SB)
-DATA	waitReasonStrings<>+72(SB)/8, $20
-DATA	waitReasonStrings<>+80(SB)/8, $waitReasonStringsbytes<>+67(SB)
-DATA	waitReasonStrings<>+88(SB)/8, $12
-DATA	waitReasonStrings<>+96(SB)/8, $waitReasonStringsbytes<>+79(SB)
-DATA	waitReasonStrings<>+104(SB)/8, $18
-DATA	waitReasonStrings<>+112(SB)/8, $waitReasonStringsbytes<>+97(SB)
-DATA	waitReasonStrings<>+120(SB)/8, $23
-DATA	waitReasonStrings<>+128(SB)/8, $waitReasonStringsbytes<>+120(SB)
-DATA	waitReasonStrings<>+136(SB)/8, $9
-DATA	waitReasonStrings<>+144(SB)/8, $waitReasonStringsbytes<>+129(SB)
-DATA	waitReasonStrings<>+152(SB)/8, $6
-DATA	waitReasonStrings<>+160(SB)/8, $waitReasonStringsbytes<>+135(SB)
-DATA	waitReasonStrings<>+168(SB)/8, $17
-DATA	waitReasonStrings<>+176(SB)/8, $waitReasonStringsbytes<>+152(SB)
-DATA	waitReasonStrings<>+184(SB)/8, $14
-DATA	waitReasonStrings<>+192(SB)/8, $waitReasonStringsbytes<>+166(SB)
-DATA	waitReasonStrings<>+200(SB)/8, $13
-DATA	waitReasonStrings<>+208(SB)/8, $waitReasonStringsbytes<>+179(SB)
-DATA	waitReasonStrings<>+216(SB)/8, $16
-DATA	waitReasonStrings<>+224(SB)/8, $waitReasonStringsbytes<>+195(SB)
-DATA	waitReasonStrings<>+232(SB)/8, $12
-DATA	waitReasonStrings<>+240(SB)/8, $waitReasonStringsbytes<>+207(SB)
-DATA	waitReasonStrings<>+248(SB)/8, $9
-DATA	waitReasonStrings<>+256(SB)/8, $waitReasonStringsbytes<>+216(SB)
-DATA	waitReasonStrings<>+264(SB)/8, $14
-DATA	waitReasonStrings<>+272(SB)/8, $waitReasonStringsbytes<>+230(SB)
-DATA	waitReasonStrings<>+280(SB)/8, $15
-DATA	waitReasonStrings<>+288(SB)/8, $waitReasonStringsbytes<>+245(SB)
-DATA	waitReasonStrings<>+296(SB)/8, $10
-DATA	waitReasonStrings<>+304(SB)/8, $waitReasonStringsbytes<>+255(SB)
-DATA	waitReasonStrings<>+312(SB)/8, $5
-DATA	waitReasonStrings<>+320(SB)/8, $waitReasonStringsbytes<>+260(SB)
-DATA	waitReasonStrings<>+328(SB)/8, $14
-DATA	waitReasonStrings<>+336(SB)/8, $waitReasonStringsbytes<>+274(SB)
-DATA	waitReasonStrings<>+344(SB)/8, $22
-DATA	waitReasonStrings<>+352(SB)/8, $waitReasonStringsbytes<>+296(SB)
-DATA	waitReasonStrings<>+360(SB)/8, $22
-DATA	waitReasonStrings<>+368(SB)/8, $waitReasonStringsbytes<>+318(SB)
-DATA	waitReasonStrings<>+376(SB)/8, $17
-DATA	waitReasonStrings<>+384(SB)/8, $waitReasonStringsbytes<>+335(SB)
-DATA	waitReasonStrings<>+392(SB)/8, $16
-DATA	waitReasonStrings<>+400(SB)/8, $waitReasonStringsbytes<>+351(SB)
-DATA	waitReasonStrings<>+408(SB)/8, $9
-DATA	waitReasonStrings<>+416(SB)/8, $waitReasonStringsbytes<>+360(SB)
-DATA	waitReasonStrings<>+424(SB)/8, $10
-GLOBL	waitReasonStrings<>(SB), RODATA, $432
+DATA	runtime·waitReasonStrings+0(SB)/8, $waitReasonStringsbytes<>+0(SB)
+DATA	runtime·waitReasonStrings+8(SB)/8, $0
+DATA	runtime·waitReasonStrings+16(SB)/8, $waitReasonStringsbytes<>+0(SB)
+DATA	runtime·waitReasonStrings+24(SB)/8, $17
+DATA	runtime·waitReasonStrings+32(SB)/8, $waitReasonStringsbytes<>+17(SB)
+DATA	runtime·waitReasonStrings+40(SB)/8, $7
+DATA	runtime·waitReasonStrings+48(SB)/8, $waitReasonStringsbytes<>+24(SB)
+DATA	runtime·waitReasonStrings+56(SB)/8, $23
+DATA	runtime·waitReasonStrings+64(SB)/8, $waitReasonStringsbytes<>+47(SB)
+DATA	runtime·waitReasonStrings+72(SB)/8, $20
+DATA	runtime·waitReasonStrings+80(SB)/8, $waitReasonStringsbytes<>+67(SB)
+DATA	runtime·waitReasonStrings+88(SB)/8, $12
+DATA	runtime·waitReasonStrings+96(SB)/8, $waitReasonStringsbytes<>+79(SB)
+DATA	runtime·waitReasonStrings+104(SB)/8, $18
+DATA	runtime·waitReasonStrings+112(SB)/8, $waitReasonStringsbytes<>+97(SB)
+DATA	runtime·waitReasonStrings+120(SB)/8, $23
+DATA	runtime·waitReasonStrings+128(SB)/8, $waitReasonStringsbytes<>+120(SB)
+DATA	runtime·waitReasonStrings+136(SB)/8, $9
+DATA	runtime·waitReasonStrings+144(SB)/8, $waitReasonStringsbytes<>+129(SB)
+DATA	runtime·waitReasonStrings+152(SB)/8, $6
+DATA	runtime·waitReasonStrings+160(SB)/8, $waitReasonStringsbytes<>+135(SB)
+DATA	runtime·waitReasonStrings+168(SB)/8, $17
+DATA	runtime·waitReasonStrings+176(SB)/8, $waitReasonStringsbytes<>+152(SB)
+DATA	runtime·waitReasonStrings+184(SB)/8, $14
+DATA	runtime·waitReasonStrings+192(SB)/8, $waitReasonStringsbytes<>+166(SB)
+DATA	runtime·waitReasonStrings+200(SB)/8, $13
+DATA	runtime·waitReasonStrings+208(SB)/8, $waitReasonStringsbytes<>+179(SB)
+DATA	runtime·waitReasonStrings+216(SB)/8, $16
+DATA	runtime·waitReasonStrings+224(SB)/8, $waitReasonStringsbytes<>+195(SB)
+DATA	runtime·waitReasonStrings+232(SB)/8, $12
+DATA	runtime·waitReasonStrings+240(SB)/8, $waitReasonStringsbytes<>+207(SB)
+DATA	runtime·waitReasonStrings+248(SB)/8, $9
+DATA	runtime·waitReasonStrings+256(SB)/8, $waitReasonStringsbytes<>+216(SB)
+DATA	runtime·waitReasonStrings+264(SB)/8, $14
+DATA	runtime·waitReasonStrings+272(SB)/8, $waitReasonStringsbytes<>+230(SB)
+DATA	runtime·waitReasonStrings+280(SB)/8, $15
+DATA	runtime·waitReasonStrings+288(SB)/8, $waitReasonStringsbytes<>+245(SB)
+DATA	runtime·waitReasonStrings+296(SB)/8, $10
+DATA	runtime·waitReasonStrings+304(SB)/8, $waitReasonStringsbytes<>+255(SB)
+DATA	runtime·waitReasonStrings+312(SB)/8, $5
+DATA	runtime·waitReasonStrings+320(SB)/8, $waitReasonStringsbytes<>+260(SB)
+DATA	runtime·waitReasonStrings+328(SB)/8, $14
+DATA	runtime·waitReasonStrings+336(SB)/8, $waitReasonStringsbytes<>+274(SB)
+DATA	runtime·waitReasonStrings+344(SB)/8, $22
+DATA	runtime·waitReasonStrings+352(SB)/8, $waitReasonStringsbytes<>+296(SB)
+DATA	runtime·waitReasonStrings+360(SB)/8, $22
+DATA	runtime·waitReasonStrings+368(SB)/8, $waitReasonStringsbytes<>+318(SB)
+DATA	runtime·waitReasonStrings+376(SB)/8, $17
+DATA	runtime·waitReasonStrings+384(SB)/8, $waitReasonStringsbytes<>+335(SB)
+DATA	runtime·waitReasonStrings+392(SB)/8, $16
+DATA	runtime·waitReasonStrings+400(SB)/8, $waitReasonStringsbytes<>+351(SB)
+DATA	runtime·waitReasonStrings+408(SB)/8, $9
+DATA	runtime·waitReasonStrings+416(SB)/8, $waitReasonStringsbytes<>+360(SB)
+DATA	runtime·waitReasonStrings+424(SB)/8, $10
+GLOBL	runtime·waitReasonStrings(SB), RODATA, $432

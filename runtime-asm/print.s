@@ -1,5 +1,7 @@
 // print.s: the print builtins, as in Go's src/runtime/print.go: everything goes to standard
 // error (fd 2) in Go's formats. printlock/printunlock keep one goroutine's line together.
+// Routines take their arguments on the stack (ABI0) and may clobber every register but SP and
+// BP unless their opening comment names what they clobber.
 #include "go_asm.h"
 #include "go_tls.h"
 #include "textflag.h"

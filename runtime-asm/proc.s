@@ -17,7 +17,144 @@
 	MOVQ	$n, 8(SP); \
 	CALL	runtime·throw(SB)
 
+// ---- strings of sysmon and schedtrace ----
+DATA	sSCHED<>+0(SB)/6, $"SCHED "
+GLOBL	sSCHED<>(SB), RODATA, $6
+#define sSCHED_n 6
+DATA	sms<>+0(SB)/15, $"ms: gomaxprocs="
+GLOBL	sms<>(SB), RODATA, $15
+#define sms_n 15
+DATA	sidle<>+0(SB)/11, $" idleprocs="
+GLOBL	sidle<>(SB), RODATA, $11
+#define sidle_n 11
+DATA	sthreads<>+0(SB)/9, $" threads="
+GLOBL	sthreads<>(SB), RODATA, $9
+#define sthreads_n 9
+DATA	sspin<>+0(SB)/17, $" spinningthreads="
+GLOBL	sspin<>(SB), RODATA, $17
+#define sspin_n 17
+DATA	sneed<>+0(SB)/14, $" needspinning="
+GLOBL	sneed<>(SB), RODATA, $14
+#define sneed_n 14
+DATA	sidlet<>+0(SB)/13, $" idlethreads="
+GLOBL	sidlet<>(SB), RODATA, $13
+#define sidlet_n 13
+DATA	srunq<>+0(SB)/10, $" runqueue="
+GLOBL	srunq<>(SB), RODATA, $10
+#define srunq_n 10
+DATA	sdetail<>+0(SB)/30, $" gcwaiting=false nmidlelocked="
+GLOBL	sdetail<>(SB), RODATA, $30
+#define sdetail_n 30
+DATA	sstopwait<>+0(SB)/10, $" stopwait="
+GLOBL	sstopwait<>(SB), RODATA, $10
+#define sstopwait_n 10
+DATA	ssysmonwait<>+0(SB)/18, $" sysmonwait=false\n"
+GLOBL	ssysmonwait<>(SB), RODATA, $18
+#define ssysmonwait_n 18
+DATA	sP<>+0(SB)/3, $"  P"
+GLOBL	sP<>(SB), RODATA, $3
+#define sP_n 3
+DATA	sstatus<>+0(SB)/9, $": status="
+GLOBL	sstatus<>(SB), RODATA, $9
+#define sstatus_n 9
+DATA	sschedtick<>+0(SB)/11, $" schedtick="
+GLOBL	sschedtick<>(SB), RODATA, $11
+#define sschedtick_n 11
+DATA	ssyscalltick<>+0(SB)/13, $" syscalltick="
+GLOBL	ssyscalltick<>(SB), RODATA, $13
+#define ssyscalltick_n 13
+DATA	sm<>+0(SB)/3, $" m="
+GLOBL	sm<>(SB), RODATA, $3
+#define sm_n 3
+DATA	srunqsize<>+0(SB)/10, $" runqsize="
+GLOBL	srunqsize<>(SB), RODATA, $10
+#define srunqsize_n 10
+DATA	sgfree<>+0(SB)/10, $" gfreecnt="
+GLOBL	sgfree<>(SB), RODATA, $10
+#define sgfree_n 10
+DATA	stimers<>+0(SB)/13, $" timerslen=0\n"
+GLOBL	stimers<>(SB), RODATA, $13
+#define stimers_n 13
+DATA	sM<>+0(SB)/3, $"  M"
+GLOBL	sM<>(SB), RODATA, $3
+#define sM_n 3
+DATA	sp<>+0(SB)/4, $": p="
+GLOBL	sp<>(SB), RODATA, $4
+#define sp_n 4
+DATA	scurg<>+0(SB)/6, $" curg="
+GLOBL	scurg<>(SB), RODATA, $6
+#define scurg_n 6
+DATA	smallocing<>+0(SB)/11, $" mallocing="
+GLOBL	smallocing<>(SB), RODATA, $11
+#define smallocing_n 11
+DATA	sthrowing<>+0(SB)/10, $" throwing="
+GLOBL	sthrowing<>(SB), RODATA, $10
+#define sthrowing_n 10
+DATA	spreemptoff<>+0(SB)/19, $" preemptoff= locks="
+GLOBL	spreemptoff<>(SB), RODATA, $19
+#define spreemptoff_n 19
+DATA	sdying<>+0(SB)/7, $" dying="
+GLOBL	sdying<>(SB), RODATA, $7
+#define sdying_n 7
+DATA	sspinning<>+0(SB)/10, $" spinning="
+GLOBL	sspinning<>(SB), RODATA, $10
+#define sspinning_n 10
+DATA	sblocked<>+0(SB)/9, $" blocked="
+GLOBL	sblocked<>(SB), RODATA, $9
+#define sblocked_n 9
+DATA	slockedg<>+0(SB)/12, $" lockedg=-1\n"
+GLOBL	slockedg<>(SB), RODATA, $12
+#define slockedg_n 12
+DATA	sG<>+0(SB)/3, $"  G"
+GLOBL	sG<>(SB), RODATA, $3
+#define sG_n 3
+DATA	sparen<>+0(SB)/1, $"("
+GLOBL	sparen<>(SB), RODATA, $1
+#define sparen_n 1
+DATA	sgm<>+0(SB)/4, $") m="
+GLOBL	sgm<>(SB), RODATA, $4
+#define sgm_n 4
+DATA	slockedm<>+0(SB)/12, $" lockedm=-1\n"
+GLOBL	slockedm<>(SB), RODATA, $12
+#define slockedm_n 12
+DATA	slbr<>+0(SB)/1, $"["
+GLOBL	slbr<>(SB), RODATA, $1
+#define slbr_n 1
+DATA	srbr<>+0(SB)/2, $"]\n"
+GLOBL	srbr<>(SB), RODATA, $2
+#define srbr_n 2
+DATA	ssp<>+0(SB)/1, $" "
+GLOBL	ssp<>(SB), RODATA, $1
+#define ssp_n 1
+DATA	sGODEBUG<>+0(SB)/7, $"GODEBUG"
+GLOBL	sGODEBUG<>(SB), RODATA, $7
+#define sGODEBUG_n 7
+DATA	sschedtraceeq<>+0(SB)/11, $"schedtrace="
+GLOBL	sschedtraceeq<>(SB), RODATA, $11
+#define sschedtraceeq_n 11
+DATA	sscheddetaileq<>+0(SB)/12, $"scheddetail="
+GLOBL	sscheddetaileq<>(SB), RODATA, $12
+#define sscheddetaileq_n 12
+
+// PL(sym, n) prints the n-byte literal at sym. Clobbers AX and what
+// printstring clobbers.
+#define PL(sym, n) \
+	LEAQ	sym(SB), AX; \
+	MOVQ	AX, 0(SP); \
+	MOVQ	$n, 8(SP); \
+	CALL	runtime·printstring(SB)
+
+// PI(x) prints the int64 x.
+#define PI(x) \
+	MOVQ	x, AX; \
+	MOVQ	AX, 0(SP); \
+	CALL	runtime·printint(SB)
+
 // ---- the runtime's globals ----
+GLOBL	runtime·allm(SB), NOPTR, $8
+GLOBL	runtime·debug_schedtrace(SB), NOPTR, $8
+GLOBL	runtime·debug_scheddetail(SB), NOPTR, $8
+GLOBL	runtime·runtimeInitTime(SB), NOPTR, $8
 GLOBL	runtime·m0(SB), NOPTR, $m__size
 GLOBL	runtime·g0(SB), NOPTR, $g__size
 GLOBL	runtime·sched(SB), NOPTR, $schedt__size
@@ -154,9 +291,60 @@ TEXT runtime·schedinit(SB), NOSPLIT, $32-0
 DATA	envGOMAXPROCS<>+0(SB)/10, $"GOMAXPROCS"
 GLOBL	envGOMAXPROCS<>(SB), RODATA, $10
 
-// parsedebugvars(): GODEBUG settings; the scheduler tracer (schedtrace, scheddetail) reads
-// them in part 2 of the runtime. Nothing yet.
-TEXT runtime·parsedebugvars(SB), NOSPLIT, $0-0
+// parsedebugvars(): reads the GODEBUG settings the scheduler knows: schedtrace=N (print a
+// SCHED line every N ms of virtual time) and scheddetail=1 (add P, M and G lines).
+TEXT runtime·parsedebugvars(SB), NOSPLIT, $24-0
+	LEAQ	sschedtraceeq<>(SB), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	$sschedtraceeq_n, 8(SP)
+	CALL	runtime·godebugint(SB)
+	MOVQ	16(SP), AX
+	MOVQ	AX, runtime·debug_schedtrace(SB)
+	LEAQ	sscheddetaileq<>(SB), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	$sscheddetaileq_n, 8(SP)
+	CALL	runtime·godebugint(SB)
+	MOVQ	16(SP), AX
+	MOVQ	AX, runtime·debug_scheddetail(SB)
+	RET
+
+// godebugint(key *byte, n int) int: the number after key (which ends in '=') in the
+// comma-separated GODEBUG variable, or -1.
+TEXT runtime·godebugint(SB), NOSPLIT, $24-24
+	LEAQ	sGODEBUG<>(SB), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	$sGODEBUG_n, 8(SP)
+	CALL	runtime·gogetenv(SB)
+	MOVQ	16(SP), SI
+	CMPQ	SI, $0
+	JEQ	none
+item:
+	MOVQ	key+0(FP), DI
+	MOVQ	n+8(FP), CX
+	MOVQ	SI, BX
+cmp:
+	MOVB	(BX), AL
+	CMPB	AL, (DI)
+	JNE	skip
+	INCQ	BX
+	INCQ	DI
+	DECQ	CX
+	JNZ	cmp
+	MOVQ	BX, 0(SP)                 // key matched: the number follows
+	CALL	runtime·atoi(SB)
+	MOVQ	8(SP), AX
+	MOVQ	AX, ret+16(FP)
+	RET
+skip:
+	MOVB	(SI), AL
+	CMPB	AL, $0
+	JEQ	none
+	INCQ	SI
+	CMPB	AL, $','
+	JEQ	item
+	JMP	skip
+none:
+	MOVQ	$-1, ret+16(FP)
 	RET
 
 // mcommoninit(mp *m): gives mp its id (sched.mnext++) and a fastrand seed.
@@ -172,9 +360,25 @@ TEXT runtime·mcommoninit(SB), NOSPLIT, $16-8
 	IMULQ	DX, AX
 	ADDQ	$1, AX
 	MOVQ	AX, m_fastrand(BX)
+	MOVQ	runtime·allm(SB), AX      // allm: newest first
+	MOVQ	AX, m_alllink(BX)
+	MOVQ	BX, runtime·allm(SB)
 	LEAQ	runtime·sched+schedt_lock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·unlock(SB)
+	MOVQ	mp+0(FP), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·mpreinit(SB)
+	RET
+
+// mpreinit(mp *m): gives mp its signal-handling goroutine gsignal with a 32 KiB stack.
+TEXT runtime·mpreinit(SB), NOSPLIT, $16-8
+	MOVL	$gsignalStackSize, 0(SP)
+	CALL	runtime·malg(SB)
+	MOVQ	8(SP), AX
+	MOVQ	mp+0(FP), BX
+	MOVQ	AX, m_gsignal(BX)
+	MOVQ	BX, g_m(AX)
 	RET
 
 // fastrand() uint32: the M's xorshift random number generator. Clobbers AX BX CX DX.
@@ -482,18 +686,41 @@ sched:
 DATA	msgbadmstart<>+0(SB)/19, $"bad runtime·mstart"
 GLOBL	msgbadmstart<>(SB), RODATA, $19
 
-// minit(): per-thread setup on the new M: its thread id.
-TEXT runtime·minit(SB), NOSPLIT, $8-0
+// minit(): per-thread setup on the new M: records its thread id (gettid) and installs
+// gsignal's stack as the thread's alternate signal stack (sigaltstack), where signal handlers
+// will run.
+TEXT runtime·minit(SB), NOSPLIT, $40-0
 	CALL	runtime·gettid(SB)
 	MOVL	0(SP), AX
 	MYM(BX)
 	MOVQ	AX, m_procid(BX)
+	MOVQ	m_gsignal(BX), AX
+	MOVQ	(g_stack+stack_lo)(AX), CX
+	MOVQ	CX, 16(SP)                // stackt.ss_sp
+	MOVL	$0, 24(SP)                // stackt.ss_flags
+	MOVQ	(g_stack+stack_hi)(AX), DX
+	SUBQ	CX, DX
+	MOVQ	DX, 32(SP)                // stackt.ss_size
+	LEAQ	16(SP), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	$0, 8(SP)
+	CALL	runtime·sigaltstack(SB)
 	RET
 
-// main(): goroutine 1. Runs the program's main·main and exits 0 when it returns, whatever
-// other goroutines are doing.
-TEXT runtime·main(SB), NOSPLIT, $8-0
+// main(): goroutine 1. Notes the start time, starts sysmon (only when GODEBUG=schedtrace asks
+// for it, until part 2 gives sysmon its other duties), runs the program's main·main and exits
+// 0 when it returns, whatever other goroutines are doing.
+TEXT runtime·main(SB), NOSPLIT, $16-0
+	CALL	runtime·nanotime1(SB)
+	MOVQ	0(SP), AX
+	MOVQ	AX, runtime·runtimeInitTime(SB)
 	MOVQ	$1, runtime·mainStarted(SB)
+	CMPQ	runtime·debug_schedtrace(SB), $0
+	JLE	nosysmon
+	LEAQ	sysmonPC<>(SB), AX        // systemstack(newm(sysmon, nil))
+	MOVQ	AX, 0(SP)
+	CALL	runtime·systemstack(SB)
+nosysmon:
 	CALL	main·main(SB)
 	MOVL	$0, 0(SP)
 	CALL	runtime·exit(SB)
@@ -1111,15 +1338,30 @@ find:
 	MOVQ	AX, 0(SP)
 	MOVB	CX, 8(SP)
 run:
+	MYM(BX)
+	CMPB	m_spinning(BX), $0
+	JEQ	exec
+	MOVQ	0(SP), AX                 // keep execute's arguments across resetspinning
+	MOVQ	AX, 16(SP)
+	MOVB	8(SP), AX
+	MOVB	AX, 24(SP)
+	CALL	runtime·resetspinning(SB)
+	MOVQ	16(SP), AX
+	MOVQ	AX, 0(SP)
+	MOVB	24(SP), AX
+	MOVB	AX, 8(SP)
+exec:
 	CALL	runtime·execute(SB)
 	RET
 
 DATA	msgholding<>+0(SB)/23, $"schedule: holding locks"
 GLOBL	msgholding<>(SB), RODATA, $23
 
-// findRunnable() (gp *g, inheritTime bool): finds a runnable goroutine: the local queue, the
-// global queue, then gives up the P and parks the M (stopm) until it is handed work.
-TEXT runtime·findRunnable(SB), NOSPLIT, $32-16
+// findRunnable() (gp *g, inheritTime bool): finds a runnable goroutine: the local queue,
+// the global queue, then (spinning, while spinning Ms are at most half the busy Ps) steals
+// from other Ps; failing all that, gives up the P, checks every queue once more and parks
+// the M (stopm) until it is handed work.
+TEXT runtime·findRunnable(SB), NOSPLIT, $40-16
 top:
 	MYM(BX)
 	MOVQ	m_p(BX), BX
@@ -1134,11 +1376,56 @@ top:
 	MOVB	AX, inheritTime+8(FP)
 	RET
 global:
+	CMPL	runtime·sched+schedt_runqsize(SB), $0
+	JEQ	steal
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	MOVQ	24(SP), AX
+	MOVQ	AX, 0(SP)
+	MOVL	$0, 8(SP)
+	CALL	runtime·globrunqget(SB)
+	MOVQ	16(SP), AX
+	MOVQ	AX, 32(SP)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	MOVQ	32(SP), AX
+	CMPQ	AX, $0
+	JEQ	steal
+	MOVQ	AX, gp+0(FP)
+	MOVB	$0, inheritTime+8(FP)
+	RET
+steal:
+	// spinning Ms are limited to half the busy Ps
+	MYM(BX)
+	CMPB	m_spinning(BX), $0
+	JNE	spinning
+	MOVL	runtime·sched+schedt_nmspinning(SB), AX
+	SHLL	$1, AX
+	MOVQ	runtime·gomaxprocs(SB), CX
+	SUBL	runtime·sched+schedt_npidle(SB), CX
+	CMPL	AX, CX
+	JGE	stop
+	MOVB	$1, m_spinning(BX)
+	LOCK
+	INCL	runtime·sched+schedt_nmspinning(SB)
+spinning:
+	MOVQ	24(SP), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·stealWork(SB)
+	MOVQ	8(SP), AX
+	CMPQ	AX, $0
+	JEQ	stop
+	MOVQ	AX, gp+0(FP)
+	MOVB	$0, inheritTime+8(FP)
+	RET
+stop:
 	LEAQ	runtime·sched+schedt_lock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·lock(SB)
 	CMPL	runtime·sched+schedt_runqsize(SB), $0
-	JEQ	stop
+	JEQ	release
 	MOVQ	24(SP), AX
 	MOVQ	AX, 0(SP)
 	MOVL	$0, 8(SP)
@@ -1150,12 +1437,51 @@ global:
 	MOVQ	AX, 0(SP)
 	CALL	runtime·unlock(SB)
 	RET
-stop:
+release:
 	CALL	runtime·releasep(SB)
 	CALL	runtime·pidleput(SB)      // releasep's result is pidleput's argument
 	LEAQ	runtime·sched+schedt_lock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·unlock(SB)
+	// no longer spinning: check every P's queue once more, so no work is stranded
+	MYM(BX)
+	CMPB	m_spinning(BX), $0
+	JEQ	park
+	MOVB	$0, m_spinning(BX)
+	LOCK
+	DECL	runtime·sched+schedt_nmspinning(SB)
+	MOVQ	$0, 32(SP)
+recheck:
+	MOVQ	32(SP), BX
+	CMPQ	BX, runtime·gomaxprocs(SB)
+	JGE	park
+	INCQ	32(SP)
+	LEAQ	runtime·allp(SB), AX
+	MOVQ	(AX)(BX*8), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·runqempty(SB)
+	CMPB	8(SP), $0
+	JNE	recheck
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	CALL	runtime·pidleget(SB)
+	MOVQ	0(SP), AX
+	MOVQ	AX, 32(SP)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	MOVQ	32(SP), AX
+	CMPQ	AX, $0
+	JEQ	park
+	MOVQ	AX, 0(SP)
+	CALL	runtime·acquirep(SB)
+	MYM(BX)
+	MOVB	$1, m_spinning(BX)
+	LOCK
+	INCL	runtime·sched+schedt_nmspinning(SB)
+	JMP	top
+park:
 	CALL	runtime·stopm(SB)
 	JMP	top
 
@@ -1185,9 +1511,368 @@ TEXT runtime·stopm(SB), NOSPLIT, $16-0
 	CALL	runtime·acquirep(SB)
 	RET
 
-// wakep(): would start an M to run the new work if a P is idle and no M spins. Ms on threads
-// arrive with step 5; until then the running M does all the work.
-TEXT runtime·wakep(SB), NOSPLIT, $0-0
+// wakep(): starts a spinning M to look for the work just made, if a P is idle and no M
+// is spinning already (at most one M becomes spinning here, as in Go).
+TEXT runtime·wakep(SB), NOSPLIT, $16-0
+	CMPL	runtime·sched+schedt_npidle(SB), $0
+	JEQ	done
+	CMPL	runtime·sched+schedt_nmspinning(SB), $0
+	JNE	done
+	XORL	AX, AX
+	MOVL	$1, CX
+	LOCK
+	CMPXCHGL	CX, runtime·sched+schedt_nmspinning(SB)
+	JNE	done
+	MOVQ	$0, 0(SP)
+	MOVB	$1, 8(SP)
+	CALL	runtime·startm(SB)
+done:
+	RET
+
+// startm(pp *p, spinning bool): runs some M with pp (or an idle P when pp is nil): wakes an
+// idle M (mget) with pp in m.nextp, or makes a new one (newm). Without an idle P it only
+// undoes the spinning count the caller took.
+TEXT runtime·startm(SB), NOSPLIT, $32-9
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	MOVQ	pp+0(FP), AX
+	CMPQ	AX, $0
+	JNE	havep
+	CALL	runtime·pidleget(SB)
+	MOVQ	0(SP), AX
+	CMPQ	AX, $0
+	JNE	havep
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	CMPB	spinning+8(FP), $0
+	JEQ	nop
+	LOCK
+	DECL	runtime·sched+schedt_nmspinning(SB)
+nop:
+	RET
+havep:
+	MOVQ	AX, 24(SP)                // pp
+	CALL	runtime·mget(SB)
+	MOVQ	0(SP), BX
+	CMPQ	BX, $0
+	JNE	wake
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	MOVQ	$0, 0(SP)                 // newm(fn, pp)
+	CMPB	spinning+8(FP), $0
+	JEQ	2(PC)
+	LEAQ	runtime·mspinning(SB), AX
+	JEQ	2(PC)
+	MOVQ	AX, 0(SP)
+	MOVQ	24(SP), AX
+	MOVQ	AX, 8(SP)
+	CALL	runtime·newm(SB)
+	RET
+wake:
+	MOVQ	BX, 16(SP)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	MOVQ	16(SP), BX
+	MOVB	spinning+8(FP), AX
+	MOVB	AX, m_spinning(BX)
+	MOVQ	24(SP), AX
+	MOVQ	AX, m_nextp(BX)
+	LEAQ	m_park(BX), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·notewakeup(SB)
+	RET
+
+// handoffp(pp *p): hands off pp from an M that is about to block (part 2: syscalls and
+// retake call it): starts an M for it when there is local or global work, or a spinning M
+// when nobody spins or idles; otherwise pp goes on the idle list. Not called in part 1.
+TEXT runtime·handoffp(SB), NOSPLIT, $24-8
+	MOVQ	pp+0(FP), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·runqempty(SB)
+	CMPB	8(SP), $0
+	JEQ	work
+	CMPL	runtime·sched+schedt_runqsize(SB), $0
+	JNE	work
+	MOVL	runtime·sched+schedt_nmspinning(SB), AX
+	ADDL	runtime·sched+schedt_npidle(SB), AX
+	JNE	idle
+	XORL	AX, AX
+	MOVL	$1, CX
+	LOCK
+	CMPXCHGL	CX, runtime·sched+schedt_nmspinning(SB)
+	JNE	idle
+	MOVQ	pp+0(FP), AX
+	MOVQ	AX, 0(SP)
+	MOVB	$1, 8(SP)
+	CALL	runtime·startm(SB)
+	RET
+idle:
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	CMPL	runtime·sched+schedt_runqsize(SB), $0
+	JEQ	park
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	JMP	work
+park:
+	MOVQ	pp+0(FP), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·pidleput(SB)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	RET
+work:
+	MOVQ	pp+0(FP), AX
+	MOVQ	AX, 0(SP)
+	MOVB	$0, 8(SP)
+	CALL	runtime·startm(SB)
+	RET
+
+// mspinning(): the start function of an M made spinning: marks it so.
+TEXT runtime·mspinning(SB), NOSPLIT, $0-0
+	MYM(BX)
+	MOVB	$1, m_spinning(BX)
+	RET
+
+// newm(fn func(), pp *p): makes an M that will run fn and then schedule with pp, on a new
+// thread (newosproc).
+TEXT runtime·newm(SB), NOSPLIT, $24-16
+	MOVQ	pp+8(FP), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	fn+0(FP), AX
+	MOVQ	AX, 8(SP)
+	CALL	runtime·allocm(SB)
+	MOVQ	16(SP), AX
+	MOVQ	pp+8(FP), BX
+	MOVQ	BX, m_nextp(AX)
+	MOVQ	AX, 0(SP)
+	CALL	runtime·newosproc(SB)
+	RET
+
+// allocm(pp *p, fn func()) *m: a new M with its g0 (16 KiB stack); mcommoninit gives it its
+// gsignal (32 KiB).
+TEXT runtime·allocm(SB), NOSPLIT, $24-24
+	MOVQ	$m__size, 0(SP)
+	CALL	runtime·persistentalloc(SB)
+	MOVQ	8(SP), AX
+	MOVQ	AX, 16(SP)
+	MOVQ	fn+8(FP), BX
+	MOVQ	BX, m_mstartfn(AX)
+	MOVQ	AX, 0(SP)
+	CALL	runtime·mcommoninit(SB)
+	MOVL	$g0StackSize, 0(SP)
+	CALL	runtime·malg(SB)
+	MOVQ	8(SP), AX
+	MOVQ	16(SP), BX
+	MOVQ	AX, m_g0(BX)
+	MOVQ	BX, g_m(AX)
+	MOVQ	16(SP), BX
+	MOVQ	BX, ret+16(FP)
+	RET
+
+// newosproc(mp *m): starts mp's thread: clone with Go's cloneFlags onto the top of mp.g0's
+// stack; the child sets its TLS, installs g0 and runs mstart.
+TEXT runtime·newosproc(SB), NOSPLIT, $48-8
+	MOVL	$cloneFlags, 0(SP)
+	MOVQ	mp+0(FP), AX
+	MOVQ	m_g0(AX), BX
+	MOVQ	(g_stack+stack_hi)(BX), CX
+	MOVQ	CX, 8(SP)                 // stk
+	MOVQ	AX, 16(SP)                // mp
+	MOVQ	BX, 24(SP)                // gp
+	LEAQ	runtime·mstart(SB), CX
+	MOVQ	CX, 32(SP)                // fn
+	CALL	runtime·clone(SB)
+	MOVL	40(SP), AX
+	CMPL	AX, $0
+	JGE	ok
+	THROW(msgnewosproc<>, 9)
+ok:
+	RET
+
+DATA	msgnewosproc<>+0(SB)/9, $"newosproc"
+GLOBL	msgnewosproc<>(SB), RODATA, $9
+
+// runqempty(pp *p) bool: pp has neither runnext nor queued gs. Clobbers AX BX.
+TEXT runtime·runqempty(SB), NOSPLIT, $0-9
+	MOVQ	pp+0(FP), BX
+	MOVB	$0, ret+8(FP)
+	MOVL	p_runqhead(BX), AX
+	CMPL	AX, p_runqtail(BX)
+	JNE	no
+	CMPQ	p_runnext(BX), $0
+	JNE	no
+	MOVB	$1, ret+8(FP)
+no:
+	RET
+
+// runqgrab(pp *p, batch *[256]guintptr, batchHead uint32, stealRunNextG bool) uint32: takes
+// half of pp's queue (rounded up) into batch from batchHead on, or, when the queue is empty
+// and stealRunNextG, pp's runnext (after letting pp's M have a moment to run it).
+TEXT runtime·runqgrab(SB), NOSPLIT, $16-28
+again:
+	MOVQ	pp+0(FP), BX
+	MOVL	p_runqhead(BX), AX        // load-acquire
+	MOVL	p_runqtail(BX), CX        // load-acquire
+	SUBL	AX, CX
+	MOVL	CX, DX
+	SHRL	$1, DX
+	SUBL	DX, CX                    // n = n - n/2
+	JNE	some
+	CMPB	stealRunNextG+20(FP), $0
+	JEQ	none
+	MOVQ	p_runnext(BX), AX
+	CMPQ	AX, $0
+	JEQ	none
+	CMPL	p_status(BX), $_Prunning
+	JNE	take
+	MOVL	$3, 0(SP)                 // usleep(3): let pp's M schedule its runnext first
+	CALL	runtime·usleep(SB)
+	MOVQ	pp+0(FP), BX
+	MOVQ	p_runnext(BX), AX
+	CMPQ	AX, $0
+	JEQ	none
+take:
+	XORQ	CX, CX
+	MOVQ	AX, DX
+	LOCK
+	CMPXCHGQ	CX, p_runnext(BX)
+	JNE	again
+	MOVQ	batch+8(FP), DI
+	MOVL	batchHead+16(FP), SI
+	ANDL	$runqMask, SI
+	MOVQ	DX, (DI)(SI*8)
+	MOVL	$1, ret+24(FP)
+	RET
+none:
+	MOVL	$0, ret+24(FP)
+	RET
+some:
+	CMPL	CX, $(runqSize/2)
+	JHI	again                     // read inconsistent h and t
+	MOVQ	batch+8(FP), DI
+	XORL	R8, R8
+copy:
+	MOVL	AX, SI
+	ADDL	R8, SI
+	ANDL	$runqMask, SI
+	MOVQ	p_runq(BX)(SI*8), DX
+	MOVL	batchHead+16(FP), SI
+	ADDL	R8, SI
+	ANDL	$runqMask, SI
+	MOVQ	DX, (DI)(SI*8)
+	INCL	R8
+	CMPL	R8, CX
+	JLT	copy
+	MOVL	AX, DX
+	ADDL	CX, DX
+	LOCK
+	CMPXCHGL	DX, p_runqhead(BX)     // cas-release, commits consume
+	JNE	again
+	MOVL	CX, ret+24(FP)
+	RET
+
+// runqsteal(pp, p2 *p, stealRunNextG bool) *g: steals half of p2's queue into pp's and
+// returns one of the stolen gs (nil if there was nothing).
+TEXT runtime·runqsteal(SB), NOSPLIT, $40-32
+	MOVQ	pp+0(FP), BX
+	MOVL	p_runqtail(BX), AX
+	MOVL	AX, 32(SP)                // t
+	MOVQ	p2+8(FP), CX
+	MOVQ	CX, 0(SP)
+	LEAQ	p_runq(BX), CX
+	MOVQ	CX, 8(SP)
+	MOVL	AX, 16(SP)
+	MOVB	stealRunNextG+16(FP), AX
+	MOVB	AX, 20(SP)
+	CALL	runtime·runqgrab(SB)
+	MOVL	24(SP), CX                // n
+	CMPL	CX, $0
+	JNE	got
+	MOVQ	$0, ret+24(FP)
+	RET
+got:
+	DECL	CX
+	MOVQ	pp+0(FP), BX
+	MOVL	32(SP), AX
+	ADDL	CX, AX                    // t+n
+	MOVL	AX, SI
+	ANDL	$runqMask, SI
+	MOVQ	p_runq(BX)(SI*8), DX
+	MOVQ	DX, ret+24(FP)
+	CMPL	CX, $0
+	JEQ	done
+	MOVL	AX, p_runqtail(BX)        // store-release, makes the item available
+done:
+	RET
+
+// stealWork(pp *p) *g: four rounds over the other Ps, each from a random starting P (Go also
+// randomises the stride; gmpvm walks with stride 1), stealing half of the first non-empty run queue found; the
+// last round may also take a victim's runnext.
+TEXT runtime·stealWork(SB), NOSPLIT, $64-16
+	MOVQ	$0, 56(SP)                // round
+round:
+	CALL	runtime·fastrand(SB)
+	MOVL	0(SP), AX
+	XORL	DX, DX
+	MOVQ	runtime·gomaxprocs(SB), CX
+	DIVL	CX
+	MOVQ	DX, 48(SP)                // position
+	MOVQ	$0, 40(SP)                // visited
+next:
+	MOVQ	40(SP), AX
+	CMPQ	AX, runtime·gomaxprocs(SB)
+	JGE	endround
+	INCQ	40(SP)
+	MOVQ	48(SP), BX
+	INCQ	48(SP)
+	MOVQ	48(SP), AX
+	CMPQ	AX, runtime·gomaxprocs(SB)
+	JLT	2(PC)
+	MOVQ	$0, 48(SP)
+	LEAQ	runtime·allp(SB), AX
+	MOVQ	(AX)(BX*8), CX
+	CMPQ	CX, pp+0(FP)
+	JEQ	next
+	MOVQ	pp+0(FP), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	CX, 8(SP)
+	XORL	AX, AX
+	CMPQ	56(SP), $(stealTries-1)
+	SETEQ	AX
+	MOVB	AX, 16(SP)
+	CALL	runtime·runqsteal(SB)
+	MOVQ	24(SP), AX
+	CMPQ	AX, $0
+	JEQ	next
+	MOVQ	AX, ret+8(FP)
+	RET
+endround:
+	INCQ	56(SP)
+	CMPQ	56(SP), $stealTries
+	JLT	round
+	MOVQ	$0, ret+8(FP)
+	RET
+
+// resetspinning(): the M found work while spinning: it stops spinning, and if it was the
+// last spinning M, wakes another (there may be more work).
+TEXT runtime·resetspinning(SB), NOSPLIT, $0-0
+	MYM(BX)
+	MOVB	$0, m_spinning(BX)
+	MOVL	$-1, AX
+	LOCK
+	XADDL	AX, runtime·sched+schedt_nmspinning(SB)
+	CMPL	AX, $1
+	JNE	done
+	CALL	runtime·wakep(SB)
+done:
 	RET
 
 // execute(gp *g, inheritTime bool): runs gp on the current M: status runnable -> running,
@@ -1413,3 +2098,268 @@ DATA	park_mPC<>+0(SB)/8, $runtime·park_m(SB)
 GLOBL	park_mPC<>(SB), RODATA, $8
 DATA	goexit0PC<>+0(SB)/8, $runtime·goexit0(SB)
 GLOBL	goexit0PC<>(SB), RODATA, $8
+
+// newsysmon(): on g0: newm(sysmon, nil): sysmon runs on its own M without a P.
+TEXT runtime·newsysmon(SB), NOSPLIT, $16-0
+	LEAQ	runtime·sysmon(SB), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	$0, 8(SP)
+	CALL	runtime·newm(SB)
+	RET
+
+DATA	sysmonPC<>+0(SB)/8, $runtime·newsysmon(SB)
+GLOBL	sysmonPC<>(SB), RODATA, $8
+
+// sysmon(): the system monitor, on its own M without a P (counted in sched.nmsys so that
+// checkdead ignores it). Sleeps 20 us of virtual time, doubling up to 10 ms after 50 rounds,
+// and prints the schedtrace every debug.schedtrace ms. (Retake and preemption: part 2.)
+// Never returns.
+TEXT runtime·sysmon(SB), NOSPLIT, $32-0
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	INCL	runtime·sched+schedt_nmsys(SB)
+	CALL	runtime·checkdead(SB)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	MOVQ	$sysmonMinDelayUS, 16(SP) // delay
+	MOVQ	$0, 24(SP)                // idle rounds
+	MOVQ	runtime·runtimeInitTime(SB), AX
+	MOVQ	AX, 8(SP)                 // lasttrace
+loop:
+	MOVL	16(SP), AX
+	MOVL	AX, 0(SP)
+	CALL	runtime·usleep(SB)
+	INCQ	24(SP)
+	CMPQ	24(SP), $sysmonIdleRounds
+	JLE	traced
+	SHLQ	$1, 16(SP)
+	CMPQ	16(SP), $sysmonMaxDelayUS
+	JLE	traced
+	MOVQ	$sysmonMaxDelayUS, 16(SP)
+traced:
+	CALL	runtime·nanotime1(SB)
+	MOVQ	0(SP), AX
+	MOVQ	runtime·debug_schedtrace(SB), CX
+	IMULQ	$1000000, CX
+	ADDQ	8(SP), CX
+	CMPQ	AX, CX
+	JLT	loop
+	MOVQ	AX, 8(SP)
+	MOVQ	runtime·debug_scheddetail(SB), AX
+	CMPQ	AX, $0
+	SETGT	AL
+	MOVB	AL, 0(SP)
+	CALL	runtime·schedtrace(SB)
+	JMP	loop
+
+// schedtrace(detailed bool): prints Go's GODEBUG=schedtrace line ("SCHED Nms: gomaxprocs=…
+// [run queue lengths]") and, when detailed, a line per P, M and G, under sched.lock.
+TEXT runtime·schedtrace(SB), NOSPLIT, $40-1
+	CALL	runtime·nanotime1(SB)
+	MOVQ	0(SP), AX
+	SUBQ	runtime·runtimeInitTime(SB), AX
+	XORQ	DX, DX
+	MOVQ	$1000000, CX
+	DIVQ	CX
+	MOVQ	AX, 32(SP)                // ms
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	CALL	runtime·printlock(SB)
+	PL(sSCHED<>, sSCHED_n)
+	PI(32(SP))
+	PL(sms<>, sms_n)
+	PI(runtime·gomaxprocs(SB))
+	PL(sidle<>, sidle_n)
+	MOVL	runtime·sched+schedt_npidle(SB), AX
+	PI(AX)
+	PL(sthreads<>, sthreads_n)
+	MOVQ	runtime·sched+schedt_mnext(SB), AX
+	SUBQ	runtime·sched+schedt_nmfreed(SB), AX
+	PI(AX)
+	PL(sspin<>, sspin_n)
+	MOVL	runtime·sched+schedt_nmspinning(SB), AX
+	PI(AX)
+	PL(sneed<>, sneed_n)
+	MOVL	runtime·sched+schedt_needspinning(SB), AX
+	PI(AX)
+	PL(sidlet<>, sidlet_n)
+	MOVLQSX	runtime·sched+schedt_nmidle(SB), AX
+	PI(AX)
+	PL(srunq<>, srunq_n)
+	MOVLQSX	runtime·sched+schedt_runqsize(SB), AX
+	PI(AX)
+	CMPB	detailed+0(FP), $0
+	JEQ	ps
+	PL(sdetail<>, sdetail_n)
+	MOVLQSX	runtime·sched+schedt_nmidlelocked(SB), AX
+	PI(AX)
+	PL(sstopwait<>, sstopwait_n)
+	MOVLQSX	runtime·sched+schedt_stopwait(SB), AX
+	PI(AX)
+	PL(ssysmonwait<>, ssysmonwait_n)
+ps:
+	MOVQ	$0, 24(SP)                // i
+ploop:
+	MOVQ	24(SP), BX
+	CMPQ	BX, runtime·gomaxprocs(SB)
+	JGE	pdone
+	LEAQ	runtime·allp(SB), AX
+	MOVQ	(AX)(BX*8), AX
+	MOVQ	AX, 16(SP)                // pp
+	CMPB	detailed+0(FP), $0
+	JNE	pdetail
+	PL(ssp<>, ssp_n)
+	CMPQ	24(SP), $0
+	JNE	2(PC)
+	PL(slbr<>, slbr_n)
+	MOVQ	16(SP), BX
+	MOVL	p_runqtail(BX), AX
+	SUBL	p_runqhead(BX), AX
+	PI(AX)
+	MOVQ	24(SP), AX
+	INCQ	AX
+	CMPQ	AX, runtime·gomaxprocs(SB)
+	JNE	pnext
+	PL(srbr<>, srbr_n)
+	JMP	pnext
+pdetail:
+	PL(sP<>, sP_n)
+	PI(24(SP))
+	PL(sstatus<>, sstatus_n)
+	MOVQ	16(SP), BX
+	MOVL	p_status(BX), AX
+	PI(AX)
+	PL(sschedtick<>, sschedtick_n)
+	MOVQ	16(SP), BX
+	MOVL	p_schedtick(BX), AX
+	PI(AX)
+	PL(ssyscalltick<>, ssyscalltick_n)
+	MOVQ	16(SP), BX
+	MOVL	p_syscalltick(BX), AX
+	PI(AX)
+	PL(sm<>, sm_n)
+	MOVQ	16(SP), BX
+	MOVQ	p_m(BX), AX
+	MOVQ	$-1, CX
+	CMPQ	AX, $0
+	JEQ	2(PC)
+	MOVQ	m_id(AX), CX
+	PI(CX)
+	PL(srunqsize<>, srunqsize_n)
+	MOVQ	16(SP), BX
+	MOVL	p_runqtail(BX), AX
+	SUBL	p_runqhead(BX), AX
+	PI(AX)
+	PL(sgfree<>, sgfree_n)
+	MOVQ	16(SP), BX
+	MOVLQSX	p_gFree_n(BX), AX
+	PI(AX)
+	PL(stimers<>, stimers_n)
+pnext:
+	INCQ	24(SP)
+	JMP	ploop
+pdone:
+	CMPB	detailed+0(FP), $0
+	JEQ	done
+	MOVQ	runtime·allm(SB), AX
+	MOVQ	AX, 16(SP)                // mp
+mloop:
+	MOVQ	16(SP), AX
+	CMPQ	AX, $0
+	JEQ	gs
+	PL(sM<>, sM_n)
+	MOVQ	16(SP), BX
+	PI(m_id(BX))
+	PL(sp<>, sp_n)
+	MOVQ	16(SP), BX
+	MOVQ	m_p(BX), AX
+	MOVQ	$-1, CX
+	CMPQ	AX, $0
+	JEQ	2(PC)
+	MOVLQSX	p_id(AX), CX
+	PI(CX)
+	PL(scurg<>, scurg_n)
+	MOVQ	16(SP), BX
+	MOVQ	m_curg(BX), AX
+	MOVQ	$-1, CX
+	CMPQ	AX, $0
+	JEQ	2(PC)
+	MOVQ	g_goid(AX), CX
+	PI(CX)
+	PL(smallocing<>, smallocing_n)
+	MOVQ	16(SP), BX
+	MOVLQSX	m_mallocing(BX), AX
+	PI(AX)
+	PL(sthrowing<>, sthrowing_n)
+	MOVQ	16(SP), BX
+	MOVLQSX	m_throwing(BX), AX
+	PI(AX)
+	PL(spreemptoff<>, spreemptoff_n)
+	MOVQ	16(SP), BX
+	MOVLQSX	m_locks(BX), AX
+	PI(AX)
+	PL(sdying<>, sdying_n)
+	MOVQ	16(SP), BX
+	MOVLQSX	m_dying(BX), AX
+	PI(AX)
+	PL(sspinning<>, sspinning_n)
+	MOVQ	16(SP), BX
+	MOVB	m_spinning(BX), AX
+	MOVB	AX, 0(SP)
+	CALL	runtime·printbool(SB)
+	PL(sblocked<>, sblocked_n)
+	MOVQ	16(SP), BX
+	MOVB	m_blocked(BX), AX
+	MOVB	AX, 0(SP)
+	CALL	runtime·printbool(SB)
+	PL(slockedg<>, slockedg_n)
+	MOVQ	16(SP), BX
+	MOVQ	m_alllink(BX), AX
+	MOVQ	AX, 16(SP)
+	JMP	mloop
+gs:
+	MOVQ	$0, 24(SP)
+gloop:
+	MOVQ	24(SP), BX
+	CMPQ	BX, runtime·allglen(SB)
+	JGE	done
+	MOVQ	runtime·allgs(SB), AX
+	MOVQ	(AX)(BX*8), AX
+	MOVQ	AX, 16(SP)
+	INCQ	24(SP)
+	PL(sG<>, sG_n)
+	MOVQ	16(SP), BX
+	PI(g_goid(BX))
+	PL(sstatus<>, sstatus_n)
+	MOVQ	16(SP), BX
+	MOVL	g_atomicstatus(BX), AX
+	PI(AX)
+	PL(sparen<>, sparen_n)
+	MOVQ	16(SP), BX
+	MOVBQZX	g_waitreason(BX), CX
+	SHLQ	$4, CX
+	LEAQ	runtime·waitReasonStrings(SB), DX
+	MOVQ	(DX)(CX*1), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	8(DX)(CX*1), AX
+	MOVQ	AX, 8(SP)
+	CALL	runtime·printstring(SB)
+	PL(sgm<>, sgm_n)
+	MOVQ	16(SP), BX
+	MOVQ	g_m(BX), AX
+	MOVQ	$-1, CX
+	CMPQ	AX, $0
+	JEQ	2(PC)
+	MOVQ	m_id(AX), CX
+	PI(CX)
+	PL(slockedm<>, slockedm_n)
+	JMP	gloop
+done:
+	CALL	runtime·printunlock(SB)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	RET

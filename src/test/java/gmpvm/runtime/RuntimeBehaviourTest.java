@@ -112,6 +112,7 @@ class RuntimeBehaviourTest {
                 	PRINTQ(count<>(SB))
                 	CALL	runtime·NumGoroutine(SB)
                 	PRINTQ(0(SP))
+                	PRINTQ(runtime·sched+schedt_mnext(SB))
                 	CALL	runtime·printnl(SB)
                 	RET
                 TEXT main·inc(SB), NOSPLIT, $0-0
@@ -120,8 +121,13 @@ class RuntimeBehaviourTest {
                 	RET
                 DATA	incPC<>+0(SB)/8, $main·inc(SB)
                 GLOBL	incPC<>(SB), RODATA, $8
-                """, 3, 2);
-        assertEquals("10000 1 \n", r.both());
+                """, 3, 4);
+        // all ran, only main is left, and the Ms (threads) stayed at most one per P
+        String[] f = r.both().trim().split(" ");
+        assertEquals("10000", f[0], r.both());
+        assertEquals("1", f[1], r.both());
+        long ms = Long.parseLong(f[2]);
+        assertTrue(ms >= 1 && ms <= 4, "Ms made: " + ms);
         assertEquals(0, r.status());
     }
 
@@ -281,5 +287,83 @@ class RuntimeBehaviourTest {
         RuntimeRun.Result d = RuntimeRun.run(RuntimeRun.build(java.nio.file.Path.of("runtime-asm/examples/deadlock.s")), 0, 1);
         assertTrue(d.both().startsWith("fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\n"));
         assertEquals(2, d.status());
+    }
+
+    @Test
+    void semaphoresWaitForReleases() throws Exception {
+        // main acquires 5 units that 5 goroutines release one each: a wait group. main parks
+        // (semacquire) until the releases ready it.
+        for (int procs : new int[] {1, 4}) {
+            for (long seed = 0; seed < 5; seed++) {
+                RuntimeRun.Result r = run("sema.s", """
+                        GLOBL	sem<>(SB), NOPTR, $8
+                        GLOBL	released<>(SB), NOPTR, $8
+                        TEXT main·main(SB), $24-0
+                        	MOVQ	$5, n-8(SP)
+                        more:
+                        	MOVL	$0, 0(SP)
+                        	LEAQ	relPC<>(SB), AX
+                        	MOVQ	AX, 8(SP)
+                        	CALL	runtime·newproc(SB)
+                        	DECQ	n-8(SP)
+                        	JNZ	more
+                        	MOVQ	$5, n-8(SP)
+                        take:
+                        	LEAQ	sem<>(SB), AX
+                        	MOVQ	AX, 0(SP)
+                        	CALL	runtime·semacquire(SB)
+                        	DECQ	n-8(SP)
+                        	JNZ	take
+                        	PRINTQ(released<>(SB))
+                        	PRINTQ(sem<>(SB))
+                        	CALL	runtime·printnl(SB)
+                        	RET
+                        TEXT main·rel(SB), $8-0
+                        	CALL	runtime·Gosched(SB)
+                        	LOCK
+                        	INCQ	released<>(SB)
+                        	LEAQ	sem<>(SB), AX
+                        	MOVQ	AX, 0(SP)
+                        	CALL	runtime·semrelease(SB)
+                        	RET
+                        DATA	relPC<>+0(SB)/8, $main·rel(SB)
+                        GLOBL	relPC<>(SB), RODATA, $8
+                        """, seed, procs);
+                assertEquals("5 0 \n", r.both(), "GOMAXPROCS=" + procs + " seed=" + seed);
+            }
+        }
+    }
+
+    @Test
+    void schedtraceLinesInGosFormatFromSysmon() throws Exception {
+        byte[] elf = RuntimeRun.build(java.nio.file.Path.of("runtime-asm/examples/pingpong.s"));
+        RuntimeRun.Result r = RuntimeRun.run(elf, 1, 2, "GOMAXPROCS=2", "GODEBUG=schedtrace=1");
+        assertEquals(0, r.status());
+        String[] lines = r.both().split("\n");
+        int sched = 0;
+        for (String l : lines) {
+            if (l.startsWith("SCHED ")) {
+                sched++;
+                assertTrue(l.matches("SCHED \\d+ms: gomaxprocs=2 idleprocs=\\d+ threads=\\d+ spinningthreads=\\d+ "
+                        + "needspinning=\\d+ idlethreads=\\d+ runqueue=\\d+ \\[\\d+ \\d+\\]"), l);
+            }
+        }
+        assertTrue(sched >= 3, r.both());
+        assertTrue(r.both().endsWith("round trips 10000 sum 50005000\n") || r.both().contains("round trips 10000 sum 50005000\n"));
+
+        RuntimeRun.Result d = RuntimeRun.run(RuntimeRun.build(java.nio.file.Path.of("runtime-asm/examples/fanout.s")), 0, 2,
+                "GOMAXPROCS=2", "GODEBUG=schedtrace=1,scheddetail=1");
+        assertEquals(0, d.status());
+        assertTrue(d.both().matches("(?s).*SCHED \\d+ms: gomaxprocs=2 .* runqueue=\\d+ gcwaiting=false nmidlelocked=0 "
+                + "stopwait=0 sysmonwait=false\n  P0: status=\\d schedtick=\\d+ syscalltick=0 m=-?\\d+ runqsize=\\d+ "
+                + "gfreecnt=\\d+ timerslen=0\n  P1: .*\n  M\\d+: p=-?\\d+ curg=-?\\d+ mallocing=0 throwing=0 preemptoff= "
+                + "locks=\\d+ dying=0 spinning=(true|false) blocked=false lockedg=-1\n.*  G1: status=\\d\\([^)]*\\) m=-?\\d+ lockedm=-1\n.*"),
+                d.both());
+
+        // with sysmon running (it is not counted by checkdead) a deadlock is still reported
+        RuntimeRun.Result dl = RuntimeRun.run(RuntimeRun.build(java.nio.file.Path.of("runtime-asm/examples/deadlock.s")), 0, 2,
+                "GOMAXPROCS=2", "GODEBUG=schedtrace=1000");
+        assertEquals("fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\n", dl.both());
+        assertEquals(2, dl.status());
     }
 }

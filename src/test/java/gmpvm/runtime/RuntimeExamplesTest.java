@@ -56,7 +56,7 @@ class RuntimeExamplesTest {
     @org.junit.jupiter.api.Test
     void theCoreExamplesExist() throws Exception {
         List<String> names = examples().toList();
-        for (String n : List.of("hello.s", "gostart.s", "yield.s", "nilgo.s")) {
+        for (String n : List.of("hello.s", "gostart.s", "yield.s", "nilgo.s", "fanout.s", "pingpong.s", "pipeline.s", "deadlock.s")) {
             assertTrue(names.contains(n), n + " in " + names);
         }
     }

@@ -1,0 +1,128 @@
+package gmpvm.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The runtime's costs in guest instructions (exact and machine-independent), by difference
+ * between a run with N operations and one with none: a Gosched round trip, a goroutine
+ * created, run and finished (one Gosched included, then subtracted), an unbuffered channel
+ * message (half a ping-pong round trip). GOMAXPROCS=1, seed 0. docs/performance.md records
+ * the figures beside Go's (472, 1,278, 1,087); this test keeps them below Go's.
+ */
+class RuntimeCostsTest {
+    static final int N = 2000;
+
+    static final String GOSCHED = """
+            #include "textflag.h"
+            TEXT main·main(SB), $8-0
+            	MOVQ	$COUNT, n-8(SP)
+            	CMPQ	n-8(SP), $0
+            	JEQ	done
+            loop:
+            	CALL	runtime·Gosched(SB)
+            	DECQ	n-8(SP)
+            	JNZ	loop
+            done:
+            	RET
+            """;
+
+    static final String SPAWN = """
+            #include "textflag.h"
+            GLOBL	count<>(SB), NOPTR, $8
+            TEXT main·main(SB), $24-0
+            	MOVQ	$COUNT, n-8(SP)
+            	CMPQ	n-8(SP), $0
+            	JEQ	done
+            loop:
+            	MOVL	$0, 0(SP)
+            	LEAQ	incPC<>(SB), AX
+            	MOVQ	AX, 8(SP)
+            	CALL	runtime·newproc(SB)
+            	CALL	runtime·Gosched(SB)
+            	DECQ	n-8(SP)
+            	JNZ	loop
+            done:
+            	RET
+            TEXT main·inc(SB), NOSPLIT, $0-0
+            	INCQ	count<>(SB)
+            	RET
+            DATA	incPC<>+0(SB)/8, $main·inc(SB)
+            GLOBL	incPC<>(SB), RODATA, $8
+            """;
+
+    static final String PINGPONG = """
+            #include "textflag.h"
+            GLOBL	ping<>(SB), NOPTR, $8
+            GLOBL	pong<>(SB), NOPTR, $8
+            TEXT main·main(SB), $24-0
+            	MOVQ	$8, 0(SP)
+            	MOVQ	$0, 8(SP)
+            	CALL	runtime·makechan(SB)
+            	MOVQ	16(SP), AX
+            	MOVQ	AX, ping<>(SB)
+            	MOVQ	$8, 0(SP)
+            	MOVQ	$0, 8(SP)
+            	CALL	runtime·makechan(SB)
+            	MOVQ	16(SP), AX
+            	MOVQ	AX, pong<>(SB)
+            	MOVL	$0, 0(SP)
+            	LEAQ	pongerPC<>(SB), AX
+            	MOVQ	AX, 8(SP)
+            	CALL	runtime·newproc(SB)
+            	MOVQ	$(COUNT+1), n-8(SP)
+            loop:
+            	MOVQ	ping<>(SB), AX
+            	MOVQ	AX, 0(SP)
+            	LEAQ	n-8(SP), AX
+            	MOVQ	AX, 8(SP)
+            	CALL	runtime·chansend1(SB)
+            	MOVQ	pong<>(SB), AX
+            	MOVQ	AX, 0(SP)
+            	LEAQ	v-16(SP), AX
+            	MOVQ	AX, 8(SP)
+            	CALL	runtime·chanrecv1(SB)
+            	DECQ	n-8(SP)
+            	JNZ	loop
+            	RET
+            TEXT main·ponger(SB), $24-0
+            again:
+            	MOVQ	ping<>(SB), AX
+            	MOVQ	AX, 0(SP)
+            	LEAQ	v-8(SP), AX
+            	MOVQ	AX, 8(SP)
+            	CALL	runtime·chanrecv1(SB)
+            	MOVQ	pong<>(SB), AX
+            	MOVQ	AX, 0(SP)
+            	LEAQ	v-8(SP), AX
+            	MOVQ	AX, 8(SP)
+            	CALL	runtime·chansend1(SB)
+            	JMP	again
+            DATA	pongerPC<>+0(SB)/8, $main·ponger(SB)
+            GLOBL	pongerPC<>(SB), RODATA, $8
+            """;
+
+    static long retired(String name, String text, int count) throws Exception {
+        RuntimeRun.Result r = RuntimeRun.run(RuntimeRun.buildText(name, text.replace("COUNT", Integer.toString(count))),
+                0, 1, "GOMAXPROCS=1");
+        assertTrue(r.status() == 0, name + ": " + r.both());
+        return r.retired();
+    }
+
+    static double per(String name, String text, int ops) throws Exception {
+        return (retired(name, text, N) - retired(name, text, 0)) / (double) ops;
+    }
+
+    @Test
+    void costsPerOperationAreBelowGos() throws Exception {
+        double gosched = per("gosched.s", GOSCHED, N);
+        double spawn = per("spawn.s", SPAWN, N) - gosched;
+        double message = per("pingpong.s", PINGPONG, 2 * N);
+        System.out.printf("runtime costs (guest instructions): Gosched round trip %.0f, goroutine %.0f, "
+                + "unbuffered message %.0f%n", gosched, spawn, message);
+        assertTrue(gosched > 50 && gosched < 472, "Gosched round trip: " + gosched);
+        assertTrue(spawn > 50 && spawn < 1278, "goroutine created, run, finished: " + spawn);
+        assertTrue(message > 50 && message < 1087, "unbuffered channel message: " + message);
+    }
+}
