@@ -25,14 +25,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * Thread switching must not slow the interpreter: the same 4,000,000 loop instructions run by
  * one thread, or split across four busy threads interleaved by the scheduler on the given
  * number of simulated CPUs. Scores are ns per guest instruction; they should be within a few
- * percent of each other.
+ * percent of each other. Six forks, because how HotSpot compiles the interpreter's dispatch
+ * varies from one JVM to the next by more than the effect measured here.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(6)
 public class ThreadsBench {
     private static final long TOTAL_ITERATIONS = 400_000;
     private static final int INSNS = 10 * (int) TOTAL_ITERATIONS;

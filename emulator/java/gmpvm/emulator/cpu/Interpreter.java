@@ -217,21 +217,27 @@ public final class Interpreter {
         return i;
     }
 
+    /** The instruction after i: the cached link, or (rarely) a lookup that refreshes it. */
     private Insn next(Insn i) {
         Insn n = i.next;
-        if (n == null || n.stale) {
-            n = lookup(i.addr + i.len);
-            i.next = n;
-        }
+        return n != null && !n.stale ? n : relinkNext(i);
+    }
+
+    private Insn relinkNext(Insn i) {
+        Insn n = lookup(i.addr + i.len);
+        i.next = n;
         return n;
     }
 
+    /** The instruction at a branch target: the cached link while it still points there, or (rarely) a lookup. */
     private Insn jump(Insn i, long target) {
         Insn t = i.taken;
-        if (t == null || t.stale || t.addr != target) {
-            t = lookup(target);
-            i.taken = t;
-        }
+        return t != null && !t.stale && t.addr == target ? t : relinkTaken(i, target);
+    }
+
+    private Insn relinkTaken(Insn i, long target) {
+        Insn t = lookup(target);
+        i.taken = t;
         return t;
     }
 
@@ -384,7 +390,7 @@ public final class Interpreter {
                 long sp = r[CpuState.RSP];
                 long target = mem.read64(sp);
                 r[CpuState.RSP] = sp + 8;
-                return lookupTarget(i, target);
+                return jump(i, target);
             }
             case FastPath.PUSH64: {
                 long sp = r[CpuState.RSP] - 8;
@@ -482,14 +488,14 @@ public final class Interpreter {
                 if (i.nops > 0) {
                     r[CpuState.RSP] += i.imm;
                 }
-                return lookupTarget(i, target);
+                return jump(i, target);
             }
             case JMP:
                 noLock(i);
                 if (i.kind0 == K_REL) {
                     return jump(i, i.target);
                 }
-                return lookupTarget(i, Operands.read0(s, m, i));
+                return jump(i, Operands.read0(s, m, i));
             case INC: case DEC:
                 lockCheck(i);
                 Alu.incDec(s, m, i, i.op == Op.INC);
@@ -700,17 +706,6 @@ public final class Interpreter {
                 Sse.exec(s, m, i, tmp);
                 return next(i);
         }
-    }
-
-    /** Indirect transfer: reuse the cached target when it matches. */
-    private Insn lookupTarget(Insn i, long target) {
-        Insn t = i.taken;
-        if (t != null && !t.stale && t.addr == target) {
-            return t;
-        }
-        t = lookup(target);
-        i.taken = t;
-        return t;
     }
 
     // ------------------------------------------------------------------ small instructions
