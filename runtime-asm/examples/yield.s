@@ -1,9 +1,12 @@
-// yield.s: two goroutines, A and B, each print three lines and call runtime·Gosched after
-// each one. Gosched puts the caller on the global run queue, so they take turns. main waits
-// (yielding too) until both have finished.
+// yield.s: two goroutines, A and B, take turns printing three lines each. A goroutine whose
+// turn it is not calls runtime·Gosched, which puts it on the global run queue and lets the
+// other run; so the output alternates A, B, A, B whatever GOMAXPROCS is. main waits (yielding
+// too) until both have finished. (At GOMAXPROCS=1 a version without the turn variable also
+// alternates, B first: see RuntimeBehaviourTest's runnext test.)
 #include "textflag.h"
 
 GLOBL	finished<>(SB), NOPTR, $8
+GLOBL	turn<>(SB), NOPTR, $8          // 0: A prints next, 1: B
 
 TEXT main·main(SB), $24-0
 	MOVL	$8, 0(SP)
@@ -29,10 +32,18 @@ done:
 	CALL	runtime·printnl(SB)
 	RET
 
-// worker(name int64): prints "name i" for i = 0, 1, 2, yielding after each.
+// worker(name int64): prints "name i" for i = 0, 1, 2 when it is its turn (turn == 0 for A,
+// 1 for B), yielding while it is not, then hands the turn over.
 TEXT main·worker(SB), $24-8
 	MOVQ	$0, i-8(SP)
 loop:
+	MOVQ	name+0(FP), AX
+	SUBQ	$'A', AX                  // 0 for A, 1 for B
+	CMPQ	AX, turn<>(SB)
+	JEQ	mine
+	CALL	runtime·Gosched(SB)
+	JMP	loop
+mine:
 	CALL	runtime·printlock(SB)
 	LEAQ	name+0(FP), AX
 	MOVQ	AX, 0(SP)
@@ -44,6 +55,7 @@ loop:
 	CALL	runtime·printint(SB)
 	CALL	runtime·printnl(SB)
 	CALL	runtime·printunlock(SB)
+	XORQ	$1, turn<>(SB)            // the other one's turn
 	CALL	runtime·Gosched(SB)
 	INCQ	i-8(SP)
 	CMPQ	i-8(SP), $3

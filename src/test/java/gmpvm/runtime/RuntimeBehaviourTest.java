@@ -366,4 +366,70 @@ class RuntimeBehaviourTest {
         assertEquals("fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\n", dl.both());
         assertEquals(2, dl.status());
     }
+
+    @Test
+    void runnextIsReplacedAndTheOldOneQueued() throws Exception {
+        // At GOMAXPROCS=1: go A puts A in runnext; go B replaces it, A goes to the local queue.
+        // main's Gosched: B (runnext) runs first, then A; after that each Gosched sends the
+        // caller to the global queue, so they alternate B, A, B, A.
+        String program = """
+                GLOBL	finished<>(SB), NOPTR, $8
+
+                TEXT main·main(SB), $24-0
+                	MOVL	$8, 0(SP)
+                	LEAQ	workerPC<>(SB), AX
+                	MOVQ	AX, 8(SP)
+                	MOVQ	$'A', 16(SP)
+                	CALL	runtime·newproc(SB)
+                	MOVL	$8, 0(SP)
+                	LEAQ	workerPC<>(SB), AX
+                	MOVQ	AX, 8(SP)
+                	MOVQ	$'B', 16(SP)
+                	CALL	runtime·newproc(SB)
+                wait:
+                	CMPQ	finished<>(SB), $2
+                	JEQ	done
+                	CALL	runtime·Gosched(SB)
+                	JMP	wait
+                done:
+                	LEAQ	msgdone<>(SB), AX
+                	MOVQ	AX, 0(SP)
+                	MOVQ	$4, 8(SP)
+                	CALL	runtime·printstring(SB)
+                	CALL	runtime·printnl(SB)
+                	RET
+
+                // worker(name int64): prints "name i" for i = 0, 1, 2, yielding after each.
+                TEXT main·worker(SB), $24-8
+                	MOVQ	$0, i-8(SP)
+                loop:
+                	CALL	runtime·printlock(SB)
+                	LEAQ	name+0(FP), AX
+                	MOVQ	AX, 0(SP)
+                	MOVQ	$1, 8(SP)
+                	CALL	runtime·printstring(SB)
+                	CALL	runtime·printsp(SB)
+                	MOVQ	i-8(SP), AX
+                	MOVQ	AX, 0(SP)
+                	CALL	runtime·printint(SB)
+                	CALL	runtime·printnl(SB)
+                	CALL	runtime·printunlock(SB)
+                	CALL	runtime·Gosched(SB)
+                	INCQ	i-8(SP)
+                	CMPQ	i-8(SP), $3
+                	JLT	loop
+                	LOCK
+                	INCQ	finished<>(SB)
+                	RET
+
+                DATA	workerPC<>+0(SB)/8, $main·worker(SB)
+                GLOBL	workerPC<>(SB), RODATA, $8
+                DATA	msgdone<>+0(SB)/4, $"done"
+                GLOBL	msgdone<>(SB), RODATA, $4
+                """;
+        for (long seed = 0; seed < 5; seed++) {
+            RuntimeRun.Result r = run("runnext.s", program, seed, 1);
+            assertEquals("B 0\nA 0\nB 1\nA 1\nB 2\nA 2\ndone\n", r.both(), "seed " + seed);
+        }
+    }
 }
