@@ -28,6 +28,15 @@ public final class Interpreter {
     private final long[] cTag = new long[CTLB];
     private final CodePage[] cPage = new CodePage[CTLB];
     private final long[] tmp = new long[1];
+    /**
+     * Return prediction: each CALL remembers itself here, so the matching RET finds the
+     * instruction after the call without a lookup even when one function is called from many
+     * places. The address is always checked; a miss (a stack switch such as gogo, another
+     * thread, a RET that was not a return) just takes the lookup.
+     */
+    private final Insn[] returns = new Insn[RETURN_STACK];
+    private int returnTop;
+    private static final int RETURN_STACK = 32;
     private LongSupplier tsc = () -> 0;
     private long[] breakpoints = new long[0];
 
@@ -384,12 +393,19 @@ public final class Interpreter {
                 long sp = r[CpuState.RSP] - 8;
                 mem.write64(sp, i.addr + i.len);
                 r[CpuState.RSP] = sp;
+                returnTop = (returnTop + 1) & (RETURN_STACK - 1);
+                returns[returnTop] = i;
                 return jump(i, i.target);
             }
             case FastPath.RET: {
                 long sp = r[CpuState.RSP];
                 long target = mem.read64(sp);
                 r[CpuState.RSP] = sp + 8;
+                Insn call = returns[returnTop];
+                returnTop = (returnTop - 1) & (RETURN_STACK - 1);
+                if (call != null && call.addr + call.len == target) {
+                    return next(call);
+                }
                 return jump(i, target);
             }
             case FastPath.PUSH64: {
@@ -480,6 +496,8 @@ public final class Interpreter {
                 noLock(i);
                 long target = i.kind0 == K_REL ? i.target : Operands.read0(s, m, i);
                 Operands.push(s, m, 8, i.addr + i.len);
+                returnTop = (returnTop + 1) & (RETURN_STACK - 1);
+                returns[returnTop] = i;
                 return jump(i, target);
             }
             case RET: {
