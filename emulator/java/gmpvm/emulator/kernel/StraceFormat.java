@@ -11,14 +11,14 @@ public final class StraceFormat {
     private StraceFormat() {
     }
 
-    /** Argument kinds: d decimal, x hex, p pointer, s string(len = next arg), S string after return, f futex op, c clock, g signal, h how. */
+    /** Argument kinds: d decimal, i a C int (fds, pids: the low 32 bits, signed), x hex, p pointer, s string(len = next arg), S string after return, f futex op, c clock, g signal, h how. */
     private static String spec(int nr) {
         switch (nr) {
-            case Syscalls.READ: return "dSd";
-            case Syscalls.WRITE: return "dsd";
-            case Syscalls.WRITEV: return "dpd";
-            case Syscalls.CLOSE: return "d";
-            case Syscalls.MMAP: return "pxxxdx";
+            case Syscalls.READ: return "iSd";
+            case Syscalls.WRITE: return "isd";
+            case Syscalls.WRITEV: return "ipd";
+            case Syscalls.CLOSE: return "i";
+            case Syscalls.MMAP: return "pxxxix";
             case Syscalls.MPROTECT: return "pxx";
             case Syscalls.MUNMAP: return "px";
             case Syscalls.BRK: return "p";
@@ -30,14 +30,14 @@ public final class StraceFormat {
             case Syscalls.NANOSLEEP: return "pp";
             case Syscalls.GETPID: case Syscalls.GETTID: return "";
             case Syscalls.CLONE: return "xppppp";
-            case Syscalls.EXIT: case Syscalls.EXIT_GROUP: return "d";
-            case Syscalls.KILL: return "dg";
-            case Syscalls.TKILL: return "dg";
-            case Syscalls.TGKILL: return "ddg";
+            case Syscalls.EXIT: case Syscalls.EXIT_GROUP: return "i";
+            case Syscalls.KILL: return "ig";
+            case Syscalls.TKILL: return "ig";
+            case Syscalls.TGKILL: return "iig";
             case Syscalls.SIGALTSTACK: return "pp";
             case Syscalls.ARCH_PRCTL: return "xp";
             case Syscalls.FUTEX: return "pfdppx";
-            case Syscalls.SCHED_GETAFFINITY: return "ddp";
+            case Syscalls.SCHED_GETAFFINITY: return "idp";
             case Syscalls.CLOCK_GETTIME: return "cp";
             case Syscalls.CLOCK_NANOSLEEP: return "cdpp";
             case Syscalls.GETTIMEOFDAY: return "pp";
@@ -64,6 +64,7 @@ public final class StraceFormat {
             long a = args[k];
             switch (spec.charAt(k)) {
                 case 'd': sb.append(a); break;
+                case 'i': sb.append((int) a); break;
                 case 'x': sb.append("0x").append(Long.toHexString(a)); break;
                 case 'p': sb.append(a == 0 ? "NULL" : "0x" + Long.toHexString(a)); break;
                 case 's': case 'S': sb.append(string(mem, a, k + 1 < args.length ? args[k + 1] : 0)); break;
