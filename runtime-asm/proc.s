@@ -953,7 +953,7 @@ room:
 
 // casgstatus(gp *g, oldval, newval uint32): atomically moves gp from oldval to newval;
 // gp not being in oldval is a fatal error. Clobbers AX BX CX.
-TEXT runtime·casgstatus(SB), NOSPLIT, $16-16
+TEXT runtime·casgstatus(SB), NOSPLIT|NOFRAME, $0-16
 	MOVQ	gp+0(FP), BX
 	MOVL	oldval+8(FP), AX
 	MOVL	newval+12(FP), CX
@@ -964,6 +964,10 @@ TEXT runtime·casgstatus(SB), NOSPLIT, $16-16
 	JNE	bad
 	RET
 bad:
+	JMP	runtime·badcasgstatus(SB)
+
+// badcasgstatus(): casgstatus's fatal error.
+TEXT runtime·badcasgstatus(SB), NOSPLIT, $16-0
 	THROW(msgcasg<>, 31)
 	RET
 
