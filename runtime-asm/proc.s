@@ -1256,12 +1256,16 @@ nomax:
 	MOVQ	$(runqSize/2), AX
 	SUBL	AX, runtime·sched+schedt_runqsize(SB)
 	MOVQ	AX, 32(SP)                // n
-	CALL	runtime·globrunqpop(SB)
-	MOVQ	0(SP), AX
+	MOVQ	runtime·sched+schedt_runq_head(SB), AX // the first: pop inline
+	MOVQ	g_schedlink(AX), BX
+	MOVQ	BX, runtime·sched+schedt_runq_head(SB)
+	CMPQ	BX, $0
+	JNE	2(PC)
+	MOVQ	$0, runtime·sched+schedt_runq_tail(SB)
+	MOVQ	$0, g_schedlink(AX)
 	MOVQ	AX, ret+16(FP)
 more:
 	DECQ	32(SP)
-	CMPQ	32(SP), $0
 	JLE	done
 	CALL	runtime·globrunqpop(SB)
 	MOVQ	0(SP), AX
@@ -1286,65 +1290,19 @@ TEXT runtime·globrunqpop(SB), NOSPLIT, $0-8
 	MOVQ	AX, ret+0(FP)
 	RET
 
-// schedule(): one round of the scheduler on g0: find a runnable g (every 61st tick the global
-// queue first, for fairness; then the local queue; then findRunnable, which may block) and
-// run it. Never returns.
+// schedule(): one round of the scheduler on g0: find a runnable g (findRunnable, which may
+// block) and run it. Never returns.
 TEXT runtime·schedule(SB), NOSPLIT, $32-0
 	MYM(BX)
 	CMPL	m_locks(BX), $0
-	JEQ	top
-	THROW(msgholding<>, 23)
-top:
-	MYM(BX)
-	MOVQ	m_p(BX), BX
-	MOVQ	BX, 24(SP)                // pp
-	MOVL	p_schedtick(BX), AX
-	XORL	DX, DX
-	MOVL	$globalRunqTick, CX
-	DIVL	CX
-	CMPL	DX, $0
-	JNE	local
-	CMPL	runtime·sched+schedt_runqsize(SB), $0
-	JEQ	local
-	LEAQ	runtime·sched+schedt_lock(SB), AX
-	MOVQ	AX, 0(SP)
-	CALL	runtime·lock(SB)
-	MOVQ	24(SP), AX
-	MOVQ	AX, 0(SP)
-	MOVL	$1, 8(SP)
-	CALL	runtime·globrunqget(SB)
-	MOVQ	16(SP), AX
-	MOVQ	AX, 16(SP)
-	LEAQ	runtime·sched+schedt_lock(SB), AX
-	MOVQ	AX, 0(SP)
-	CALL	runtime·unlock(SB)
-	MOVQ	16(SP), AX
-	CMPQ	AX, $0
-	JEQ	local
-	MOVQ	AX, 0(SP)
-	MOVB	$0, 8(SP)
-	JMP	run
-local:
-	MOVQ	24(SP), AX
-	MOVQ	AX, 0(SP)
-	CALL	runtime·runqget(SB)
-	MOVQ	8(SP), AX
-	CMPQ	AX, $0
-	JEQ	find
-	MOVBQZX	16(SP), CX
-	MOVQ	AX, 0(SP)
-	MOVB	CX, 8(SP)
-	JMP	run
-find:
+	JNE	holding
 	CALL	runtime·findRunnable(SB)  // blocks until work is available
-	MOVQ	0(SP), AX
-	MOVBQZX	8(SP), CX
-	MOVQ	AX, 0(SP)
-	MOVB	CX, 8(SP)
-run:
-	MYM(BX)
+	MYM(BX)                           // findRunnable's results are execute's arguments
 	CMPB	m_spinning(BX), $0
-	JEQ	exec
+	JNE	spinning
+	CALL	runtime·execute(SB)
+	RET
+spinning:
 	MOVQ	0(SP), AX                 // keep execute's arguments across resetspinning
 	MOVQ	AX, 16(SP)
 	MOVB	8(SP), AX
@@ -1354,22 +1312,53 @@ run:
 	MOVQ	AX, 0(SP)
 	MOVB	24(SP), AX
 	MOVB	AX, 8(SP)
-exec:
 	CALL	runtime·execute(SB)
+	RET
+holding:
+	THROW(msgholding<>, 23)
 	RET
 
 DATA	msgholding<>+0(SB)/23, $"schedule: holding locks"
 GLOBL	msgholding<>(SB), RODATA, $23
 
-// findRunnable() (gp *g, inheritTime bool): finds a runnable goroutine: the local queue,
-// the global queue, then (spinning, while spinning Ms are at most half the busy Ps) steals
-// from other Ps; failing all that, gives up the P, checks every queue once more and parks
-// the M (stopm) until it is handed work.
+// findRunnable() (gp *g, inheritTime bool): finds a runnable goroutine: every 61st schedtick
+// the global queue first (for fairness), then the local queue, the global queue, then
+// (spinning, while spinning Ms are at most half the busy Ps) steals from other Ps; failing
+// all that, gives up the P, checks every queue once more and parks the M (stopm) until it
+// is handed work.
 TEXT runtime·findRunnable(SB), NOSPLIT, $40-16
 top:
 	MYM(BX)
 	MOVQ	m_p(BX), BX
 	MOVQ	BX, 24(SP)
+	CMPL	runtime·sched+schedt_runqsize(SB), $0
+	JEQ	local
+	MOVL	p_schedtick(BX), AX
+	XORL	DX, DX
+	MOVL	$globalRunqTick, CX
+	DIVL	CX
+	CMPL	DX, $0
+	JNE	local
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	MOVQ	24(SP), AX
+	MOVQ	AX, 0(SP)
+	MOVL	$1, 8(SP)
+	CALL	runtime·globrunqget(SB)
+	MOVQ	16(SP), AX
+	MOVQ	AX, 32(SP)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	MOVQ	32(SP), AX
+	CMPQ	AX, $0
+	JEQ	local
+	MOVQ	AX, gp+0(FP)
+	MOVB	$0, inheritTime+8(FP)
+	RET
+local:
+	MOVQ	24(SP), BX
 	MOVQ	BX, 0(SP)
 	CALL	runtime·runqget(SB)
 	MOVQ	8(SP), AX
@@ -1883,10 +1872,10 @@ done:
 // stack guard reset, schedtick counted unless gp inherits the time slice, then gogo.
 // Never returns.
 TEXT runtime·execute(SB), NOSPLIT, $16-9
-	MYM(BX)
+	MYM(DX)                           // m, kept in DX (casgstatus leaves it)
 	MOVQ	gp+0(FP), AX
-	MOVQ	AX, m_curg(BX)
-	MOVQ	BX, g_m(AX)
+	MOVQ	AX, m_curg(DX)
+	MOVQ	DX, g_m(AX)
 	MOVQ	AX, 0(SP)
 	MOVL	$_Grunnable, 8(SP)
 	MOVL	$_Grunning, 12(SP)
@@ -1899,11 +1888,9 @@ TEXT runtime·execute(SB), NOSPLIT, $16-9
 	MOVQ	CX, g_stackguard0(AX)
 	CMPB	inheritTime+8(FP), $0
 	JNE	go
-	MYM(BX)
-	MOVQ	m_p(BX), BX
+	MOVQ	m_p(DX), BX
 	INCL	p_schedtick(BX)
 go:
-	MOVQ	gp+0(FP), AX
 	LEAQ	g_sched(AX), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·gogo(SB)
