@@ -6,22 +6,21 @@
 #include "go_asm.h"
 #include "go_tls.h"
 #include "textflag.h"
+#include "lockfast.h"
 
 #define MYG(r) \
 	get_tls(CX); \
 	MOVQ	g(CX), r
 
+// LOCKC(off) and UNLOCKC(off) lock and unlock the channel whose pointer is at off(SP)
+// (uncontended: inline). Clobber AX BX CX, and everything lock/unlock clobber when contended.
 #define LOCKC(off) \
-	MOVQ	off(SP), AX; \
-	LEAQ	hchan_lock(AX), AX; \
-	MOVQ	AX, 0(SP); \
-	CALL	runtime·lock(SB)
+	MOVQ	off(SP), BX; \
+	LOCKFAST(hchan_lock(BX))
 
 #define UNLOCKC(off) \
-	MOVQ	off(SP), AX; \
-	LEAQ	hchan_lock(AX), AX; \
-	MOVQ	AX, 0(SP); \
-	CALL	runtime·unlock(SB)
+	MOVQ	off(SP), BX; \
+	UNLOCKFAST(hchan_lock(BX))
 
 #define PANIC(sym, n) \
 	LEAQ	sym(SB), AX; \
@@ -172,10 +171,8 @@ TEXT runtime·send(SB), NOSPLIT, $32-24
 	MOVQ	sg+8(FP), BX
 	MOVQ	$0, sudog_elem(BX)
 nocopy:
-	MOVQ	c+0(FP), AX
-	LEAQ	hchan_lock(AX), AX
-	MOVQ	AX, 0(SP)
-	CALL	runtime·unlock(SB)
+	MOVQ	c+0(FP), BX
+	UNLOCKFAST(hchan_lock(BX))
 	MOVQ	sg+8(FP), BX
 	MOVQ	sudog_g(BX), AX
 	MOVQ	BX, g_param(AX)

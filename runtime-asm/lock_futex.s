@@ -84,24 +84,26 @@ sleep:
 done:
 	RET
 
-// unlock(l *mutex): releases l, waking one sleeper if there may be one. Counts m.locks down.
-// The uncontended case needs no frame; the rest is unlock_slow's. Clobbers AX BX CX DX SI DI R8-R11.
+// unlock(l *mutex): counts m.locks down and releases l, waking one sleeper if there may be
+// one. The uncontended case needs no frame; the rest is unlock_slow's. Clobbers AX BX CX DX
+// SI DI R8-R11.
 TEXT runtime·unlock(SB), NOSPLIT|NOFRAME, $0-8
+	get_tls(CX)
+	MOVQ	g(CX), AX
+	MOVQ	g_m(AX), AX
+	DECL	m_locks(AX)
 	MOVQ	l+0(FP), BX
 	MOVL	$mutex_unlocked, AX
 	XCHGL	AX, mutex_key(BX)
 	CMPL	AX, $mutex_locked
 	JNE	other
-	get_tls(CX)
-	MOVQ	g(CX), AX
-	MOVQ	g_m(AX), AX
-	DECL	m_locks(AX)
 	RET
 other:
 	JMP	runtime·unlock_slow(SB)
 
-// unlock_slow(l *mutex): unlock's other cases, with l's old key in AX: unlocked (a fatal
-// error) or sleeping (wake one sleeper); then counts m.locks down.
+// unlock_slow(l *mutex): unlock's other cases (m.locks already counted down), with l's old
+// key in AX: unlocked (a fatal error) or sleeping (wake one sleeper). Clobbers AX BX CX DX
+// SI DI R8-R11.
 TEXT runtime·unlock_slow(SB), NOSPLIT, $16-8
 	CMPL	AX, $mutex_unlocked
 	JNE	2(PC)
@@ -110,10 +112,6 @@ TEXT runtime·unlock_slow(SB), NOSPLIT, $16-8
 	MOVQ	BX, 0(SP)
 	MOVL	$1, 8(SP)
 	CALL	runtime·futexwakeup(SB)
-	get_tls(CX)
-	MOVQ	g(CX), AX
-	MOVQ	g_m(AX), AX
-	DECL	m_locks(AX)
 	RET
 
 // unlockBad(): throws "unlock of unlocked lock".

@@ -4,12 +4,34 @@
 #include "go_asm.h"
 #include "go_tls.h"
 #include "textflag.h"
+#include "lockfast.h"
 
 // MYM(r) loads the current M into r (through g at FS:-8). Clobbers CX.
 #define MYM(r) \
 	get_tls(CX); \
 	MOVQ	g(CX), r; \
 	MOVQ	g_m(r), r
+
+// DROPG(m, t) is dropg's body for the M in m (as Go's compiler inlines dropg). Clobbers t.
+#define DROPG(m, t) \
+	MOVQ	m_curg(m), t; \
+	CMPQ	t, $0; \
+	JEQ	2(PC); \
+	MOVQ	$0, g_m(t); \
+	MOVQ	$0, m_curg(m)
+
+// GLOBRUNQPUT(gp, t) is globrunqput's body for the g in gp (as Go's compiler inlines it).
+// sched.lock must be held. Clobbers t.
+#define GLOBRUNQPUT(gp, t) \
+	MOVQ	$0, g_schedlink(gp); \
+	MOVQ	runtime·sched+schedt_runq_tail(SB), t; \
+	CMPQ	t, $0; \
+	JEQ	3(PC); \
+	MOVQ	gp, g_schedlink(t); \
+	JMP	2(PC); \
+	MOVQ	gp, runtime·sched+schedt_runq_head(SB); \
+	MOVQ	gp, runtime·sched+schedt_runq_tail(SB); \
+	INCL	runtime·sched+schedt_runqsize(SB)
 
 #define THROW(sym, n) \
 	LEAQ	sym(SB), AX; \
@@ -1198,16 +1220,7 @@ empty:
 // Clobbers AX BX.
 TEXT runtime·globrunqput(SB), NOSPLIT, $0-8
 	MOVQ	gp+0(FP), AX
-	MOVQ	$0, g_schedlink(AX)
-	MOVQ	runtime·sched+schedt_runq_tail(SB), BX
-	CMPQ	BX, $0
-	JEQ	empty
-	MOVQ	AX, g_schedlink(BX)
-	JMP	2(PC)
-empty:
-	MOVQ	AX, runtime·sched+schedt_runq_head(SB)
-	MOVQ	AX, runtime·sched+schedt_runq_tail(SB)
-	INCL	runtime·sched+schedt_runqsize(SB)
+	GLOBRUNQPUT(AX, BX)
 	RET
 
 // globrunqputbatch(head, tail *g, n int32): appends a linked batch of n gs to the global run
@@ -1292,12 +1305,13 @@ TEXT runtime·globrunqpop(SB), NOSPLIT, $0-8
 
 // schedule(): one round of the scheduler on g0: find a runnable g (findRunnable, which may
 // block) and run it. Never returns.
-TEXT runtime·schedule(SB), NOSPLIT, $32-0
+TEXT runtime·schedule(SB), NOSPLIT, $40-0
 	MYM(BX)
+	MOVQ	BX, 32(SP)
 	CMPL	m_locks(BX), $0
 	JNE	holding
 	CALL	runtime·findRunnable(SB)  // blocks until work is available
-	MYM(BX)                           // findRunnable's results are execute's arguments
+	MOVQ	32(SP), BX                // findRunnable's results are execute's arguments
 	CMPB	m_spinning(BX), $0
 	JNE	spinning
 	CALL	runtime·execute(SB)
@@ -1339,23 +1353,17 @@ top:
 	DIVL	CX
 	CMPL	DX, $0
 	JNE	local
-	LEAQ	runtime·sched+schedt_lock(SB), AX
-	MOVQ	AX, 0(SP)
-	CALL	runtime·lock(SB)
+	LOCKFAST(runtime·sched+schedt_lock(SB))
 	MOVQ	24(SP), AX
 	MOVQ	AX, 0(SP)
 	MOVL	$1, 8(SP)
 	CALL	runtime·globrunqget(SB)
 	MOVQ	16(SP), AX
-	MOVQ	AX, 32(SP)
-	LEAQ	runtime·sched+schedt_lock(SB), AX
-	MOVQ	AX, 0(SP)
-	CALL	runtime·unlock(SB)
-	MOVQ	32(SP), AX
-	CMPQ	AX, $0
-	JEQ	local
 	MOVQ	AX, gp+0(FP)
 	MOVB	$0, inheritTime+8(FP)
+	UNLOCKFAST(runtime·sched+schedt_lock(SB))
+	CMPQ	gp+0(FP), $0
+	JEQ	local
 	RET
 local:
 	MOVQ	24(SP), BX
@@ -1371,23 +1379,17 @@ local:
 global:
 	CMPL	runtime·sched+schedt_runqsize(SB), $0
 	JEQ	steal
-	LEAQ	runtime·sched+schedt_lock(SB), AX
-	MOVQ	AX, 0(SP)
-	CALL	runtime·lock(SB)
+	LOCKFAST(runtime·sched+schedt_lock(SB))
 	MOVQ	24(SP), AX
 	MOVQ	AX, 0(SP)
 	MOVL	$0, 8(SP)
 	CALL	runtime·globrunqget(SB)
 	MOVQ	16(SP), AX
-	MOVQ	AX, 32(SP)
-	LEAQ	runtime·sched+schedt_lock(SB), AX
-	MOVQ	AX, 0(SP)
-	CALL	runtime·unlock(SB)
-	MOVQ	32(SP), AX
-	CMPQ	AX, $0
-	JEQ	steal
 	MOVQ	AX, gp+0(FP)
 	MOVB	$0, inheritTime+8(FP)
+	UNLOCKFAST(runtime·sched+schedt_lock(SB))
+	CMPQ	gp+0(FP), $0
+	JEQ	steal
 	RET
 steal:
 	// spinning Ms are limited to half the busy Ps
@@ -1899,11 +1901,7 @@ go:
 // dropg(): breaks the link between the M and its current g. Clobbers AX BX CX.
 TEXT runtime·dropg(SB), NOSPLIT, $0-0
 	MYM(BX)
-	MOVQ	m_curg(BX), AX
-	CMPQ	AX, $0
-	JEQ	2(PC)
-	MOVQ	$0, g_m(AX)
-	MOVQ	$0, m_curg(BX)
+	DROPG(BX, AX)
 	RET
 
 // Gosched(): yields the processor: the goroutine goes to the global run queue and the M
@@ -1917,20 +1915,16 @@ TEXT runtime·Gosched(SB), NOSPLIT, $8-0
 // gosched_m(gp *g): on g0: gp becomes runnable on the global queue; schedule.
 TEXT runtime·gosched_m(SB), NOSPLIT, $16-8
 	MOVQ	gp+0(FP), AX
+	MOVQ	g_m(AX), DX               // this M, kept in DX (casgstatus leaves it)
 	MOVQ	AX, 0(SP)
 	MOVL	$_Grunning, 8(SP)
 	MOVL	$_Grunnable, 12(SP)
 	CALL	runtime·casgstatus(SB)
-	CALL	runtime·dropg(SB)
-	LEAQ	runtime·sched+schedt_lock(SB), AX
-	MOVQ	AX, 0(SP)
-	CALL	runtime·lock(SB)
+	DROPG(DX, AX)
+	LOCKFAST(runtime·sched+schedt_lock(SB))
 	MOVQ	gp+0(FP), AX
-	MOVQ	AX, 0(SP)
-	CALL	runtime·globrunqput(SB)
-	LEAQ	runtime·sched+schedt_lock(SB), AX
-	MOVQ	AX, 0(SP)
-	CALL	runtime·unlock(SB)
+	GLOBRUNQPUT(AX, BX)
+	UNLOCKFAST(runtime·sched+schedt_lock(SB))
 	CALL	runtime·schedule(SB)
 	RET
 
@@ -1954,12 +1948,13 @@ TEXT runtime·gopark(SB), NOSPLIT, $8-17
 // park_m(gp *g): on g0: gp becomes waiting, the wait's unlock function runs, schedule.
 TEXT runtime·park_m(SB), NOSPLIT, $24-8
 	MOVQ	gp+0(FP), AX
+	MOVQ	g_m(AX), DX               // this M, kept in DX (casgstatus leaves it)
 	MOVQ	AX, 0(SP)
 	MOVL	$_Grunning, 8(SP)
 	MOVL	$_Gwaiting, 12(SP)
 	CALL	runtime·casgstatus(SB)
-	CALL	runtime·dropg(SB)
-	MYM(BX)
+	DROPG(DX, AX)
+	MOVQ	DX, BX
 	MOVQ	m_waitunlockf(BX), AX
 	CMPQ	AX, $0
 	JEQ	sched
@@ -2007,13 +2002,13 @@ TEXT runtime·goready_func1(SB), NOSPLIT, $16-0
 // ready(gp *g, next bool): gp waiting -> runnable, onto this P's queue (runnext if next);
 // wakep. Runs on g0.
 TEXT runtime·ready(SB), NOSPLIT, $24-9
+	MYM(DX)                           // kept in DX (casgstatus leaves it)
 	MOVQ	gp+0(FP), AX
 	MOVQ	AX, 0(SP)
 	MOVL	$_Gwaiting, 8(SP)
 	MOVL	$_Grunnable, 12(SP)
 	CALL	runtime·casgstatus(SB)
-	MYM(BX)
-	MOVQ	m_p(BX), BX
+	MOVQ	m_p(DX), BX
 	MOVQ	BX, 0(SP)
 	MOVQ	gp+0(FP), AX
 	MOVQ	AX, 8(SP)
