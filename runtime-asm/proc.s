@@ -1,6 +1,8 @@
 // proc.s: goroutines and the G/M/P scheduler, as in Go's src/runtime/proc.go. Routines take
 // their arguments on the stack (ABI0) and may clobber every register but SP and BP unless
-// their opening comment says otherwise.
+// their opening comment says otherwise. The scheduler's routines that run only on g0 (schedule,
+// findRunnable, execute, globrunqget, runqput, gosched_m, park_m, ready, goready_func1) are
+// NOFRAME: g0's stack restarts at every mcall and is never unwound past it, so they save no BP.
 #include "go_asm.h"
 #include "go_tls.h"
 #include "textflag.h"
@@ -1076,7 +1078,7 @@ done:
 // runqput(pp *p, gp *g, next bool): puts gp on pp's local run queue. With next, gp goes into
 // runnext and the g it displaces goes to the tail. A full queue moves half of itself and gp
 // to the global queue (runqputslow). Runs on g0.
-TEXT runtime·runqput(SB), NOSPLIT, $48-17
+TEXT runtime·runqput(SB), NOSPLIT|NOFRAME, $48-17
 	MOVQ	pp+0(FP), BX
 	MOVQ	gp+8(FP), DX
 	CMPB	next+16(FP), $0
@@ -1243,7 +1245,7 @@ empty:
 // globrunqget(pp *p, max int32) *g: takes a fair share of the global run queue
 // (runqsize/gomaxprocs+1, at most max if max > 0, at most half a local queue): returns the
 // first and puts the rest on pp's local queue. sched.lock must be held.
-TEXT runtime·globrunqget(SB), NOSPLIT, $40-24
+TEXT runtime·globrunqget(SB), NOSPLIT|NOFRAME, $40-24
 	MOVLQSX	runtime·sched+schedt_runqsize(SB), CX
 	CMPQ	CX, $0
 	JNE	some
@@ -1305,7 +1307,7 @@ TEXT runtime·globrunqpop(SB), NOSPLIT, $0-8
 
 // schedule(): one round of the scheduler on g0: find a runnable g (findRunnable, which may
 // block) and run it. Never returns.
-TEXT runtime·schedule(SB), NOSPLIT, $40-0
+TEXT runtime·schedule(SB), NOSPLIT|NOFRAME, $40-0
 	MYM(BX)
 	MOVQ	BX, 32(SP)
 	CMPL	m_locks(BX), $0
@@ -1340,7 +1342,7 @@ GLOBL	msgholding<>(SB), RODATA, $23
 // (spinning, while spinning Ms are at most half the busy Ps) steals from other Ps; failing
 // all that, gives up the P, checks every queue once more and parks the M (stopm) until it
 // is handed work.
-TEXT runtime·findRunnable(SB), NOSPLIT, $40-16
+TEXT runtime·findRunnable(SB), NOSPLIT|NOFRAME, $40-16
 top:
 	MYM(BX)
 	MOVQ	m_p(BX), BX
@@ -1873,7 +1875,7 @@ done:
 // execute(gp *g, inheritTime bool): runs gp on the current M: status runnable -> running,
 // stack guard reset, schedtick counted unless gp inherits the time slice, then gogo.
 // Never returns.
-TEXT runtime·execute(SB), NOSPLIT, $16-9
+TEXT runtime·execute(SB), NOSPLIT|NOFRAME, $16-9
 	MYM(DX)                           // m, kept in DX (casgstatus leaves it)
 	MOVQ	gp+0(FP), AX
 	MOVQ	AX, m_curg(DX)
@@ -1913,7 +1915,7 @@ TEXT runtime·Gosched(SB), NOSPLIT, $8-0
 	RET
 
 // gosched_m(gp *g): on g0: gp becomes runnable on the global queue; schedule.
-TEXT runtime·gosched_m(SB), NOSPLIT, $16-8
+TEXT runtime·gosched_m(SB), NOSPLIT|NOFRAME, $16-8
 	MOVQ	gp+0(FP), AX
 	MOVQ	g_m(AX), DX               // this M, kept in DX (casgstatus leaves it)
 	MOVQ	AX, 0(SP)
@@ -1946,7 +1948,7 @@ TEXT runtime·gopark(SB), NOSPLIT, $8-17
 	RET
 
 // park_m(gp *g): on g0: gp becomes waiting, the wait's unlock function runs, schedule.
-TEXT runtime·park_m(SB), NOSPLIT, $24-8
+TEXT runtime·park_m(SB), NOSPLIT|NOFRAME, $24-8
 	MOVQ	gp+0(FP), AX
 	MOVQ	g_m(AX), DX               // this M, kept in DX (casgstatus leaves it)
 	MOVQ	AX, 0(SP)
@@ -1992,7 +1994,7 @@ TEXT runtime·goready(SB), NOSPLIT, $24-8
 	RET
 
 // goready_func1(): goready's closure (DX): ready(gp, next=true).
-TEXT runtime·goready_func1(SB), NOSPLIT, $16-0
+TEXT runtime·goready_func1(SB), NOSPLIT|NOFRAME, $16-0
 	MOVQ	8(DX), AX
 	MOVQ	AX, 0(SP)
 	MOVB	$1, 8(SP)
@@ -2001,7 +2003,7 @@ TEXT runtime·goready_func1(SB), NOSPLIT, $16-0
 
 // ready(gp *g, next bool): gp waiting -> runnable, onto this P's queue (runnext if next);
 // wakep. Runs on g0.
-TEXT runtime·ready(SB), NOSPLIT, $24-9
+TEXT runtime·ready(SB), NOSPLIT|NOFRAME, $24-9
 	MYM(DX)                           // kept in DX (casgstatus leaves it)
 	MOVQ	gp+0(FP), AX
 	MOVQ	AX, 0(SP)
