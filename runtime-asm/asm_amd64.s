@@ -115,8 +115,7 @@ TEXT runtime·mcall(SB), NOSPLIT|NOFRAME, $0-8
 	MOVQ	BP, (g_sched+gobuf_bp)(AX)
 
 	// switch to m->g0 and its stack, call fn
-	MOVQ	g(CX), BX
-	MOVQ	g_m(BX), BX
+	MOVQ	g_m(AX), BX
 	MOVQ	m_g0(BX), SI
 	CMPQ	SI, AX                    // if g == m->g0 call badmcall
 	JNE	3(PC)

@@ -6,22 +6,21 @@
 #include "go_asm.h"
 #include "go_tls.h"
 #include "textflag.h"
+#include "lockfast.h"
 
 #define MYG(r) \
 	get_tls(CX); \
 	MOVQ	g(CX), r
 
+// LOCKC(off) and UNLOCKC(off) lock and unlock the channel whose pointer is at off(SP)
+// (uncontended: inline). Clobber AX BX CX, and everything lock/unlock clobber when contended.
 #define LOCKC(off) \
-	MOVQ	off(SP), AX; \
-	LEAQ	hchan_lock(AX), AX; \
-	MOVQ	AX, 0(SP); \
-	CALL	runtime·lock(SB)
+	MOVQ	off(SP), BX; \
+	LOCKFAST(hchan_lock(BX))
 
 #define UNLOCKC(off) \
-	MOVQ	off(SP), AX; \
-	LEAQ	hchan_lock(AX), AX; \
-	MOVQ	AX, 0(SP); \
-	CALL	runtime·unlock(SB)
+	MOVQ	off(SP), BX; \
+	UNLOCKFAST(hchan_lock(BX))
 
 #define PANIC(sym, n) \
 	LEAQ	sym(SB), AX; \
@@ -172,10 +171,8 @@ TEXT runtime·send(SB), NOSPLIT, $32-24
 	MOVQ	sg+8(FP), BX
 	MOVQ	$0, sudog_elem(BX)
 nocopy:
-	MOVQ	c+0(FP), AX
-	LEAQ	hchan_lock(AX), AX
-	MOVQ	AX, 0(SP)
-	CALL	runtime·unlock(SB)
+	MOVQ	c+0(FP), BX
+	UNLOCKFAST(hchan_lock(BX))
 	MOVQ	sg+8(FP), BX
 	MOVQ	sudog_g(BX), AX
 	MOVQ	BX, g_param(AX)
@@ -499,52 +496,111 @@ done:
 	MOVQ	BX, ret+8(FP)
 	RET
 
-// acquireSudog() *sudog: a cleared sudog from the global cache, or a new one.
+// acquireSudog() *sudog: a cleared sudog from this P's cache (a list of p.nsudog sudogs);
+// when that is empty, it is refilled from the global cache (under sched.sudoglock) up to
+// half its capacity; when both are empty, a new sudog.
 TEXT runtime·acquireSudog(SB), NOSPLIT, $16-8
+	get_tls(CX)
+	MOVQ	g(CX), BX
+	MOVQ	g_m(BX), BX
+	MOVQ	m_p(BX), BX
+	MOVQ	p_sudogcache(BX), AX
+	CMPQ	AX, $0
+	JEQ	refill
+pop:
+	MOVQ	sudog_next(AX), CX
+	MOVQ	CX, p_sudogcache(BX)
+	DECQ	p_nsudog(BX)
+	MOVQ	$0, sudog_next(AX)
+	MOVQ	AX, ret+0(FP)
+	RET
+refill:
 	LEAQ	runtime·sched+schedt_sudoglock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·lock(SB)
+	get_tls(CX)
+	MOVQ	g(CX), BX
+	MOVQ	g_m(BX), BX
+	MOVQ	m_p(BX), BX
+move:
+	CMPQ	p_nsudog(BX), $(sudogCacheCap/2)
+	JGE	moved
 	MOVQ	runtime·sched+schedt_sudogcache(SB), AX
 	CMPQ	AX, $0
-	JEQ	fresh
-	MOVQ	sudog_next(AX), BX
-	MOVQ	BX, runtime·sched+schedt_sudogcache(SB)
-	MOVQ	$0, sudog_next(AX)
-	MOVQ	AX, 8(SP)
+	JEQ	moved
+	MOVQ	sudog_next(AX), CX
+	MOVQ	CX, runtime·sched+schedt_sudogcache(SB)
+	MOVQ	p_sudogcache(BX), CX
+	MOVQ	CX, sudog_next(AX)
+	MOVQ	AX, p_sudogcache(BX)
+	INCQ	p_nsudog(BX)
+	JMP	move
+moved:
 	LEAQ	runtime·sched+schedt_sudoglock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·unlock(SB)
-	MOVQ	8(SP), AX
-	MOVQ	AX, ret+0(FP)
-	RET
-fresh:
-	LEAQ	runtime·sched+schedt_sudoglock(SB), AX
-	MOVQ	AX, 0(SP)
-	CALL	runtime·unlock(SB)
+	get_tls(CX)
+	MOVQ	g(CX), BX
+	MOVQ	g_m(BX), BX
+	MOVQ	m_p(BX), BX
+	MOVQ	p_sudogcache(BX), AX
+	CMPQ	AX, $0
+	JNE	pop
 	MOVQ	$sudog__size, 0(SP)
 	CALL	runtime·persistentalloc(SB)
 	MOVQ	8(SP), AX
 	MOVQ	AX, ret+0(FP)
 	RET
 
-// releaseSudog(s *sudog): clears s and returns it to the global cache.
+// releaseSudog(s *sudog): clears s and returns it to this P's cache; a full cache first
+// gives half of itself to the global cache (under sched.sudoglock).
 TEXT runtime·releaseSudog(SB), NOSPLIT, $16-8
 	MOVQ	s+0(FP), DI
 	MOVQ	$(sudog__size/8), CX
 	XORQ	AX, AX
 	CLD
 	REP; STOSQ
+	get_tls(CX)
+	MOVQ	g(CX), BX
+	MOVQ	g_m(BX), BX
+	MOVQ	m_p(BX), BX
+	CMPQ	p_nsudog(BX), $sudogCacheCap
+	JGE	spill
+push:
+	MOVQ	s+0(FP), AX
+	MOVQ	p_sudogcache(BX), CX
+	MOVQ	CX, sudog_next(AX)
+	MOVQ	AX, p_sudogcache(BX)
+	INCQ	p_nsudog(BX)
+	RET
+spill:
 	LEAQ	runtime·sched+schedt_sudoglock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·lock(SB)
-	MOVQ	s+0(FP), AX
-	MOVQ	runtime·sched+schedt_sudogcache(SB), BX
-	MOVQ	BX, sudog_next(AX)
+	get_tls(CX)
+	MOVQ	g(CX), BX
+	MOVQ	g_m(BX), BX
+	MOVQ	m_p(BX), BX
+give:
+	CMPQ	p_nsudog(BX), $(sudogCacheCap/2)
+	JLE	given
+	MOVQ	p_sudogcache(BX), AX
+	MOVQ	sudog_next(AX), CX
+	MOVQ	CX, p_sudogcache(BX)
+	DECQ	p_nsudog(BX)
+	MOVQ	runtime·sched+schedt_sudogcache(SB), CX
+	MOVQ	CX, sudog_next(AX)
 	MOVQ	AX, runtime·sched+schedt_sudogcache(SB)
+	JMP	give
+given:
 	LEAQ	runtime·sched+schedt_sudoglock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·unlock(SB)
-	RET
+	get_tls(CX)
+	MOVQ	g(CX), BX
+	MOVQ	g_m(BX), BX
+	MOVQ	m_p(BX), BX
+	JMP	push
 
 DATA	msgmakechan<>+0(SB)/27, $"makechan: size out of range"
 GLOBL	msgmakechan<>(SB), RODATA, $27

@@ -113,7 +113,9 @@
 #define p_gFree_head 2144
 #define p_gFree_n 2152
 #define p_preempt 2160
-#define p__size 2168
+#define p_sudogcache 2168
+#define p_nsudog 2176
+#define p__size 2184
 
 // ---- sysmontick: what sysmon last saw of a P ----
 #define sysmontick_schedtick 0
@@ -269,6 +271,7 @@
 #define runqSize 256
 #define runqMask 255
 #define globalRunqTick 61
+#define sudogCacheCap 128
 #define stealTries 4
 #define _GoidCacheBatch 16
 #define maxmcount 10000

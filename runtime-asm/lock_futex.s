@@ -36,8 +36,9 @@ TEXT runtime·futexwakeup(SB), NOSPLIT, $48-12
 	RET
 
 // lock(l *mutex): takes the runtime mutex l, sleeping on its futex while it is held. Counts
-// m.locks up. Spins a little first as Go's lock2 does. Clobbers AX BX CX DX SI DI R8-R11.
-TEXT runtime·lock(SB), NOSPLIT, $24-8
+// m.locks up. The uncontended case needs no frame; lock_slow spins a little first, as Go's
+// lock2 does, then sleeps. Clobbers AX BX CX DX SI DI R8-R11.
+TEXT runtime·lock(SB), NOSPLIT|NOFRAME, $0-8
 	get_tls(CX)
 	MOVQ	g(CX), AX
 	MOVQ	g_m(AX), AX
@@ -46,7 +47,15 @@ TEXT runtime·lock(SB), NOSPLIT, $24-8
 	MOVL	$mutex_locked, AX         // speculative grab
 	XCHGL	AX, mutex_key(BX)
 	CMPL	AX, $mutex_unlocked
-	JEQ	done
+	JNE	contended
+	RET
+contended:
+	JMP	runtime·lock_slow(SB)
+
+// lock_slow(l *mutex): lock's contended path (m.locks already counted): spins a little, then
+// sleeps on l's futex until it can take l. Clobbers AX BX CX DX SI DI R8-R11.
+TEXT runtime·lock_slow(SB), NOSPLIT, $24-8
+	MOVQ	l+0(FP), BX
 	MOVL	$active_spin, R8          // spin rounds left
 spin:
 	MOVL	mutex_key(BX), AX
@@ -75,25 +84,34 @@ sleep:
 done:
 	RET
 
-// unlock(l *mutex): releases l, waking one sleeper if there may be one. Counts m.locks down.
-// Clobbers AX BX CX DX SI DI R8-R11.
-TEXT runtime·unlock(SB), NOSPLIT, $16-8
-	MOVQ	l+0(FP), BX
-	MOVL	$mutex_unlocked, AX
-	XCHGL	AX, mutex_key(BX)
-	CMPL	AX, $mutex_unlocked
-	JNE	2(PC)
-	CALL	runtime·unlockBad(SB)     // "unlock of unlocked lock"
-	CMPL	AX, $mutex_sleeping
-	JNE	woke
-	MOVQ	BX, 0(SP)
-	MOVL	$1, 8(SP)
-	CALL	runtime·futexwakeup(SB)
-woke:
+// unlock(l *mutex): counts m.locks down and releases l, waking one sleeper if there may be
+// one. The uncontended case needs no frame; the rest is unlock_slow's. Clobbers AX BX CX DX
+// SI DI R8-R11.
+TEXT runtime·unlock(SB), NOSPLIT|NOFRAME, $0-8
 	get_tls(CX)
 	MOVQ	g(CX), AX
 	MOVQ	g_m(AX), AX
 	DECL	m_locks(AX)
+	MOVQ	l+0(FP), BX
+	MOVL	$mutex_unlocked, AX
+	XCHGL	AX, mutex_key(BX)
+	CMPL	AX, $mutex_locked
+	JNE	other
+	RET
+other:
+	JMP	runtime·unlock_slow(SB)
+
+// unlock_slow(l *mutex): unlock's other cases (m.locks already counted down), with l's old
+// key in AX: unlocked (a fatal error) or sleeping (wake one sleeper). Clobbers AX BX CX DX
+// SI DI R8-R11.
+TEXT runtime·unlock_slow(SB), NOSPLIT, $16-8
+	CMPL	AX, $mutex_unlocked
+	JNE	2(PC)
+	CALL	runtime·unlockBad(SB)     // "unlock of unlocked lock"
+	MOVQ	l+0(FP), BX
+	MOVQ	BX, 0(SP)
+	MOVL	$1, 8(SP)
+	CALL	runtime·futexwakeup(SB)
 	RET
 
 // unlockBad(): throws "unlock of unlocked lock".

@@ -1,15 +1,39 @@
 // proc.s: goroutines and the G/M/P scheduler, as in Go's src/runtime/proc.go. Routines take
 // their arguments on the stack (ABI0) and may clobber every register but SP and BP unless
-// their opening comment says otherwise.
+// their opening comment says otherwise. The scheduler's routines that run only on g0 (schedule,
+// findRunnable, execute, globrunqget, runqput, gosched_m, park_m, ready, goready_func1) are
+// NOFRAME: g0's stack restarts at every mcall and is never unwound past it, so they save no BP.
 #include "go_asm.h"
 #include "go_tls.h"
 #include "textflag.h"
+#include "lockfast.h"
 
 // MYM(r) loads the current M into r (through g at FS:-8). Clobbers CX.
 #define MYM(r) \
 	get_tls(CX); \
 	MOVQ	g(CX), r; \
 	MOVQ	g_m(r), r
+
+// DROPG(m, t) is dropg's body for the M in m (as Go's compiler inlines dropg). Clobbers t.
+#define DROPG(m, t) \
+	MOVQ	m_curg(m), t; \
+	CMPQ	t, $0; \
+	JEQ	2(PC); \
+	MOVQ	$0, g_m(t); \
+	MOVQ	$0, m_curg(m)
+
+// GLOBRUNQPUT(gp, t) is globrunqput's body for the g in gp (as Go's compiler inlines it).
+// sched.lock must be held. Clobbers t.
+#define GLOBRUNQPUT(gp, t) \
+	MOVQ	$0, g_schedlink(gp); \
+	MOVQ	runtime·sched+schedt_runq_tail(SB), t; \
+	CMPQ	t, $0; \
+	JEQ	3(PC); \
+	MOVQ	gp, g_schedlink(t); \
+	JMP	2(PC); \
+	MOVQ	gp, runtime·sched+schedt_runq_head(SB); \
+	MOVQ	gp, runtime·sched+schedt_runq_tail(SB); \
+	INCL	runtime·sched+schedt_runqsize(SB)
 
 #define THROW(sym, n) \
 	LEAQ	sym(SB), AX; \
@@ -953,7 +977,7 @@ room:
 
 // casgstatus(gp *g, oldval, newval uint32): atomically moves gp from oldval to newval;
 // gp not being in oldval is a fatal error. Clobbers AX BX CX.
-TEXT runtime·casgstatus(SB), NOSPLIT, $16-16
+TEXT runtime·casgstatus(SB), NOSPLIT|NOFRAME, $0-16
 	MOVQ	gp+0(FP), BX
 	MOVL	oldval+8(FP), AX
 	MOVL	newval+12(FP), CX
@@ -964,6 +988,10 @@ TEXT runtime·casgstatus(SB), NOSPLIT, $16-16
 	JNE	bad
 	RET
 bad:
+	JMP	runtime·badcasgstatus(SB)
+
+// badcasgstatus(): casgstatus's fatal error.
+TEXT runtime·badcasgstatus(SB), NOSPLIT, $16-0
 	THROW(msgcasg<>, 31)
 	RET
 
@@ -1050,7 +1078,7 @@ done:
 // runqput(pp *p, gp *g, next bool): puts gp on pp's local run queue. With next, gp goes into
 // runnext and the g it displaces goes to the tail. A full queue moves half of itself and gp
 // to the global queue (runqputslow). Runs on g0.
-TEXT runtime·runqput(SB), NOSPLIT, $48-17
+TEXT runtime·runqput(SB), NOSPLIT|NOFRAME, $48-17
 	MOVQ	pp+0(FP), BX
 	MOVQ	gp+8(FP), DX
 	CMPB	next+16(FP), $0
@@ -1194,16 +1222,7 @@ empty:
 // Clobbers AX BX.
 TEXT runtime·globrunqput(SB), NOSPLIT, $0-8
 	MOVQ	gp+0(FP), AX
-	MOVQ	$0, g_schedlink(AX)
-	MOVQ	runtime·sched+schedt_runq_tail(SB), BX
-	CMPQ	BX, $0
-	JEQ	empty
-	MOVQ	AX, g_schedlink(BX)
-	JMP	2(PC)
-empty:
-	MOVQ	AX, runtime·sched+schedt_runq_head(SB)
-	MOVQ	AX, runtime·sched+schedt_runq_tail(SB)
-	INCL	runtime·sched+schedt_runqsize(SB)
+	GLOBRUNQPUT(AX, BX)
 	RET
 
 // globrunqputbatch(head, tail *g, n int32): appends a linked batch of n gs to the global run
@@ -1226,7 +1245,7 @@ empty:
 // globrunqget(pp *p, max int32) *g: takes a fair share of the global run queue
 // (runqsize/gomaxprocs+1, at most max if max > 0, at most half a local queue): returns the
 // first and puts the rest on pp's local queue. sched.lock must be held.
-TEXT runtime·globrunqget(SB), NOSPLIT, $40-24
+TEXT runtime·globrunqget(SB), NOSPLIT|NOFRAME, $40-24
 	MOVLQSX	runtime·sched+schedt_runqsize(SB), CX
 	CMPQ	CX, $0
 	JNE	some
@@ -1252,12 +1271,16 @@ nomax:
 	MOVQ	$(runqSize/2), AX
 	SUBL	AX, runtime·sched+schedt_runqsize(SB)
 	MOVQ	AX, 32(SP)                // n
-	CALL	runtime·globrunqpop(SB)
-	MOVQ	0(SP), AX
+	MOVQ	runtime·sched+schedt_runq_head(SB), AX // the first: pop inline
+	MOVQ	g_schedlink(AX), BX
+	MOVQ	BX, runtime·sched+schedt_runq_head(SB)
+	CMPQ	BX, $0
+	JNE	2(PC)
+	MOVQ	$0, runtime·sched+schedt_runq_tail(SB)
+	MOVQ	$0, g_schedlink(AX)
 	MOVQ	AX, ret+16(FP)
 more:
 	DECQ	32(SP)
-	CMPQ	32(SP), $0
 	JLE	done
 	CALL	runtime·globrunqpop(SB)
 	MOVQ	0(SP), AX
@@ -1282,65 +1305,20 @@ TEXT runtime·globrunqpop(SB), NOSPLIT, $0-8
 	MOVQ	AX, ret+0(FP)
 	RET
 
-// schedule(): one round of the scheduler on g0: find a runnable g (every 61st tick the global
-// queue first, for fairness; then the local queue; then findRunnable, which may block) and
-// run it. Never returns.
-TEXT runtime·schedule(SB), NOSPLIT, $32-0
+// schedule(): one round of the scheduler on g0: find a runnable g (findRunnable, which may
+// block) and run it. Never returns.
+TEXT runtime·schedule(SB), NOSPLIT|NOFRAME, $40-0
 	MYM(BX)
+	MOVQ	BX, 32(SP)
 	CMPL	m_locks(BX), $0
-	JEQ	top
-	THROW(msgholding<>, 23)
-top:
-	MYM(BX)
-	MOVQ	m_p(BX), BX
-	MOVQ	BX, 24(SP)                // pp
-	MOVL	p_schedtick(BX), AX
-	XORL	DX, DX
-	MOVL	$globalRunqTick, CX
-	DIVL	CX
-	CMPL	DX, $0
-	JNE	local
-	CMPL	runtime·sched+schedt_runqsize(SB), $0
-	JEQ	local
-	LEAQ	runtime·sched+schedt_lock(SB), AX
-	MOVQ	AX, 0(SP)
-	CALL	runtime·lock(SB)
-	MOVQ	24(SP), AX
-	MOVQ	AX, 0(SP)
-	MOVL	$1, 8(SP)
-	CALL	runtime·globrunqget(SB)
-	MOVQ	16(SP), AX
-	MOVQ	AX, 16(SP)
-	LEAQ	runtime·sched+schedt_lock(SB), AX
-	MOVQ	AX, 0(SP)
-	CALL	runtime·unlock(SB)
-	MOVQ	16(SP), AX
-	CMPQ	AX, $0
-	JEQ	local
-	MOVQ	AX, 0(SP)
-	MOVB	$0, 8(SP)
-	JMP	run
-local:
-	MOVQ	24(SP), AX
-	MOVQ	AX, 0(SP)
-	CALL	runtime·runqget(SB)
-	MOVQ	8(SP), AX
-	CMPQ	AX, $0
-	JEQ	find
-	MOVBQZX	16(SP), CX
-	MOVQ	AX, 0(SP)
-	MOVB	CX, 8(SP)
-	JMP	run
-find:
+	JNE	holding
 	CALL	runtime·findRunnable(SB)  // blocks until work is available
-	MOVQ	0(SP), AX
-	MOVBQZX	8(SP), CX
-	MOVQ	AX, 0(SP)
-	MOVB	CX, 8(SP)
-run:
-	MYM(BX)
+	MOVQ	32(SP), BX                // findRunnable's results are execute's arguments
 	CMPB	m_spinning(BX), $0
-	JEQ	exec
+	JNE	spinning
+	CALL	runtime·execute(SB)
+	RET
+spinning:
 	MOVQ	0(SP), AX                 // keep execute's arguments across resetspinning
 	MOVQ	AX, 16(SP)
 	MOVB	8(SP), AX
@@ -1350,22 +1328,47 @@ run:
 	MOVQ	AX, 0(SP)
 	MOVB	24(SP), AX
 	MOVB	AX, 8(SP)
-exec:
 	CALL	runtime·execute(SB)
+	RET
+holding:
+	THROW(msgholding<>, 23)
 	RET
 
 DATA	msgholding<>+0(SB)/23, $"schedule: holding locks"
 GLOBL	msgholding<>(SB), RODATA, $23
 
-// findRunnable() (gp *g, inheritTime bool): finds a runnable goroutine: the local queue,
-// the global queue, then (spinning, while spinning Ms are at most half the busy Ps) steals
-// from other Ps; failing all that, gives up the P, checks every queue once more and parks
-// the M (stopm) until it is handed work.
-TEXT runtime·findRunnable(SB), NOSPLIT, $40-16
+// findRunnable() (gp *g, inheritTime bool): finds a runnable goroutine: every 61st schedtick
+// the global queue first (for fairness), then the local queue, the global queue, then
+// (spinning, while spinning Ms are at most half the busy Ps) steals from other Ps; failing
+// all that, gives up the P, checks every queue once more and parks the M (stopm) until it
+// is handed work.
+TEXT runtime·findRunnable(SB), NOSPLIT|NOFRAME, $40-16
 top:
 	MYM(BX)
 	MOVQ	m_p(BX), BX
 	MOVQ	BX, 24(SP)
+	CMPL	runtime·sched+schedt_runqsize(SB), $0
+	JEQ	local
+	MOVL	p_schedtick(BX), AX
+	XORL	DX, DX
+	MOVL	$globalRunqTick, CX
+	DIVL	CX
+	CMPL	DX, $0
+	JNE	local
+	LOCKFAST(runtime·sched+schedt_lock(SB))
+	MOVQ	24(SP), AX
+	MOVQ	AX, 0(SP)
+	MOVL	$1, 8(SP)
+	CALL	runtime·globrunqget(SB)
+	MOVQ	16(SP), AX
+	MOVQ	AX, gp+0(FP)
+	MOVB	$0, inheritTime+8(FP)
+	UNLOCKFAST(runtime·sched+schedt_lock(SB))
+	CMPQ	gp+0(FP), $0
+	JEQ	local
+	RET
+local:
+	MOVQ	24(SP), BX
 	MOVQ	BX, 0(SP)
 	CALL	runtime·runqget(SB)
 	MOVQ	8(SP), AX
@@ -1378,23 +1381,17 @@ top:
 global:
 	CMPL	runtime·sched+schedt_runqsize(SB), $0
 	JEQ	steal
-	LEAQ	runtime·sched+schedt_lock(SB), AX
-	MOVQ	AX, 0(SP)
-	CALL	runtime·lock(SB)
+	LOCKFAST(runtime·sched+schedt_lock(SB))
 	MOVQ	24(SP), AX
 	MOVQ	AX, 0(SP)
 	MOVL	$0, 8(SP)
 	CALL	runtime·globrunqget(SB)
 	MOVQ	16(SP), AX
-	MOVQ	AX, 32(SP)
-	LEAQ	runtime·sched+schedt_lock(SB), AX
-	MOVQ	AX, 0(SP)
-	CALL	runtime·unlock(SB)
-	MOVQ	32(SP), AX
-	CMPQ	AX, $0
-	JEQ	steal
 	MOVQ	AX, gp+0(FP)
 	MOVB	$0, inheritTime+8(FP)
+	UNLOCKFAST(runtime·sched+schedt_lock(SB))
+	CMPQ	gp+0(FP), $0
+	JEQ	steal
 	RET
 steal:
 	// spinning Ms are limited to half the busy Ps
@@ -1878,11 +1875,11 @@ done:
 // execute(gp *g, inheritTime bool): runs gp on the current M: status runnable -> running,
 // stack guard reset, schedtick counted unless gp inherits the time slice, then gogo.
 // Never returns.
-TEXT runtime·execute(SB), NOSPLIT, $16-9
-	MYM(BX)
+TEXT runtime·execute(SB), NOSPLIT|NOFRAME, $16-9
+	MYM(DX)                           // m, kept in DX (casgstatus leaves it)
 	MOVQ	gp+0(FP), AX
-	MOVQ	AX, m_curg(BX)
-	MOVQ	BX, g_m(AX)
+	MOVQ	AX, m_curg(DX)
+	MOVQ	DX, g_m(AX)
 	MOVQ	AX, 0(SP)
 	MOVL	$_Grunnable, 8(SP)
 	MOVL	$_Grunning, 12(SP)
@@ -1895,11 +1892,9 @@ TEXT runtime·execute(SB), NOSPLIT, $16-9
 	MOVQ	CX, g_stackguard0(AX)
 	CMPB	inheritTime+8(FP), $0
 	JNE	go
-	MYM(BX)
-	MOVQ	m_p(BX), BX
+	MOVQ	m_p(DX), BX
 	INCL	p_schedtick(BX)
 go:
-	MOVQ	gp+0(FP), AX
 	LEAQ	g_sched(AX), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·gogo(SB)
@@ -1908,11 +1903,7 @@ go:
 // dropg(): breaks the link between the M and its current g. Clobbers AX BX CX.
 TEXT runtime·dropg(SB), NOSPLIT, $0-0
 	MYM(BX)
-	MOVQ	m_curg(BX), AX
-	CMPQ	AX, $0
-	JEQ	2(PC)
-	MOVQ	$0, g_m(AX)
-	MOVQ	$0, m_curg(BX)
+	DROPG(BX, AX)
 	RET
 
 // Gosched(): yields the processor: the goroutine goes to the global run queue and the M
@@ -1924,22 +1915,18 @@ TEXT runtime·Gosched(SB), NOSPLIT, $8-0
 	RET
 
 // gosched_m(gp *g): on g0: gp becomes runnable on the global queue; schedule.
-TEXT runtime·gosched_m(SB), NOSPLIT, $16-8
+TEXT runtime·gosched_m(SB), NOSPLIT|NOFRAME, $16-8
 	MOVQ	gp+0(FP), AX
+	MOVQ	g_m(AX), DX               // this M, kept in DX (casgstatus leaves it)
 	MOVQ	AX, 0(SP)
 	MOVL	$_Grunning, 8(SP)
 	MOVL	$_Grunnable, 12(SP)
 	CALL	runtime·casgstatus(SB)
-	CALL	runtime·dropg(SB)
-	LEAQ	runtime·sched+schedt_lock(SB), AX
-	MOVQ	AX, 0(SP)
-	CALL	runtime·lock(SB)
+	DROPG(DX, AX)
+	LOCKFAST(runtime·sched+schedt_lock(SB))
 	MOVQ	gp+0(FP), AX
-	MOVQ	AX, 0(SP)
-	CALL	runtime·globrunqput(SB)
-	LEAQ	runtime·sched+schedt_lock(SB), AX
-	MOVQ	AX, 0(SP)
-	CALL	runtime·unlock(SB)
+	GLOBRUNQPUT(AX, BX)
+	UNLOCKFAST(runtime·sched+schedt_lock(SB))
 	CALL	runtime·schedule(SB)
 	RET
 
@@ -1961,14 +1948,15 @@ TEXT runtime·gopark(SB), NOSPLIT, $8-17
 	RET
 
 // park_m(gp *g): on g0: gp becomes waiting, the wait's unlock function runs, schedule.
-TEXT runtime·park_m(SB), NOSPLIT, $24-8
+TEXT runtime·park_m(SB), NOSPLIT|NOFRAME, $24-8
 	MOVQ	gp+0(FP), AX
+	MOVQ	g_m(AX), DX               // this M, kept in DX (casgstatus leaves it)
 	MOVQ	AX, 0(SP)
 	MOVL	$_Grunning, 8(SP)
 	MOVL	$_Gwaiting, 12(SP)
 	CALL	runtime·casgstatus(SB)
-	CALL	runtime·dropg(SB)
-	MYM(BX)
+	DROPG(DX, AX)
+	MOVQ	DX, BX
 	MOVQ	m_waitunlockf(BX), AX
 	CMPQ	AX, $0
 	JEQ	sched
@@ -2006,7 +1994,7 @@ TEXT runtime·goready(SB), NOSPLIT, $24-8
 	RET
 
 // goready_func1(): goready's closure (DX): ready(gp, next=true).
-TEXT runtime·goready_func1(SB), NOSPLIT, $16-0
+TEXT runtime·goready_func1(SB), NOSPLIT|NOFRAME, $16-0
 	MOVQ	8(DX), AX
 	MOVQ	AX, 0(SP)
 	MOVB	$1, 8(SP)
@@ -2015,14 +2003,14 @@ TEXT runtime·goready_func1(SB), NOSPLIT, $16-0
 
 // ready(gp *g, next bool): gp waiting -> runnable, onto this P's queue (runnext if next);
 // wakep. Runs on g0.
-TEXT runtime·ready(SB), NOSPLIT, $24-9
+TEXT runtime·ready(SB), NOSPLIT|NOFRAME, $24-9
+	MYM(DX)                           // kept in DX (casgstatus leaves it)
 	MOVQ	gp+0(FP), AX
 	MOVQ	AX, 0(SP)
 	MOVL	$_Gwaiting, 8(SP)
 	MOVL	$_Grunnable, 12(SP)
 	CALL	runtime·casgstatus(SB)
-	MYM(BX)
-	MOVQ	m_p(BX), BX
+	MOVQ	m_p(DX), BX
 	MOVQ	BX, 0(SP)
 	MOVQ	gp+0(FP), AX
 	MOVQ	AX, 8(SP)

@@ -432,4 +432,87 @@ class RuntimeBehaviourTest {
             assertEquals("B 0\nA 0\nB 1\nA 1\nB 2\nA 2\ndone\n", r.both(), "seed " + seed);
         }
     }
+
+    @Test
+    void sudogsComeBackThroughThePerPCacheAndTheGlobalOne() throws Exception {
+        // Two rounds of 200 goroutines parked on a channel at once (main waits until all have
+        // started, so at GOMAXPROCS=1 all have parked), then released: the first
+        // round allocates 200 sudogs; their release fills P0's cache (128) and spills half of
+        // it to the global cache twice (P0 keeps 72, global 128); the second round takes P0's 72,
+        // refills twice from the global cache (64 + 64) and allocates nothing, and its release
+        // ends the same way. Prints: messages received, P0's cache, global cache.
+        RuntimeRun.Result r = run("sudogs.s", """
+                GLOBL	c<>(SB), NOPTR, $8
+                GLOBL	got<>(SB), NOPTR, $8
+                GLOBL	want<>(SB), NOPTR, $8
+                GLOBL	started<>(SB), NOPTR, $8
+                TEXT main·main(SB), $40-0
+                	MOVQ	$8, 0(SP)
+                	MOVQ	$0, 8(SP)
+                	CALL	runtime·makechan(SB)
+                	MOVQ	16(SP), AX
+                	MOVQ	AX, c<>(SB)
+                	MOVQ	$2, r-16(SP)
+                round:
+                	MOVQ	$200, n-8(SP)
+                spawn:
+                	MOVL	$0, 0(SP)
+                	LEAQ	takePC<>(SB), AX
+                	MOVQ	AX, 8(SP)
+                	CALL	runtime·newproc(SB)
+                	DECQ	n-8(SP)
+                	JNZ	spawn
+                	ADDQ	$200, want<>(SB)
+                park:
+                	CALL	runtime·Gosched(SB)
+                	MOVQ	started<>(SB), AX
+                	CMPQ	AX, want<>(SB)
+                	JLT	park
+                	MOVQ	$200, n-8(SP)
+                send:
+                	MOVQ	c<>(SB), AX
+                	MOVQ	AX, 0(SP)
+                	LEAQ	n-8(SP), AX
+                	MOVQ	AX, 8(SP)
+                	CALL	runtime·chansend1(SB)
+                	DECQ	n-8(SP)
+                	JNZ	send
+                wait:
+                	CALL	runtime·Gosched(SB)
+                	MOVQ	got<>(SB), AX
+                	CMPQ	AX, want<>(SB)
+                	JLT	wait
+                	DECQ	r-16(SP)
+                	JNZ	round
+                	PRINTQ(got<>(SB))
+                	MOVQ	runtime·allp(SB), BX
+                	PRINTQ(p_nsudog(BX))
+                	MOVQ	$0, CX
+                	MOVQ	runtime·sched+schedt_sudogcache(SB), BX
+                count:
+                	CMPQ	BX, $0
+                	JEQ	counted
+                	INCQ	CX
+                	MOVQ	sudog_next(BX), BX
+                	JMP	count
+                counted:
+                	PRINTQ(CX)
+                	CALL	runtime·printnl(SB)
+                	RET
+                TEXT main·take(SB), $24-0
+                	LOCK
+                	INCQ	started<>(SB)
+                	MOVQ	c<>(SB), AX
+                	MOVQ	AX, 0(SP)
+                	LEAQ	v-8(SP), AX
+                	MOVQ	AX, 8(SP)
+                	CALL	runtime·chanrecv1(SB)
+                	LOCK
+                	INCQ	got<>(SB)
+                	RET
+                DATA	takePC<>+0(SB)/8, $main·take(SB)
+                GLOBL	takePC<>(SB), RODATA, $8
+                """, 0, 1);
+        assertEquals("400 72 128 \n", r.both(), "status " + r.status());
+    }
 }
