@@ -74,10 +74,7 @@ final class Alu {
 
     /** Records flags computed eagerly: CF and OF given, SF ZF PF from the result, AF clear. */
     static void eager(CpuState s, int size, long res, boolean cf, boolean of) {
-        long f = s.flags & ~Flags.ARITH;
-        if (s.ccOp != Flags.CC_NONE) {
-            f = Flags.get(s) & ~Flags.ARITH;
-        }
+        long f = s.flags & ~Flags.ARITH; // the lazy state only ever holds arithmetic flags
         if (cf) f |= Flags.CF;
         if (of) f |= Flags.OF;
         if ((res & mask(size)) == 0) f |= Flags.ZF;
