@@ -196,6 +196,30 @@
 #define hchan_lock 88
 #define hchan__size 96
 
+// ---- _defer: one deferred call, in Go 1.4–1.12's form: the call's argument bytes (siz of
+// them) follow the record at _defer__size. sp is the deferring frame's SP when deferproc was
+// called (its argument pointer), pc the address deferproc returns to. g._defer links them,
+// newest first. ----
+#define _defer_siz 0
+#define _defer_started 4
+#define _defer_sp 8
+#define _defer_pc 16
+#define _defer_fn 24
+#define _defer__panic 32
+#define _defer_link 40
+#define _defer__size 48
+
+// ---- _panic: an active panic (g._panic links them, newest first); arg is the eface
+// (type, data) passed to gopanic; argp points at the arguments of the deferred call being run ----
+#define _panic_argp 0
+#define _panic_arg 8
+#define _panic_arg_type 8
+#define _panic_arg_data 16
+#define _panic_link 24
+#define _panic_recovered 32
+#define _panic_aborted 33
+#define _panic__size 40
+
 // ---- goroutine status (g.atomicstatus) ----
 #define _Gidle 0
 #define _Grunnable 1
