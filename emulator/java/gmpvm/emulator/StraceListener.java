@@ -10,8 +10,11 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code --strace}: logs every system call in strace's format to the {@code gmpvm.strace}
  * logger, tagged with the thread id and the virtual time:
- * <pre>[1000 0.000123] write(1, "hello\n", 6) = 6</pre>
- * A call that sleeps prints {@code <unfinished ...>} and later {@code <... futex resumed> = 0}.
+ * <pre>[1000 0.000123456] write(1, "hello\n", 6) = 6</pre>
+ * The time is the virtual clock in seconds with nanosecond digits, so that steps as short as a
+ * context switch show. A call that sleeps prints {@code <unfinished ...>} and later
+ * {@code <... futex resumed> = 0}. The guest's buffered output is flushed before every line, so
+ * the bytes a {@code write} produced appear just before the line that logs it.
  */
 public final class StraceListener implements MachineListener {
     private static final Logger LOG = LoggerFactory.getLogger("gmpvm.strace");
@@ -24,8 +27,9 @@ public final class StraceListener implements MachineListener {
     }
 
     private String tag(GuestThread t) {
+        machine.kernel().stdio().flush();
         long ns = machine.clock();
-        return String.format("[%d %d.%06d] ", t.tid(), ns / 1_000_000_000L, ns % 1_000_000_000L / 1000);
+        return String.format("[%d %d.%09d] ", t.tid(), ns / 1_000_000_000L, ns % 1_000_000_000L);
     }
 
     @Override
@@ -61,6 +65,7 @@ public final class StraceListener implements MachineListener {
     @Override
     public void processExited(Outcome o) {
         if (o.kind() == Outcome.Kind.EXITED) {
+            machine.kernel().stdio().flush();
             LOG.info("+++ exited with {} +++", o.status());
         }
     }

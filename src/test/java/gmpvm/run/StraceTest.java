@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.read.ListAppender;
 import gmpvm.emulator.Machine;
 import gmpvm.emulator.StraceListener;
@@ -45,7 +46,7 @@ class StraceTest {
         }
         List<String> lines = app.list.stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.toList());
         String all = String.join("\n", lines);
-        assertTrue(lines.get(0).matches("\\[1000 \\d+\\.\\d{6}\\] clock_gettime\\(CLOCK_MONOTONIC, 0x[0-9a-f]+\\) = 0"), all);
+        assertTrue(lines.get(0).matches("\\[1000 \\d+\\.\\d{9}\\] clock_gettime\\(CLOCK_MONOTONIC, 0x[0-9a-f]+\\) = 0"), all);
         assertTrue(all.contains("nanosleep(0x"), all);
         assertTrue(all.contains("<unfinished ...>"), all);
         assertTrue(all.contains("<... nanosleep resumed> = 0"), all);
@@ -65,5 +66,42 @@ class StraceTest {
             }
         }
         assertTrue(last >= 0.055, "slept 20+30+5 ms of virtual time: " + last);
+    }
+
+    /** The guest's bytes come out where its write happened, not all at the end. */
+    @Test
+    void guestOutputAppearsBeforeTheLineOfItsWrite() throws Exception {
+        Path bin = TestPrograms.buildKernel("time_agree");
+        StringBuilder both = new StringBuilder();
+        OutputStream guest = new OutputStream() {
+            @Override
+            public void write(int b) {
+                both.append((char) b);
+            }
+        };
+        Logger log = (Logger) LoggerFactory.getLogger("gmpvm.strace");
+        AppenderBase<ILoggingEvent> app = new AppenderBase<>() {
+            @Override
+            protected void append(ILoggingEvent e) {
+                both.append(e.getFormattedMessage()).append('\n');
+            }
+        };
+        app.start();
+        Level old = log.getLevel();
+        log.addAppender(app);
+        log.setLevel(Level.INFO);
+        try {
+            LoadedProgram p = ElfLoader.load(ElfFile.parse(Files.readAllBytes(bin)), List.of("t"), List.of(), "t", 0);
+            Machine m = new Machine(p.memory(), p.cpu(), p.layout(),
+                    new Stdio(new ByteArrayInputStream(new byte[0]), guest, guest));
+            m.setListener(new StraceListener(m));
+            m.run();
+        } finally {
+            log.detachAppender(app);
+            log.setLevel(old);
+        }
+        String all = both.toString();
+        assertTrue(all.matches("(?s).*\\nnanosleep\\[1000 [0-9.]+\\] write\\(1, \"nanosleep\", 9\\) = 9\\n.*"), all);
+        assertTrue(all.endsWith("\n+++ exited with 0 +++\n"), all);
     }
 }
