@@ -24,6 +24,7 @@ public final class Asm {
             if (entry == null || entry.isEmpty()) {
                 entry = DEFAULT_ENTRY;
             }
+            entry = entry.replace('·', '.');
         }
     }
 

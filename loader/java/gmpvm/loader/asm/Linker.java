@@ -249,6 +249,11 @@ final class Linker {
                 s = linkerSyms.get(f.sym());
             }
             if (s == null) {
+                if (f.sym().equals("main.main")) {
+                    diags.error(null, "the program defines no main·main: the runtime runs TEXT main·main(SB) on"
+                            + " goroutine 1 (or use --no-runtime for a program with its own entry point)");
+                    continue;
+                }
                 boolean ms = f.sym().equals("runtime.morestack_noctxt") || f.sym().equals("runtime.morestack");
                 diags.error(f.pos(), "undefined: " + f.sym() + (ms
                         ? " (called by the stack-split prologue: link the runtime, define it, or mark the function NOSPLIT)"

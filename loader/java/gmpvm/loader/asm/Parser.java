@@ -86,10 +86,23 @@ final class Parser {
         }
         for (int g = 0; g < groups.size(); g++) {
             List<Token> grp = groups.get(g);
+            if ((name.equals("TEXT") || name.equals("GLOBL")) && g == 1 && groups.size() == 3) {
+                undefinedFlag(grp);
+            }
             boolean textSize = (name.equals("TEXT") && g == groups.size() - 1 && g > 0);
             args.add(textSize ? textSize(grp) : operand(grp, name.equals("DATA") && g == 0));
         }
         out.add(new Stmt(op.pos(), null, name, args));
+    }
+
+    /** A flag name left as it is means textflag.h was not included: say so rather than fail to parse. */
+    private static void undefinedFlag(List<Token> flags) {
+        for (Token t : flags) {
+            if (t.isIdent() && TextFlag.NAMES.contains(t.text())) {
+                throw new AsmError(t.pos(), t.text() + " is not defined: the TEXT and GLOBL flags come from textflag.h"
+                        + " (add #include \"textflag.h\")");
+            }
+        }
     }
 
     // ------------------------------------------------------------------ operands

@@ -9,6 +9,10 @@ final class TextFlag {
     /** Go's stack constants the split prologue uses (linux/amd64). */
     static final int STACK_SMALL = 128, STACK_BIG = 4096;
 
+    /** The flag names textflag.h defines; a source that uses one without including it gets a hint. */
+    static final java.util.Set<String> NAMES = java.util.Set.of("NOPROF", "DUPOK", "NOSPLIT", "RODATA", "NOPTR",
+            "WRAPPER", "NEEDCTXT", "TLSBSS", "NOFRAME", "REFLECTMETHOD", "TOPFRAME", "ABIWRAPPER");
+
     private TextFlag() {
     }
 }
