@@ -62,7 +62,8 @@ first:
 	RET
 
 // tracebackall(): prints a blank line and "goroutine N [status]:" for the current user
-// goroutine (if any) and then for every other goroutine that is not dead.
+// goroutine (if any) and then for every other goroutine that is not dead and not a system
+// goroutine (isSystemGoroutine), as Go's tracebackothers does.
 // Clobbers AX BX CX DX SI DI R8-R11.
 TEXT runtime·tracebackall(SB), NOSPLIT, $32-0
 	get_tls(CX)
@@ -90,6 +91,10 @@ loop:
 	CMPL	g_atomicstatus(AX), $_Gidle
 	JEQ	loop
 	MOVQ	AX, 0(SP)
+	CALL	runtime·isSystemGoroutine(SB)
+	CMPB	8(SP), $0
+	JNE	loop                      // system goroutines are not shown
+	MOVQ	0(SP), AX
 	CALL	runtime·goroutineheader(SB)
 	JMP	loop
 done:

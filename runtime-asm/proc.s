@@ -126,9 +126,9 @@ GLOBL	sspinning<>(SB), RODATA, $10
 DATA	sblocked<>+0(SB)/9, $" blocked="
 GLOBL	sblocked<>(SB), RODATA, $9
 #define sblocked_n 9
-DATA	slockedg<>+0(SB)/12, $" lockedg=-1\n"
-GLOBL	slockedg<>(SB), RODATA, $12
-#define slockedg_n 12
+DATA	slockedg<>+0(SB)/9, $" lockedg="
+GLOBL	slockedg<>(SB), RODATA, $9
+#define slockedg_n 9
 DATA	sG<>+0(SB)/3, $"  G"
 GLOBL	sG<>(SB), RODATA, $3
 #define sG_n 3
@@ -138,9 +138,9 @@ GLOBL	sparen<>(SB), RODATA, $1
 DATA	sgm<>+0(SB)/4, $") m="
 GLOBL	sgm<>(SB), RODATA, $4
 #define sgm_n 4
-DATA	slockedm<>+0(SB)/12, $" lockedm=-1\n"
-GLOBL	slockedm<>(SB), RODATA, $12
-#define slockedm_n 12
+DATA	slockedm<>+0(SB)/9, $" lockedm="
+GLOBL	slockedm<>(SB), RODATA, $9
+#define slockedm_n 9
 DATA	slbr<>+0(SB)/1, $"["
 GLOBL	slbr<>(SB), RODATA, $1
 #define slbr_n 1
@@ -179,6 +179,7 @@ GLOBL	runtime·allm(SB), NOPTR, $8
 GLOBL	runtime·debug_schedtrace(SB), NOPTR, $8
 GLOBL	runtime·debug_scheddetail(SB), NOPTR, $8
 GLOBL	runtime·runtimeInitTime(SB), NOPTR, $8
+GLOBL	runtime·lasttrace(SB), NOPTR, $8
 GLOBL	runtime·m0(SB), NOPTR, $m__size
 GLOBL	runtime·g0(SB), NOPTR, $g__size
 GLOBL	runtime·sched(SB), NOPTR, $schedt__size
@@ -518,8 +519,9 @@ TEXT runtime·pidleput(SB), NOSPLIT, $0-8
 	INCL	runtime·sched+schedt_npidle(SB)
 	RET
 
-// pidleget() *p: takes a P off the idle-P list, or nil. sched.lock must be held.
-// Clobbers AX BX.
+// pidleget() *p: takes a P off the idle-P list, or nil, and wakes sysmon if it sleeps for want
+// of a busy P (sysmonwake). sched.lock must be held. Clobbers AX BX, and CX DX SI DI when it
+// wakes sysmon.
 TEXT runtime·pidleget(SB), NOSPLIT, $0-8
 	MOVQ	runtime·sched+schedt_pidle(SB), AX
 	CMPQ	AX, $0
@@ -528,8 +530,22 @@ TEXT runtime·pidleget(SB), NOSPLIT, $0-8
 	MOVQ	BX, runtime·sched+schedt_pidle(SB)
 	MOVQ	$0, p_link(AX)
 	DECL	runtime·sched+schedt_npidle(SB)
+	CMPL	runtime·sched+schedt_sysmonwait(SB), $0
+	JEQ	done
+	MOVQ	AX, ret+0(FP)
+	CALL	runtime·sysmonwake(SB)
+	MOVQ	ret+0(FP), AX
 done:
 	MOVQ	AX, ret+0(FP)
+	RET
+
+// sysmonwake(): a P leaves the idle list while sysmon sleeps with nothing to watch: wake it.
+// sched.lock must be held.
+TEXT runtime·sysmonwake(SB), NOSPLIT, $8-0
+	MOVL	$0, runtime·sched+schedt_sysmonwait(SB)
+	LEAQ	runtime·sched+schedt_sysmonnote(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·notewakeup(SB)
 	RET
 
 // mput(mp *m): puts mp on the idle-M list and checks for deadlock. sched.lock must be held.
@@ -556,7 +572,8 @@ done:
 
 // checkdead(): called with sched.lock held when an M goes idle. If no M is running Go code
 // any more, every goroutine is blocked for good: fatal "all goroutines are asleep - deadlock!"
-// (or the Goexit variant when there are no goroutines at all).
+// (or the Goexit variant when there are no goroutines at all). System goroutines
+// (isSystemGoroutine) are not counted.
 TEXT runtime·checkdead(SB), NOSPLIT, $48-0
 	MOVQ	runtime·sched+schedt_mnext(SB), AX
 	SUBQ	runtime·sched+schedt_nmfreed(SB), AX
@@ -584,6 +601,12 @@ loop:
 	INCQ	40(SP)
 	MOVQ	runtime·allgs(SB), AX
 	MOVQ	(AX)(BX*8), AX
+	MOVQ	AX, 24(SP)
+	MOVQ	AX, 0(SP)
+	CALL	runtime·isSystemGoroutine(SB)
+	CMPB	8(SP), $0
+	JNE	loop                      // system goroutines do not keep a program alive
+	MOVQ	24(SP), AX
 	MOVL	g_atomicstatus(AX), CX
 	CMPL	CX, $_Gwaiting
 	JEQ	waiting
@@ -731,24 +754,84 @@ TEXT runtime·minit(SB), NOSPLIT, $40-0
 	CALL	runtime·sigaltstack(SB)
 	RET
 
-// main(): goroutine 1. Notes the start time, starts sysmon (only when GODEBUG=schedtrace asks
-// for it, until part 2 gives sysmon its other duties), runs the program's main·main and exits
-// 0 when it returns, whatever other goroutines are doing.
+// main(): goroutine 1, as Go's runtime.main: notes the start time, starts sysmon on its own
+// M, and, wired to this M (lockOSThread) as Go's runtime initialisation is, runs the
+// runtime's init (forcegchelper's goroutine) and gcenable (the background sweeper and
+// scavenger goroutines, which park). So by the time the program's main·main runs, the
+// scheduler has already switched goroutines as Go's has (p.schedtick is not 0; an M besides
+// m0 and sysmon's exists). With GODEBUG=schedtrace set, the first SCHED line is printed here,
+// before main·main, where Go's sysmon prints it at its first tick. Exits 0 when main·main
+// returns, whatever other goroutines are doing.
 TEXT runtime·main(SB), NOSPLIT, $16-0
 	CALL	runtime·nanotime1(SB)
 	MOVQ	0(SP), AX
 	MOVQ	AX, runtime·runtimeInitTime(SB)
 	MOVQ	$1, runtime·mainStarted(SB)
-	CMPQ	runtime·debug_schedtrace(SB), $0
-	JLE	nosysmon
 	LEAQ	sysmonPC<>(SB), AX        // systemstack(newm(sysmon, nil))
 	MOVQ	AX, 0(SP)
 	CALL	runtime·systemstack(SB)
-nosysmon:
+	CALL	runtime·lockOSThread(SB)
+	CALL	runtime·init(SB)
+	CALL	runtime·gcenable(SB)
+	CALL	runtime·unlockOSThread(SB)
+	CMPQ	runtime·debug_schedtrace(SB), $0
+	JLE	run
+	CALL	runtime·nanotime1(SB)
+	MOVQ	0(SP), AX
+	MOVQ	AX, runtime·lasttrace(SB)
+	MOVQ	runtime·debug_scheddetail(SB), AX
+	CMPQ	AX, $0
+	SETGT	AL
+	MOVB	AL, 0(SP)
+	CALL	runtime·schedtrace(SB)
+run:
 	CALL	main·main(SB)
 	MOVL	$0, 0(SP)
 	CALL	runtime·exit(SB)
 	CALL	runtime·abort(SB)        // not reached
+	RET
+
+// init(): the runtime's package initialisation, as Go's proc.go init: starts the goroutine
+// forcegchelper, a system goroutine.
+TEXT runtime·init(SB), NOSPLIT, $16-0
+	MOVL	$0, 0(SP)
+	LEAQ	forcegchelperPC<>(SB), AX
+	MOVQ	AX, 8(SP)
+	CALL	runtime·newproc(SB)
+	RET
+
+DATA	forcegchelperPC<>+0(SB)/8, $runtime·forcegchelper(SB)
+GLOBL	forcegchelperPC<>(SB), RODATA, $8
+
+// forcegchelper(): Go's goroutine that runs a garbage collection when sysmon finds none for
+// two minutes. gmpvm has no collector: it parks for good, waiting as "force gc (idle)".
+TEXT runtime·forcegchelper(SB), NOSPLIT, $24-0
+park:
+	MOVQ	$0, 0(SP)
+	MOVQ	$0, 8(SP)
+	MOVB	$waitReasonForceGCIdle, 16(SP)
+	CALL	runtime·gopark(SB)
+	JMP	park
+
+// isSystemGoroutine(gp *g) bool: gp started in a runtime function other than runtime·main
+// (forcegchelper, bgsweep, bgscavenge), as Go decides: such goroutines are not counted by
+// NumGoroutine or checkdead and are left out of tracebacks unless GOTRACEBACK=system.
+// Clobbers AX CX.
+TEXT runtime·isSystemGoroutine(SB), NOSPLIT, $0-9
+	MOVQ	gp+0(FP), AX
+	MOVQ	g_startpc(AX), AX
+	MOVB	$0, ret+8(FP)
+	LEAQ	runtime·main(SB), CX
+	CMPQ	AX, CX
+	JEQ	no
+	LEAQ	runtime·text(SB), CX
+	CMPQ	AX, CX
+	JCS	no
+	LEAQ	runtime·etext(SB), CX
+	CMPQ	AX, CX
+	JCC	no
+	MOVB	$1, ret+8(FP)
+no:
 	RET
 
 // newproc(siz int32, fn *funcval, args...): starts a goroutine running fn with the siz bytes
@@ -878,6 +961,14 @@ noargs:
 	MOVQ	CX, g_startpc(AX)
 	MOVQ	callerpc+32(FP), CX
 	MOVQ	CX, g_gopc(AX)
+	MOVQ	AX, 0(SP)
+	CALL	runtime·isSystemGoroutine(SB)
+	CMPB	8(SP), $0
+	JEQ	notsys
+	LOCK
+	INCL	runtime·sched+schedt_ngsys(SB)
+notsys:
+	MOVQ	40(SP), AX
 	MOVQ	AX, 0(SP)
 	MOVL	$_Gdead, 8(SP)
 	MOVL	$_Grunnable, 12(SP)
@@ -1306,16 +1397,24 @@ TEXT runtime·globrunqpop(SB), NOSPLIT, $0-8
 	RET
 
 // schedule(): one round of the scheduler on g0: find a runnable g (findRunnable, which may
-// block) and run it. Never returns.
+// block) and run it. An M locked to a g runs only that g: it sleeps in stoplockedm until the
+// g is ready; a locked g found by another M is handed over with startlockedm. Never returns.
 TEXT runtime·schedule(SB), NOSPLIT|NOFRAME, $40-0
 	MYM(BX)
 	MOVQ	BX, 32(SP)
 	CMPL	m_locks(BX), $0
 	JNE	holding
+	CMPQ	m_lockedg(BX), $0
+	JNE	lockedm
+top:
 	CALL	runtime·findRunnable(SB)  // blocks until work is available
 	MOVQ	32(SP), BX                // findRunnable's results are execute's arguments
 	CMPB	m_spinning(BX), $0
 	JNE	spinning
+run:
+	MOVQ	0(SP), AX
+	CMPQ	g_lockedm(AX), $0
+	JNE	startlocked
 	CALL	runtime·execute(SB)
 	RET
 spinning:
@@ -1328,6 +1427,18 @@ spinning:
 	MOVQ	AX, 0(SP)
 	MOVB	24(SP), AX
 	MOVB	AX, 8(SP)
+	JMP	run
+startlocked:
+	// gp may run only on its own M: hand it our P, wait for another, look again
+	CALL	runtime·startlockedm(SB)
+	JMP	top
+lockedm:
+	// this M may run only its locked g: give the P away until that g is ready again
+	CALL	runtime·stoplockedm(SB)
+	MOVQ	32(SP), BX
+	MOVQ	m_lockedg(BX), AX
+	MOVQ	AX, 0(SP)
+	MOVB	$0, 8(SP)
 	CALL	runtime·execute(SB)
 	RET
 holding:
@@ -1507,6 +1618,122 @@ TEXT runtime·stopm(SB), NOSPLIT, $16-0
 	MOVQ	AX, 0(SP)
 	CALL	runtime·acquirep(SB)
 	RET
+
+// lockOSThread(): wires the calling goroutine to its M, as Go's internal lockOSThread does for
+// runtime·main while the runtime initialises: the M runs no other goroutine, and while this one
+// waits, the M hands its P to another M and sleeps (stoplockedm). Clobbers AX BX CX.
+TEXT runtime·lockOSThread(SB), NOSPLIT, $0-0
+	get_tls(CX)
+	MOVQ	g(CX), AX
+	MOVQ	g_m(AX), BX
+	MOVQ	AX, m_lockedg(BX)
+	MOVQ	BX, g_lockedm(AX)
+	RET
+
+// unlockOSThread(): undoes lockOSThread: the goroutine and its M are free again. Clobbers AX BX CX.
+TEXT runtime·unlockOSThread(SB), NOSPLIT, $0-0
+	get_tls(CX)
+	MOVQ	g(CX), AX
+	MOVQ	g_m(AX), BX
+	MOVQ	$0, m_lockedg(BX)
+	MOVQ	$0, g_lockedm(AX)
+	RET
+
+// incidlelocked(v int32): adds v to the count of Ms sleeping until their locked g is ready
+// (sched.nmidlelocked); such Ms run no Go code, so a rise is a moment to checkdead.
+TEXT runtime·incidlelocked(SB), NOSPLIT, $8-4
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	MOVL	v+0(FP), AX
+	ADDL	AX, runtime·sched+schedt_nmidlelocked(SB)
+	CMPL	AX, $0
+	JLE	2(PC)
+	CALL	runtime·checkdead(SB)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	RET
+
+// stoplockedm(): on g0 of an M whose locked g cannot run now: hands the M's P to another M
+// (handoffp), counts the M as idle-locked and sleeps on m.park until startlockedm passes it
+// a P (in m.nextp) with the locked g runnable; then takes that P. schedule executes the g.
+TEXT runtime·stoplockedm(SB), NOSPLIT, $16-0
+	MYM(BX)
+	MOVQ	m_lockedg(BX), AX
+	CMPQ	AX, $0
+	JEQ	inconsistent
+	CMPQ	g_lockedm(AX), BX
+	JNE	inconsistent
+	CMPQ	m_p(BX), $0
+	JEQ	sleep
+	CALL	runtime·releasep(SB)
+	CALL	runtime·handoffp(SB)      // releasep's result is handoffp's argument
+sleep:
+	MOVL	$1, 0(SP)
+	CALL	runtime·incidlelocked(SB)
+	MYM(BX)
+	LEAQ	m_park(BX), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·notesleep(SB)
+	MYM(BX)
+	LEAQ	m_park(BX), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·noteclear(SB)
+	MYM(BX)
+	MOVQ	m_lockedg(BX), AX
+	CMPL	g_atomicstatus(AX), $_Grunnable
+	JNE	notrunnable
+	MOVQ	m_nextp(BX), AX
+	MOVQ	$0, m_nextp(BX)
+	MOVQ	AX, 0(SP)
+	CALL	runtime·acquirep(SB)
+	RET
+inconsistent:
+	THROW(msgstoplockedm<>, 33)
+	RET
+notrunnable:
+	THROW(msgnotrunnable<>, 37)
+	RET
+
+DATA	msgstoplockedm<>+0(SB)/33, $"stoplockedm: inconsistent locking"
+GLOBL	msgstoplockedm<>(SB), RODATA, $33
+DATA	msgnotrunnable<>+0(SB)/37, $"stoplockedm: locked g is not runnable"
+GLOBL	msgnotrunnable<>(SB), RODATA, $37
+
+// startlockedm(gp *g): gp, just found runnable, is locked to another M: hand that M our P
+// (m.nextp, notewakeup of its m.park) and park this M until it is handed work (stopm).
+TEXT runtime·startlockedm(SB), NOSPLIT, $16-8
+	MOVQ	gp+0(FP), AX
+	MOVQ	g_lockedm(AX), AX
+	MYM(BX)
+	CMPQ	AX, BX
+	JEQ	tome
+	CMPQ	m_nextp(AX), $0
+	JNE	hasp
+	MOVL	$-1, 0(SP)
+	CALL	runtime·incidlelocked(SB)
+	CALL	runtime·releasep(SB)
+	MOVQ	0(SP), CX                 // our P
+	MOVQ	gp+0(FP), AX
+	MOVQ	g_lockedm(AX), AX
+	MOVQ	CX, m_nextp(AX)
+	LEAQ	m_park(AX), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·notewakeup(SB)
+	CALL	runtime·stopm(SB)
+	RET
+tome:
+	THROW(msglockedtome<>, 26)
+	RET
+hasp:
+	THROW(msgmhasp<>, 21)
+	RET
+
+DATA	msglockedtome<>+0(SB)/26, $"startlockedm: locked to me"
+GLOBL	msglockedtome<>(SB), RODATA, $26
+DATA	msgmhasp<>+0(SB)/21, $"startlockedm: m has p"
+GLOBL	msgmhasp<>(SB), RODATA, $21
 
 // wakep(): starts a spinning M to look for the work just made, if a P is idle and no M
 // is spinning already (at most one M becomes spinning here, as in Go).
@@ -2055,7 +2282,8 @@ TEXT runtime·Goexit(SB), NOSPLIT, $0-0
 	CALL	runtime·goexit1(SB)
 	RET
 
-// NumGoroutine() int64: how many goroutines exist (not dead).
+// NumGoroutine() int64: how many goroutines exist (not dead), system goroutines
+// (isSystemGoroutine, counted in sched.ngsys) left out, as Go counts them.
 TEXT runtime·NumGoroutine(SB), NOSPLIT, $0-8
 	XORQ	AX, AX
 	XORQ	BX, BX
@@ -2070,6 +2298,8 @@ loop:
 	INCQ	AX
 	JMP	loop
 done:
+	MOVL	runtime·sched+schedt_ngsys(SB), CX
+	SUBQ	CX, AX
 	MOVQ	AX, ret+0(FP)
 	RET
 
@@ -2100,8 +2330,11 @@ GLOBL	sysmonPC<>(SB), RODATA, $8
 
 // sysmon(): the system monitor, on its own M without a P (counted in sched.nmsys so that
 // checkdead ignores it). Sleeps 20 us of virtual time, doubling up to 10 ms after 50 rounds,
-// and prints the schedtrace every debug.schedtrace ms. (Retake and preemption: part 2.)
-// Never returns.
+// and prints the schedtrace every debug.schedtrace ms after the last one (runtime·lasttrace).
+// When every P is idle and no schedtrace is wanted there is nothing to watch: it sleeps on
+// sched.sysmonnote (sched.sysmonwait set) until pidleget takes a P off the idle list. (Go
+// sleeps there at most until the next timer or a forced GC is due; gmpvm has neither yet.)
+// (Retake and preemption: part 2.) Never returns.
 TEXT runtime·sysmon(SB), NOSPLIT, $32-0
 	LEAQ	runtime·sched+schedt_lock(SB), AX
 	MOVQ	AX, 0(SP)
@@ -2113,28 +2346,66 @@ TEXT runtime·sysmon(SB), NOSPLIT, $32-0
 	CALL	runtime·unlock(SB)
 	MOVQ	$sysmonMinDelayUS, 16(SP) // delay
 	MOVQ	$0, 24(SP)                // idle rounds
+	MOVQ	runtime·lasttrace(SB), AX
+	CMPQ	AX, $0
+	JNE	loop
 	MOVQ	runtime·runtimeInitTime(SB), AX
-	MOVQ	AX, 8(SP)                 // lasttrace
+	MOVQ	AX, runtime·lasttrace(SB)
 loop:
 	MOVL	16(SP), AX
 	MOVL	AX, 0(SP)
 	CALL	runtime·usleep(SB)
 	INCQ	24(SP)
 	CMPQ	24(SP), $sysmonIdleRounds
-	JLE	traced
+	JLE	idlecheck
 	SHLQ	$1, 16(SP)
 	CMPQ	16(SP), $sysmonMaxDelayUS
-	JLE	traced
+	JLE	idlecheck
 	MOVQ	$sysmonMaxDelayUS, 16(SP)
+idlecheck:
+	CMPQ	runtime·debug_schedtrace(SB), $0
+	JGT	traced
+	MOVLQSX	runtime·sched+schedt_npidle(SB), AX
+	CMPQ	AX, runtime·gomaxprocs(SB)
+	JNE	traced
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	MOVLQSX	runtime·sched+schedt_npidle(SB), AX
+	CMPQ	AX, runtime·gomaxprocs(SB)
+	JNE	unlocked
+	MOVL	$1, runtime·sched+schedt_sysmonwait(SB)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	LEAQ	runtime·sched+schedt_sysmonnote(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·notesleep(SB)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	MOVL	$0, runtime·sched+schedt_sysmonwait(SB)
+	LEAQ	runtime·sched+schedt_sysmonnote(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·noteclear(SB)
+	MOVQ	$sysmonMinDelayUS, 16(SP)
+	MOVQ	$0, 24(SP)
+unlocked:
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	JMP	loop
 traced:
+	CMPQ	runtime·debug_schedtrace(SB), $0
+	JLE	loop
 	CALL	runtime·nanotime1(SB)
 	MOVQ	0(SP), AX
 	MOVQ	runtime·debug_schedtrace(SB), CX
 	IMULQ	$1000000, CX
-	ADDQ	8(SP), CX
+	ADDQ	runtime·lasttrace(SB), CX
 	CMPQ	AX, CX
 	JLT	loop
-	MOVQ	AX, 8(SP)
+	MOVQ	AX, runtime·lasttrace(SB)
 	MOVQ	runtime·debug_scheddetail(SB), AX
 	CMPQ	AX, $0
 	SETGT	AL
@@ -2305,6 +2576,14 @@ mloop:
 	CALL	runtime·printbool(SB)
 	PL(slockedg<>, slockedg_n)
 	MOVQ	16(SP), BX
+	MOVQ	m_lockedg(BX), AX
+	MOVQ	$-1, CX
+	CMPQ	AX, $0
+	JEQ	2(PC)
+	MOVQ	g_goid(AX), CX
+	PI(CX)
+	CALL	runtime·printnl(SB)
+	MOVQ	16(SP), BX
 	MOVQ	m_alllink(BX), AX
 	MOVQ	AX, 16(SP)
 	JMP	mloop
@@ -2344,6 +2623,14 @@ gloop:
 	MOVQ	m_id(AX), CX
 	PI(CX)
 	PL(slockedm<>, slockedm_n)
+	MOVQ	16(SP), BX
+	MOVQ	g_lockedm(BX), AX
+	MOVQ	$-1, CX
+	CMPQ	AX, $0
+	JEQ	2(PC)
+	MOVQ	m_id(AX), CX
+	PI(CX)
+	CALL	runtime·printnl(SB)
 	JMP	gloop
 done:
 	CALL	runtime·printunlock(SB)
