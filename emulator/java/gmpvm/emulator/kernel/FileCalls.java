@@ -37,12 +37,16 @@ final class FileCalls {
             return 0;
         }
         int n = (int) Math.min(Long.compareUnsigned(count, CHUNK) > 0 ? CHUNK : count, CHUNK);
-        mem.checkWritable(addr, n);
         int got = stdio.read(buf, 0, n);
-        if (got < 0) {
-            return got;
+        if (got <= 0) {
+            return got; // at the end of input, as Linux, without touching the buffer
         }
-        mem.writeBytes(addr, buf, 0, got);
+        try {
+            mem.writeBytes(addr, buf, 0, got);
+        } catch (MemoryFault f) {
+            stdio.unread(buf, 0, got); // -EFAULT consumes no input, as Linux
+            throw f;
+        }
         return got;
     }
 

@@ -18,20 +18,35 @@ public final class Stdio {
     private final byte[][] bufs = {new byte[BUF], new byte[BUF]};
     private final int[] fill = new int[2];
     private int last = -1;
+    private byte[] pushback = new byte[0];
 
     public Stdio(InputStream in, OutputStream out, OutputStream err) {
         this.in = in;
         this.outs = new OutputStream[] {out, err};
     }
 
-    /** Reads up to len bytes of host stdin; 0 at end of input. */
+    /** Reads up to len bytes of host stdin (bytes given back with {@link #unread} first); 0 at end of input. */
     public int read(byte[] b, int off, int len) {
+        if (pushback.length > 0) {
+            int n = Math.min(len, pushback.length);
+            System.arraycopy(pushback, 0, b, off, n);
+            pushback = java.util.Arrays.copyOfRange(pushback, n, pushback.length);
+            return n;
+        }
         try {
             int n = in.read(b, off, len);
             return Math.max(n, 0);
         } catch (IOException e) {
             return -Errno.EIO;
         }
+    }
+
+    /** Gives back bytes read that the guest could not take; the next read returns them first. */
+    public void unread(byte[] b, int off, int len) {
+        byte[] p = new byte[len + pushback.length];
+        System.arraycopy(b, off, p, 0, len);
+        System.arraycopy(pushback, 0, p, len, pushback.length);
+        pushback = p;
     }
 
     /** Writes to guest fd 1 (stdout) or 2 (stderr). */

@@ -4,59 +4,23 @@ import gmpvm.emulator.memory.GuestMemory;
 
 /**
  * Formats a system call the way strace prints it: {@code write(1, "hi\n", 3) = 3},
- * {@code futex(0x4c2a10, FUTEX_WAIT_PRIVATE, 2, NULL) = -1 EAGAIN}. Arguments are decoded for
- * the calls the kernel layer implements; others show their first three arguments in hex.
+ * {@code futex(0x4c2a10, FUTEX_WAIT_PRIVATE, 2, NULL) = -1 EAGAIN}. Arguments are decoded as the
+ * call's {@link SyscallTable} row describes them; calls gmpvm does not implement show their
+ * first three arguments in hex.
  */
 public final class StraceFormat {
     private StraceFormat() {
     }
 
-    /** Argument kinds: d decimal, i a C int (fds, pids: the low 32 bits, signed), x hex, p pointer, s string(len = next arg), S string after return, f futex op, c clock, g signal, h how. */
-    private static String spec(int nr) {
-        switch (nr) {
-            case Syscalls.READ: return "iSd";
-            case Syscalls.WRITE: return "isd";
-            case Syscalls.WRITEV: return "ipd";
-            case Syscalls.CLOSE: return "i";
-            case Syscalls.MMAP: return "pxxxix";
-            case Syscalls.MPROTECT: return "pxx";
-            case Syscalls.MUNMAP: return "px";
-            case Syscalls.BRK: return "p";
-            case Syscalls.RT_SIGACTION: return "gppd";
-            case Syscalls.RT_SIGPROCMASK: return "hppd";
-            case Syscalls.RT_SIGRETURN: return "";
-            case Syscalls.SCHED_YIELD: return "";
-            case Syscalls.MADVISE: return "pxd";
-            case Syscalls.NANOSLEEP: return "pp";
-            case Syscalls.GETPID: case Syscalls.GETTID: return "";
-            case Syscalls.CLONE: return "xppppp";
-            case Syscalls.EXIT: case Syscalls.EXIT_GROUP: return "i";
-            case Syscalls.KILL: return "ig";
-            case Syscalls.TKILL: return "ig";
-            case Syscalls.TGKILL: return "iig";
-            case Syscalls.SIGALTSTACK: return "pp";
-            case Syscalls.ARCH_PRCTL: return "xp";
-            case Syscalls.FUTEX: return "pfdppx";
-            case Syscalls.SCHED_GETAFFINITY: return "idp";
-            case Syscalls.CLOCK_GETTIME: return "cp";
-            case Syscalls.CLOCK_NANOSLEEP: return "cdpp";
-            case Syscalls.GETTIMEOFDAY: return "pp";
-            case Syscalls.UNAME: return "p";
-            case Syscalls.GETRANDOM: return "pdx";
-            case Syscalls.SET_TID_ADDRESS: return "p";
-            case Syscalls.SET_ROBUST_LIST: return "pd";
-            case Syscalls.PRLIMIT64: return "ddpp";
-            default: return null;
-        }
-    }
-
+    /**
+     * Argument letters (from the call's {@link SyscallTable} row): i a C int (fds, pids: the low
+     * 32 bits, signed), d decimal, x hex, p pointer, s string (length = next argument), S string
+     * after return, f futex op, c clock, g signal, h rt_sigprocmask's how.
+     */
     /** The call as strace shows it, without the result. */
     public static String call(GuestMemory mem, int nr, long[] args) {
-        String spec = spec(nr);
+        String spec = SyscallTable.straceSpec(nr);
         StringBuilder sb = new StringBuilder(Syscalls.name(nr)).append('(');
-        if (spec == null) {
-            spec = "xxx";
-        }
         for (int k = 0; k < spec.length(); k++) {
             if (k > 0) {
                 sb.append(", ");
@@ -83,7 +47,7 @@ public final class StraceFormat {
         if (res < 0 && res >= -4095) {
             return " = -1 " + Errno.name(-res);
         }
-        if (nr == Syscalls.MMAP || nr == Syscalls.BRK) {
+        if (SyscallTable.addressResult(nr)) {
             return " = 0x" + Long.toHexString(res);
         }
         return " = " + res;

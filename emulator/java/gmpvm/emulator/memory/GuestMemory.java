@@ -223,19 +223,40 @@ public final class GuestMemory {
         return p.data;
     }
 
-    /** Checks that [addr, addr+len) may be written, faulting at the first address that may not. */
+    /**
+     * Checks that [addr, addr+len) may be written, faulting at the first address that may not.
+     * len is unsigned; a range that wraps past 2^64 faults (the top of the address space is
+     * never mapped).
+     */
     public void checkWritable(long addr, long len) {
-        long end = addr + len;
-        for (long p = pageFloor(addr); Long.compareUnsigned(p, end) < 0; p += Page.SIZE) {
-            writePage(Long.compareUnsigned(p, addr) < 0 ? addr : p);
-        }
+        checkRange(addr, len, true);
     }
 
-    /** Checks that [addr, addr+len) may be read, faulting at the first address that may not. */
+    /** Checks that [addr, addr+len) may be read, faulting at the first address that may not. len is unsigned. */
     public void checkReadable(long addr, long len) {
-        long end = addr + len;
-        for (long p = pageFloor(addr); Long.compareUnsigned(p, end) < 0; p += Page.SIZE) {
-            readPage(Long.compareUnsigned(p, addr) < 0 ? addr : p);
+        checkRange(addr, len, false);
+    }
+
+    private void checkRange(long addr, long len, boolean write) {
+        if (len == 0) {
+            return;
+        }
+        long last = addr + (len - 1);
+        boolean wraps = Long.compareUnsigned(last, addr) < 0;
+        long lastPage = pageFloor(wraps ? -1L : last);
+        for (long p = pageFloor(addr); ; p += Page.SIZE) {
+            long a = Long.compareUnsigned(p, addr) < 0 ? addr : p;
+            if (write) {
+                writePage(a);
+            } else {
+                readPage(a);
+            }
+            if (p == lastPage) {
+                break;
+            }
+        }
+        if (wraps) {
+            throw new MemoryFault(0, write ? MemoryFault.Access.WRITE : MemoryFault.Access.READ, false);
         }
     }
 

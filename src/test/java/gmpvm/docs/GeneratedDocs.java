@@ -45,7 +45,7 @@ final class GeneratedDocs {
             return null;
         }
         return file + ": the generated region '" + name + "' is out of date; regenerate it with\n"
-                + "  mvn -o -q test -Dtest=" + RuntimeDocsTest.class.getSimpleName() + " -Dgmpvm.docs.write=true\n"
+                + "  mvn -o -q test -Dtest='*DocsTest' -Dgmpvm.docs.write=true\n"
                 + "--- expected ---\n" + want + "--- found ---\n" + have;
     }
 

@@ -33,7 +33,7 @@ class WholeProgramTest {
             "structs", "stdin_echo", "segv", "fpe", "traps");
     /** Programs built a second time without SSE (gcc may not use XMM registers at all). */
     static final List<String> NO_SSE = List.of("recursion", "sort", "format", "hashtable", "int128", "structs");
-    static final List<String> GAS_PROGRAMS = List.of("hello", "flags", "strings", "stack", "muldiv");
+    static final List<String> GAS_PROGRAMS = List.of("hello", "flags", "strings", "stack", "muldiv", "rep_wrap", "rep_stos_wrap");
 
     static Stream<Arguments> cPrograms() {
         List<Arguments> out = new ArrayList<>();
