@@ -51,6 +51,11 @@ final class Futex {
         if ((addr & 3) != 0) {
             return -Errno.EINVAL;
         }
+        if ((op & PRIVATE_FLAG) == 0 && !mem.isMapped(addr)) {
+            // a shared futex is found through the page it lives in: none there, -EFAULT, as Linux
+            // (a private one is keyed by its address alone and never touched by a wake)
+            return -Errno.EFAULT;
+        }
         switch (cmd) {
             case WAIT:
                 return wait(t, addr, (int) val, timeout, false, false, BITSET_MATCH_ANY);

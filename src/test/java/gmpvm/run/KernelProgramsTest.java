@@ -24,7 +24,7 @@ class KernelProgramsTest {
     static final int SEEDS = 20;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"efault_edges", "threads_counter", "signals_sync", "signals_inject", "tgkill_spin", "xmm_restore", "time_agree",
+    @ValueSource(strings = {"efault_edges", "error_paths", "threads_counter", "signals_sync", "signals_inject", "tgkill_spin", "xmm_restore", "time_agree",
         "unknown_syscall", "futex_eintr", "default_actions"})
     void matchesNativeUnderEverySeed(String name) throws Exception {
         Path bin = TestPrograms.buildKernel(name);
