@@ -52,15 +52,16 @@ public final class SyscallTable {
     private static final String KILL = "kill is process-directed (the first thread that does not block the "
             + "signal), tkill/tgkill thread-directed with `si_code = SI_TKILL` (-6)";
     private static final String CLONE = "threads only: `CLONE_VM|CLONE_THREAD|CLONE_SIGHAND` required (+`FS`, "
-            + "`FILES`, `SYSVSEM`, `SETTLS`, `PARENT_SETTID`, `CHILD_SETTID`, `CHILD_CLEARTID`). A fork-style clone "
-            + "is refused with one error line on the log and `-ENOSYS`.";
+            + "`FILES`, `SYSVSEM`, `SETTLS`, `PARENT_SETTID`, `CHILD_SETTID`, `CHILD_CLEARTID`; a tid pointer that "
+            + "cannot be written is skipped, as Linux does). A fork-style clone is refused with one error line on "
+            + "the log and `-ENOSYS`.";
     private static final String EXIT = "ends the thread; `CHILD_CLEARTID`: writes 0 there and wakes one futex "
             + "waiter. The process ends with the last thread (status & 0xff).";
     private static final String EXIT_GROUP = "ends the process (status & 0xff)";
     private static final String FUTEX = "`WAIT`, `WAKE`, `WAIT_BITSET`, `WAKE_BITSET`, `REQUEUE`, `CMP_REQUEUE` "
             + "(with or without `FUTEX_PRIVATE_FLAG`, `FUTEX_CLOCK_REALTIME`); `EAGAIN` when the word differs, "
-            + "`ETIMEDOUT`, `EINTR` when a signal interrupts, `EINVAL` for a misaligned word. Private and shared "
-            + "futexes share one namespace (there is one address space).";
+            + "`ETIMEDOUT`, `EINTR` when a signal interrupts, `EINVAL` for a misaligned word, `EFAULT` for a shared futex on unmapped memory. "
+            + "Private and shared futexes share one namespace (there is one address space).";
     private static final String YIELD = "ends the thread's slice; returns 0";
     private static final String SLEEP = "sleeps on the virtual clock (relative, or `TIMER_ABSTIME`); `EINTR` if a "
             + "signal interrupts";
