@@ -57,6 +57,12 @@ final class AsmCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
+            for (Path f : files) {
+                if (sameFile(f, out)) {
+                    err.println("gmpvm: -o " + out + " would overwrite the source " + f);
+                    return EXIT_IO;
+                }
+            }
             byte[] elf = assemble(files, includes, noRuntime, entry, err);
             if (elf == null) {
                 return lastStatus;
@@ -75,6 +81,14 @@ final class AsmCommand implements Callable<Integer> {
                 e.printStackTrace(err);
             }
             return Main.EXIT_INTERNAL;
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -44,7 +44,7 @@ public final class Asm {
      */
     public static SourceText read(Path p) throws IOException {
         Path dir = p.getParent() != null ? p.getParent() : Path.of("");
-        return new SourceText(p.toString(), Files.readString(p, StandardCharsets.UTF_8), dir);
+        return new SourceText(p.toString(), SourceText.decode(Files.readAllBytes(p)), dir);
     }
 
     /** The runtime sources shipped in runtime-asm/ (empty until the runtime exists). */

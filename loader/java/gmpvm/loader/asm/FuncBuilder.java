@@ -281,6 +281,9 @@ final class FuncBuilder {
                 if (a.size() != 1 || !a.get(0).isImm()) {
                     throw new AsmError(s.pos(), "ADJSP wants $n");
                 }
+                if (a.get(0).off != (int) a.get(0).off) {
+                    throw new AsmError(a.get(0).pos, "ADJSP $" + a.get(0).off + " is out of range (a 32-bit signed amount)");
+                }
                 adjsp(s.pos(), a.get(0).off);
                 deltasp += a.get(0).off;
                 return;

@@ -25,12 +25,38 @@ final class Preprocessor {
     private static final int MAX_EXPANSION_DEPTH = 64;
     /** Tokens one line may expand to: stops exponential macro definitions. */
     private static final int MAX_LINE_TOKENS = 100_000;
+    /**
+     * The whole preprocessing's work budget: lines read (every inclusion counts again) plus
+     * tokens produced by macro expansion. Exponential macros or #include fan-out exceed it in
+     * a fraction of a second instead of running for minutes.
+     */
+    static final long WORK_BUDGET = 2_000_000;
+
+    /** Thrown when one line expands past MAX_LINE_TOKENS: the line is dropped with one error. */
+    private static final class LineTooLarge extends RuntimeException {
+        final Pos where;
+
+        LineTooLarge(Pos where) {
+            super(null, null, false, false);
+            this.where = where;
+        }
+    }
+
+    /** Thrown when the work budget is spent: preprocessing stops with one error. */
+    private static final class OverBudget extends RuntimeException {
+        OverBudget() {
+            super(null, null, false, false);
+        }
+    }
 
     private final List<Path> includeDirs;
     private final Diagnostics diags;
     private final Map<String, Macro> macros = new HashMap<>();
     private final List<List<Token>> out = new ArrayList<>();
     private final List<String> includeStack = new ArrayList<>();
+    private long work;
+    /** The directory tree #include may read from besides the -I directories (the top source's), or null. */
+    private Path root;
 
     Preprocessor(List<Path> includeDirs, Diagnostics diags) {
         this.includeDirs = includeDirs;
@@ -39,12 +65,43 @@ final class Preprocessor {
 
     /** Preprocesses one top-level source; returns its statements. */
     List<List<Token>> run(SourceText src) {
-        file(src, 0);
+        root = src.dir() == null ? null : canonical(src.dir());
+        try {
+            file(src, 0);
+        } catch (OverBudget e) {
+            // the error is reported where the budget ran out
+        }
         return out;
+    }
+
+    private void spend(long units, Pos where) {
+        work += units;
+        if (work > WORK_BUDGET) {
+            diags.error(where, "preprocessing takes more than " + WORK_BUDGET + " lines and macro tokens: a macro or"
+                    + " #include that expands without bound?");
+            throw new OverBudget();
+        }
+    }
+
+    private static Path canonical(Path p) {
+        try {
+            return p.toAbsolutePath().normalize().toRealPath();
+        } catch (IOException | RuntimeException e) {
+            return p.toAbsolutePath().normalize();
+        }
     }
 
     /** Blanks out // and block comments (keeping newlines and columns), respecting literals. */
     static String stripComments(String t) {
+        return stripComments(t, new int[1]);
+    }
+
+    /**
+     * As {@link #stripComments(String)}; unclosed[0] becomes the offset of a block comment that
+     * is never closed, or -1.
+     */
+    static String stripComments(String t, int[] unclosed) {
+        unclosed[0] = -1;
         StringBuilder sb = new StringBuilder(t);
         int n = t.length();
         int i = 0;
@@ -64,6 +121,7 @@ final class Preprocessor {
                     sb.setCharAt(i++, ' ');
                 }
             } else if (c == '/' && i + 1 < n && t.charAt(i + 1) == '*') {
+                int start = i;
                 while (i < n && !(t.charAt(i) == '*' && i + 1 < n && t.charAt(i + 1) == '/')) {
                     if (t.charAt(i) != '\n') {
                         sb.setCharAt(i, ' ');
@@ -74,6 +132,8 @@ final class Preprocessor {
                     sb.setCharAt(i, ' ');
                     sb.setCharAt(i + 1, ' ');
                     i += 2;
+                } else {
+                    unclosed[0] = start;
                 }
             } else {
                 i++;
@@ -97,20 +157,52 @@ final class Preprocessor {
 
     private void file(SourceText src, int depth) {
         String[] raw = src.text().split("\n", -1);
-        String[] clean = stripComments(src.text()).split("\n", -1);
+        int[] unclosed = new int[1];
+        String[] clean = stripComments(src.text(), unclosed).split("\n", -1);
+        if (unclosed[0] >= 0) {
+            int line = 1;
+            int col = 1;
+            for (int k = 0; k < unclosed[0]; k++) {
+                if (src.text().charAt(k) == '\n') {
+                    line++;
+                    col = 1;
+                } else {
+                    col++;
+                }
+            }
+            diags.error(new Pos(src.name(), line, col, stripCr(raw[line - 1])), "/* comment is never closed");
+        }
+        for (int ln = 0; ln < raw.length; ln++) {
+            int bad = raw[ln].indexOf(SourceText.NOT_UTF8);
+            if (bad >= 0) {
+                diags.error(new Pos(src.name(), ln + 1, bad + 1, stripCr(raw[ln])),
+                        "bytes that are not UTF-8 (sources are UTF-8 text)");
+            }
+        }
         List<Cond> conds = new ArrayList<>();
         for (int ln = 0; ln < clean.length; ln++) {
             int first = ln;
             String text = clean[ln];
             boolean joined = false;
-            while (endsWithBackslash(text) && ln + 1 < clean.length) {
-                text = text.substring(0, text.lastIndexOf('\\')) + " " + clean[++ln];
+            if (endsWithBackslash(text)) {
+                Pos start = new Pos(src.name(), first + 1, 1, stripCr(raw[first]));
+                StringBuilder sb = new StringBuilder(text.length() * 2);
+                sb.append(text, 0, text.lastIndexOf('\\'));
+                while (ln + 1 < clean.length) {
+                    String next = clean[++ln];
+                    spend(1, start);
+                    sb.append(' ');
+                    if (!endsWithBackslash(next)) {
+                        sb.append(next);
+                        break;
+                    }
+                    sb.append(next, 0, next.lastIndexOf('\\'));
+                }
+                text = sb.toString();
                 joined = true;
             }
-            if (endsWithBackslash(text)) {
-                text = text.substring(0, text.lastIndexOf('\\'));
-            }
             String display = stripCr(joined ? text : raw[first]);
+            spend(1, new Pos(src.name(), first + 1, 1, display));
             boolean active = conds.isEmpty() || conds.get(conds.size() - 1).active;
             String trimmed = text.strip();
             if (trimmed.startsWith("#")) {
@@ -122,7 +214,13 @@ final class Preprocessor {
             }
             int before = diags.count();
             List<Token> toks = Lexer.lex(text, src.name(), first + 1, display, diags);
-            List<Token> expanded = expand(toks, new HashSet<>(), 0);
+            List<Token> expanded;
+            try {
+                expanded = expand(toks, new HashSet<>(), 0);
+            } catch (LineTooLarge e) {
+                diags.error(e.where, "macro expansion of this line is too large (more than " + MAX_LINE_TOKENS + " tokens)");
+                continue;
+            }
             if (diags.count() == before) {
                 split(expanded); // a line with a lexical or macro error is dropped: no follow-on errors
             }
@@ -292,7 +390,21 @@ final class Preprocessor {
             diags.error(directive.pos(), "#include \"" + name + "\" nests too deep (include cycle?)");
             return;
         }
-        SourceText inc = find(src, name);
+        if (name.indexOf('\0') >= 0) {
+            diags.error(directive.pos(), "#include name contains a NUL byte");
+            return;
+        }
+        SourceText inc;
+        try {
+            inc = find(src, name);
+        } catch (OutsideTree e) {
+            diags.error(directive.pos(), "#include \"" + name + "\" is outside the source's directory and the -I"
+                    + " directories (" + e.getMessage() + ")");
+            return;
+        } catch (java.nio.file.InvalidPathException e) {
+            diags.error(directive.pos(), "#include \"" + name + "\" is not a usable file name");
+            return;
+        }
         if (inc == null) {
             diags.error(directive.pos(), "cannot find #include file \"" + name + "\" (searched "
                     + (src.dir() != null ? src.dir() + ", " : "") + (includeDirs.isEmpty() ? "" : includeDirs + ", ")
@@ -304,24 +416,54 @@ final class Preprocessor {
         includeStack.remove(includeStack.size() - 1);
     }
 
-    private SourceText find(SourceText from, String name) {
-        List<Path> dirs = new ArrayList<>();
-        if (from.dir() != null) {
-            dirs.add(from.dir());
+    /** An #include that resolves to a file outside every directory it may read from. */
+    private static final class OutsideTree extends RuntimeException {
+        OutsideTree(String where) {
+            super(where, null, false, false);
         }
-        dirs.addAll(includeDirs);
-        for (Path d : dirs) {
+    }
+
+    /**
+     * The file an #include names: in the including file's directory, then each -I directory,
+     * then the built-in headers. A file found in the including file's directory must lie inside
+     * the top source's directory tree or an -I directory (no reading /etc/passwd through an
+     * #include); one found in an -I directory, inside that directory.
+     */
+    private SourceText find(SourceText from, String name) {
+        if (from.dir() != null) {
+            Path p = from.dir().resolve(name);
+            if (Files.isRegularFile(p)) {
+                Path real = canonical(p);
+                boolean inside = root != null && real.startsWith(root);
+                for (Path d : includeDirs) {
+                    inside |= real.startsWith(canonical(d));
+                }
+                if (!inside) {
+                    throw new OutsideTree(real.toString());
+                }
+                return read(p);
+            }
+        }
+        for (Path d : includeDirs) {
             Path p = d.resolve(name);
             if (Files.isRegularFile(p)) {
-                try {
-                    return new SourceText(p.toString(), Files.readString(p, StandardCharsets.UTF_8), p.getParent());
-                } catch (IOException | RuntimeException e) {
-                    return null;
+                if (!canonical(p).startsWith(canonical(d))) {
+                    throw new OutsideTree(canonical(p).toString());
                 }
+                return read(p);
             }
         }
         String text = builtin(name);
         return text == null ? null : new SourceText("runtime-asm/" + name, text, null);
+    }
+
+    private static SourceText read(Path p) {
+        try {
+            Path dir = p.getParent() != null ? p.getParent() : Path.of("");
+            return new SourceText(p.toString(), SourceText.decode(Files.readAllBytes(p)), dir);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** A header shipped in the jar under runtime-asm/, or null. */
@@ -345,19 +487,21 @@ final class Preprocessor {
         int n = toks.size();
         for (int i = 0; i < n; i++) {
             Token t = toks.get(i);
+            spend(1, t.pos());
             if (res.size() > MAX_LINE_TOKENS) {
-                diags.error(t.pos(), "macro expansion of this line is too large");
-                return List.of();
+                throw new LineTooLarge(t.pos());
             }
             Macro m = t.isIdent() && !hidden.contains(t.text()) ? macros.get(t.text()) : null;
             if (m == null) {
                 res.add(t);
                 continue;
             }
-            Set<String> inner = new HashSet<>(hidden);
-            inner.add(m.name());
+            // hidden holds the macros being expanded around this token (added for a body's
+            // expansion, removed after it), so a macro never expands inside itself
             if (m.params() == null) {
-                res.addAll(expand(reposition(m.body(), t.pos()), inner, depth + 1));
+                hidden.add(m.name());
+                res.addAll(expand(reposition(m.body(), t.pos()), hidden, depth + 1));
+                hidden.remove(m.name());
                 continue;
             }
             if (i + 1 >= n || !toks.get(i + 1).is("(")) {
@@ -412,7 +556,9 @@ final class Preprocessor {
                     subst.add(b.at(t.pos()));
                 }
             }
-            res.addAll(expand(subst, inner, depth + 1));
+            hidden.add(m.name());
+            res.addAll(expand(subst, hidden, depth + 1));
+            hidden.remove(m.name());
             i = j;
         }
         return res;
