@@ -998,9 +998,25 @@ TEXT runtime·badcasgstatus(SB), NOSPLIT, $16-0
 DATA	msgcasg<>+0(SB)/31, $"casgstatus: bad incoming values"
 GLOBL	msgcasg<>(SB), RODATA, $31
 
-// gfput(pp *p, gp *g): puts the dead gp (with its stack) on pp's free list; when that holds
-// 64, moves half of them to the global free list.
+// gfput(pp *p, gp *g): puts the dead gp on pp's free list; when that holds 64, moves half of
+// them to the global free list. A stack that has grown past _FixedStack goes back to the
+// stack pool first (lo = hi = stackguard0 = 0), so the g starts again on 2 KiB when reused.
 TEXT runtime·gfput(SB), NOSPLIT, $16-16
+	MOVQ	gp+8(FP), AX
+	MOVQ	(g_stack+stack_hi)(AX), CX
+	SUBQ	(g_stack+stack_lo)(AX), CX
+	CMPQ	CX, $_FixedStack
+	JEQ	keep
+	MOVQ	(g_stack+stack_lo)(AX), CX
+	MOVQ	CX, 0(SP)
+	MOVQ	(g_stack+stack_hi)(AX), CX
+	MOVQ	CX, 8(SP)
+	CALL	runtime·stackfree(SB)
+	MOVQ	gp+8(FP), AX
+	MOVQ	$0, (g_stack+stack_lo)(AX)
+	MOVQ	$0, (g_stack+stack_hi)(AX)
+	MOVQ	$0, g_stackguard0(AX)
+keep:
 	MOVQ	pp+0(FP), BX
 	MOVQ	gp+8(FP), AX
 	MOVQ	p_gFree_head(BX), CX
@@ -1033,8 +1049,10 @@ done:
 	RET
 
 // gfget(pp *p) *g: a dead g from pp's free list (refilled with up to 32 from the global
-// list when empty), or nil.
-TEXT runtime·gfget(SB), NOSPLIT, $16-16
+// list when empty), or nil. A g whose grown stack gfput freed gets a new _FixedStack one
+// (gmpvm keeps such gs on the same lists as the others; Go separates gFree.noStack).
+// Runs on g0.
+TEXT runtime·gfget(SB), NOSPLIT, $24-16
 	MOVQ	pp+0(FP), BX
 	CMPQ	p_gFree_head(BX), $0
 	JNE	take
@@ -1071,6 +1089,18 @@ take:
 	MOVQ	CX, p_gFree_head(BX)
 	DECL	p_gFree_n(BX)
 	MOVQ	$0, g_schedlink(AX)
+	CMPQ	(g_stack+stack_lo)(AX), $0
+	JNE	done
+	MOVQ	AX, ret+8(FP)
+	MOVL	$_FixedStack, 0(SP)
+	CALL	runtime·stackalloc(SB)
+	MOVQ	ret+8(FP), AX
+	MOVQ	8(SP), BX
+	MOVQ	BX, (g_stack+stack_lo)(AX)
+	ADDQ	$_StackGuard, BX
+	MOVQ	BX, g_stackguard0(AX)
+	MOVQ	16(SP), BX
+	MOVQ	BX, (g_stack+stack_hi)(AX)
 done:
 	MOVQ	AX, ret+8(FP)
 	RET
