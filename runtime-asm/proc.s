@@ -1149,8 +1149,9 @@ slow:
 	JMP	retry
 
 // runqputslow(pp *p, gp *g, h, t uint32) bool: moves gp and half of pp's queue (taken from
-// its head) to the global run queue in one batch. False if a thief got there first.
-TEXT runtime·runqputslow(SB), NOSPLIT, $1080-25
+// its head) to the global run queue in one batch. False if a thief got there first. Runs on
+// g0; splittable, as in Go: its 1 KiB batch array is more than a NOSPLIT chain may hold.
+TEXT runtime·runqputslow(SB), $1080-25
 	// batch: n = (t-h)/2 gs at 40(SP), then gp
 	MOVQ	pp+0(FP), BX
 	MOVL	h+16(FP), AX
