@@ -105,13 +105,15 @@ DATA	msgnotpow2<>+0(SB)/27, $"stack size not a power of 2"
 GLOBL	msgnotpow2<>(SB), RODATA, $27
 
 // stackfree(stk stack): puts the stack [lo, hi) on its order's free list for the next
-// stackalloc of that size. Runs on g0. Clobbers AX BX CX DX.
+// stackalloc of that size. Runs on g0. Clobbers AX BX CX DX (and, when stackpoolmu is
+// contended, what lock clobbers).
 TEXT runtime·stackfree(SB), NOSPLIT, $8-16
+	// the order is computed under the lock: a contended LOCKFAST clobbers DX
+	LOCKFAST(runtime·stackpoolmu(SB))
 	MOVQ	stk_hi+8(FP), AX
 	SUBQ	stk_lo+0(FP), AX
 	BSRQ	AX, DX
 	SUBQ	$_FixedStackShift, DX
-	LOCKFAST(runtime·stackpoolmu(SB))
 	LEAQ	runtime·stackpool(SB), BX
 	MOVQ	stk_lo+0(FP), AX
 	MOVQ	(BX)(DX*8), CX            // x.next = stackpool[order]
