@@ -3,6 +3,8 @@
 // until notewakeup sets it to 1.
 // Routines take their arguments on the stack (ABI0) and may clobber every register but SP and
 // BP unless their opening comment names what they clobber.
+// All are NOSPLIT, as Go's lock2/unlock2: their callers rely on the clobber lists, they run
+// with locks half taken, and newstack's stack pool takes a lock.
 #include "go_asm.h"
 #include "go_tls.h"
 #include "textflag.h"

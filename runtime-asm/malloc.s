@@ -3,6 +3,8 @@
 // pointer under a lock; there is no garbage collector, so nothing is given back to the kernel.
 // Routines take their arguments on the stack (ABI0) and may clobber every register but SP and
 // BP unless their opening comment names what they clobber.
+// All are NOSPLIT: newstack allocates stacks through persistentalloc, and the callers rely on
+// the clobber lists.
 #include "go_asm.h"
 #include "go_tls.h"
 #include "textflag.h"

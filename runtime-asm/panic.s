@@ -3,6 +3,9 @@
 // every other live one, and exit status 2. gmpvm prints no frames below a goroutine's header yet.
 // Routines take their arguments on the stack (ABI0) and may clobber every register but SP and
 // BP unless their opening comment names what they clobber.
+// throw, fatal and fatalthrow are NOSPLIT, as Go's: a fatal error must not need to grow the
+// stack it happened on; the printing runs on the system stack (fatalthrow_func1, which may
+// split there).
 #include "go_asm.h"
 #include "go_tls.h"
 #include "textflag.h"

@@ -3,6 +3,14 @@
 // their opening comment says otherwise. The scheduler's routines that run only on g0 (schedule,
 // findRunnable, execute, globrunqget, runqput, gosched_m, park_m, ready, goready_func1) are
 // NOFRAME: g0's stack restarts at every mcall and is never unwound past it, so they save no BP.
+// Splitting, as in Go: the API entry points (newproc, Gosched, Goexit, goexit1, runtime·main),
+// bootstrap and M management on g0 (schedinit, procresize, mcommoninit, malg, allocm, newm,
+// startm, handoffp, checkdead, sysmon, ...), newproc1 and the free g lists. NOSPLIT stays on:
+// routines with a short clobber list (a growth keeps only SP, BP and DX), casgstatus and
+// gosched_m (newstack calls them), the scheduler's hot path on g0 (schedule, findRunnable,
+// execute, runqput/runqget, stealing: RuntimeCostsTest counts their instructions; Go marks
+// several of them nosplit), gopark/park_m/goready/ready (run with locks held or sudogs
+// queued), and mstart/mstart0 (g0's guard is not set yet).
 #include "go_asm.h"
 #include "go_tls.h"
 #include "textflag.h"
@@ -195,7 +203,7 @@ GLOBL	runtime·argv(SB), NOPTR, $8
 GLOBL	runtime·fastrandstate(SB), NOPTR, $8
 
 // args(c int32, v **byte): remembers argc and argv (the environment follows argv's nil).
-TEXT runtime·args(SB), NOSPLIT, $0-16
+TEXT runtime·args(SB), $0-16
 	MOVLQSX	c+0(FP), AX
 	MOVQ	AX, runtime·argc(SB)
 	MOVQ	v+8(FP), AX
@@ -203,7 +211,7 @@ TEXT runtime·args(SB), NOSPLIT, $0-16
 	RET
 
 // osinit(): ncpu = the number of CPUs in this thread's affinity mask (sched_getaffinity).
-TEXT runtime·osinit(SB), NOSPLIT, $176-0
+TEXT runtime·osinit(SB), $176-0
 	MOVQ	$0, 0(SP)
 	MOVQ	$128, 8(SP)
 	LEAQ	40(SP), AX                // the mask: 128 bytes at 40(SP)
@@ -230,7 +238,7 @@ done:
 
 // gogetenv(name *byte, n int) *byte: the value of environment variable name (NUL-terminated),
 // or nil. Clobbers AX BX CX DX SI DI.
-TEXT runtime·gogetenv(SB), NOSPLIT, $0-24
+TEXT runtime·gogetenv(SB), $0-24
 	MOVQ	runtime·argc(SB), AX
 	MOVQ	runtime·argv(SB), BX
 	LEAQ	8(BX)(AX*8), BX           // envp
@@ -260,7 +268,7 @@ none:
 
 // atoi(s *byte) int: the decimal number at s (up to the first non-digit); -1 if none.
 // Clobbers AX BX CX SI.
-TEXT runtime·atoi(SB), NOSPLIT, $0-16
+TEXT runtime·atoi(SB), $0-16
 	MOVQ	s+0(FP), SI
 	MOVQ	$-1, AX
 	CMPQ	SI, $0
@@ -288,7 +296,7 @@ done:
 
 // schedinit(): the scheduler's bootstrap on m0: mcommoninit(m0), then GOMAXPROCS from the
 // environment (default ncpu, at most _MaxGomaxprocs) and procresize.
-TEXT runtime·schedinit(SB), NOSPLIT, $32-0
+TEXT runtime·schedinit(SB), $32-0
 	MOVL	$maxmcount, runtime·sched+schedt_maxmcount(SB)
 	LEAQ	runtime·m0(SB), AX
 	MOVQ	AX, 0(SP)
@@ -317,7 +325,7 @@ GLOBL	envGOMAXPROCS<>(SB), RODATA, $10
 
 // parsedebugvars(): reads the GODEBUG settings the scheduler knows: schedtrace=N (print a
 // SCHED line every N ms of virtual time) and scheddetail=1 (add P, M and G lines).
-TEXT runtime·parsedebugvars(SB), NOSPLIT, $24-0
+TEXT runtime·parsedebugvars(SB), $24-0
 	LEAQ	sschedtraceeq<>(SB), AX
 	MOVQ	AX, 0(SP)
 	MOVQ	$sschedtraceeq_n, 8(SP)
@@ -334,7 +342,7 @@ TEXT runtime·parsedebugvars(SB), NOSPLIT, $24-0
 
 // godebugint(key *byte, n int) int: the number after key (which ends in '=') in the
 // comma-separated GODEBUG variable, or -1.
-TEXT runtime·godebugint(SB), NOSPLIT, $24-24
+TEXT runtime·godebugint(SB), $24-24
 	LEAQ	sGODEBUG<>(SB), AX
 	MOVQ	AX, 0(SP)
 	MOVQ	$sGODEBUG_n, 8(SP)
@@ -372,7 +380,7 @@ none:
 	RET
 
 // mcommoninit(mp *m): gives mp its id (sched.mnext++) and a fastrand seed.
-TEXT runtime·mcommoninit(SB), NOSPLIT, $16-8
+TEXT runtime·mcommoninit(SB), $16-8
 	LEAQ	runtime·sched+schedt_lock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·lock(SB)
@@ -396,7 +404,7 @@ TEXT runtime·mcommoninit(SB), NOSPLIT, $16-8
 	RET
 
 // mpreinit(mp *m): gives mp its signal-handling goroutine gsignal with a 32 KiB stack.
-TEXT runtime·mpreinit(SB), NOSPLIT, $16-8
+TEXT runtime·mpreinit(SB), $16-8
 	MOVL	$gsignalStackSize, 0(SP)
 	CALL	runtime·malg(SB)
 	MOVQ	8(SP), AX
@@ -424,7 +432,7 @@ TEXT runtime·fastrand(SB), NOSPLIT, $0-4
 
 // procresize(nprocs int32): makes nprocs Ps (allp[0..nprocs)), gives allp[0] to this M and
 // puts the others on the idle-P list, highest id last in, so pidleget hands out P1 first.
-TEXT runtime·procresize(SB), NOSPLIT, $32-4
+TEXT runtime·procresize(SB), $32-4
 	MOVL	nprocs+0(FP), AX
 	MOVQ	AX, runtime·gomaxprocs(SB)
 	MOVQ	$0, 24(SP)                // i
@@ -557,7 +565,7 @@ done:
 // checkdead(): called with sched.lock held when an M goes idle. If no M is running Go code
 // any more, every goroutine is blocked for good: fatal "all goroutines are asleep - deadlock!"
 // (or the Goexit variant when there are no goroutines at all).
-TEXT runtime·checkdead(SB), NOSPLIT, $48-0
+TEXT runtime·checkdead(SB), $48-0
 	MOVQ	runtime·sched+schedt_mnext(SB), AX
 	SUBQ	runtime·sched+schedt_nmfreed(SB), AX
 	MOVLQSX	runtime·sched+schedt_nmidle(SB), BX
@@ -675,7 +683,7 @@ TEXT runtime·mstart0(SB), NOSPLIT, $0-0
 // mstart1(): records where g0's stack starts (g0.sched: every mcall and systemstack begins
 // there), runs minit and the M's start function, takes m.nextp (except m0, which has its P)
 // and enters schedule. Never returns.
-TEXT runtime·mstart1(SB), NOSPLIT, $16-0
+TEXT runtime·mstart1(SB), $16-0
 	get_tls(CX)
 	MOVQ	g(CX), AX
 	MOVQ	g_m(AX), BX
@@ -713,7 +721,7 @@ GLOBL	msgbadmstart<>(SB), RODATA, $19
 // minit(): per-thread setup on the new M: records its thread id (gettid) and installs
 // gsignal's stack as the thread's alternate signal stack (sigaltstack), where signal handlers
 // will run.
-TEXT runtime·minit(SB), NOSPLIT, $40-0
+TEXT runtime·minit(SB), $40-0
 	CALL	runtime·gettid(SB)
 	MOVL	0(SP), AX
 	MYM(BX)
@@ -734,7 +742,7 @@ TEXT runtime·minit(SB), NOSPLIT, $40-0
 // main(): goroutine 1. Notes the start time, starts sysmon (only when GODEBUG=schedtrace asks
 // for it, until part 2 gives sysmon its other duties), runs the program's main·main and exits
 // 0 when it returns, whatever other goroutines are doing.
-TEXT runtime·main(SB), NOSPLIT, $16-0
+TEXT runtime·main(SB), $16-0
 	CALL	runtime·nanotime1(SB)
 	MOVQ	0(SP), AX
 	MOVQ	AX, runtime·runtimeInitTime(SB)
@@ -754,7 +762,7 @@ nosysmon:
 // newproc(siz int32, fn *funcval, args...): starts a goroutine running fn with the siz bytes
 // of arguments that follow fn in this call's frame (the compiler's old lowering of a go
 // statement). Switches to g0 (systemstack) to run newproc1 and queue the new g in runnext.
-TEXT runtime·newproc(SB), NOSPLIT, $56-16
+TEXT runtime·newproc(SB), $56-16
 	// a closure for systemstack at 8(SP): fn code, fn, argp, siz, callergp, callerpc
 	LEAQ	runtime·newproc_func1(SB), AX
 	MOVQ	AX, 8(SP)
@@ -777,7 +785,7 @@ TEXT runtime·newproc(SB), NOSPLIT, $56-16
 
 // newproc_func1(): the closure newproc runs on g0 (DX points at it): newproc1, then
 // runqput(pp, newg, next=true) and, once main has started, wakep.
-TEXT runtime·newproc_func1(SB), NOSPLIT, $48-0
+TEXT runtime·newproc_func1(SB), $48-0
 	MOVQ	8(DX), AX
 	MOVQ	AX, 0(SP)                 // fn
 	MOVQ	16(DX), AX
@@ -805,7 +813,7 @@ TEXT runtime·newproc_func1(SB), NOSPLIT, $48-0
 // makes a runnable g (reused from the free list or fresh from malg) whose stack holds the
 // copied arguments with goexit+1 as the return address, so returning from fn ends the
 // goroutine; the goid comes from the P's cache, refilled 16 at a time.
-TEXT runtime·newproc1(SB), NOSPLIT, $48-48
+TEXT runtime·newproc1(SB), $48-48
 	MOVQ	fn+0(FP), AX
 	CMPQ	AX, $0
 	JNE	fnok
@@ -912,7 +920,7 @@ DATA	msgargs<>+0(SB)/55, $"newproc: function arguments too large for new gorouti
 GLOBL	msgargs<>(SB), RODATA, $55
 
 // malg(stacksize int32) *g: a new g with a stack of stacksize bytes (none if negative).
-TEXT runtime·malg(SB), NOSPLIT, $32-16
+TEXT runtime·malg(SB), $32-16
 	MOVQ	$g__size, 0(SP)
 	CALL	runtime·persistentalloc(SB)
 	MOVQ	8(SP), AX
@@ -936,7 +944,7 @@ done:
 	RET
 
 // allgadd(gp *g): appends gp to allgs (growing it by doubling) under allglock.
-TEXT runtime·allgadd(SB), NOSPLIT, $40-8
+TEXT runtime·allgadd(SB), $40-8
 	LEAQ	runtime·allglock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·lock(SB)
@@ -1001,7 +1009,7 @@ GLOBL	msgcasg<>(SB), RODATA, $31
 // gfput(pp *p, gp *g): puts the dead gp on pp's free list; when that holds 64, moves half of
 // them to the global free list. A stack that has grown past _FixedStack goes back to the
 // stack pool first (lo = hi = stackguard0 = 0), so the g starts again on 2 KiB when reused.
-TEXT runtime·gfput(SB), NOSPLIT, $16-16
+TEXT runtime·gfput(SB), $16-16
 	MOVQ	gp+8(FP), AX
 	MOVQ	(g_stack+stack_hi)(AX), CX
 	SUBQ	(g_stack+stack_lo)(AX), CX
@@ -1052,7 +1060,7 @@ done:
 // list when empty), or nil. A g whose grown stack gfput freed gets a new _FixedStack one
 // (gmpvm keeps such gs on the same lists as the others; Go separates gFree.noStack).
 // Runs on g0.
-TEXT runtime·gfget(SB), NOSPLIT, $24-16
+TEXT runtime·gfget(SB), $24-16
 	MOVQ	pp+0(FP), BX
 	CMPQ	p_gFree_head(BX), $0
 	JNE	take
@@ -1560,7 +1568,7 @@ done:
 // startm(pp *p, spinning bool): runs some M with pp (or an idle P when pp is nil): wakes an
 // idle M (mget) with pp in m.nextp, or makes a new one (newm). Without an idle P it only
 // undoes the spinning count the caller took.
-TEXT runtime·startm(SB), NOSPLIT, $32-9
+TEXT runtime·startm(SB), $32-9
 	LEAQ	runtime·sched+schedt_lock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·lock(SB)
@@ -1617,7 +1625,7 @@ wake:
 // handoffp(pp *p): hands off pp from an M that is about to block (part 2: syscalls and
 // retake call it): starts an M for it when there is local or global work, or a spinning M
 // when nobody spins or idles; otherwise pp goes on the idle list. Not called in part 1.
-TEXT runtime·handoffp(SB), NOSPLIT, $24-8
+TEXT runtime·handoffp(SB), $24-8
 	MOVQ	pp+0(FP), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·runqempty(SB)
@@ -1671,7 +1679,7 @@ TEXT runtime·mspinning(SB), NOSPLIT, $0-0
 
 // newm(fn func(), pp *p): makes an M that will run fn and then schedule with pp, on a new
 // thread (newosproc).
-TEXT runtime·newm(SB), NOSPLIT, $24-16
+TEXT runtime·newm(SB), $24-16
 	MOVQ	pp+8(FP), AX
 	MOVQ	AX, 0(SP)
 	MOVQ	fn+0(FP), AX
@@ -1686,7 +1694,7 @@ TEXT runtime·newm(SB), NOSPLIT, $24-16
 
 // allocm(pp *p, fn func()) *m: a new M with its g0 (16 KiB stack); mcommoninit gives it its
 // gsignal (32 KiB).
-TEXT runtime·allocm(SB), NOSPLIT, $24-24
+TEXT runtime·allocm(SB), $24-24
 	MOVQ	$m__size, 0(SP)
 	CALL	runtime·persistentalloc(SB)
 	MOVQ	8(SP), AX
@@ -1939,7 +1947,7 @@ TEXT runtime·dropg(SB), NOSPLIT, $0-0
 
 // Gosched(): yields the processor: the goroutine goes to the global run queue and the M
 // schedules another (gosched_m on g0).
-TEXT runtime·Gosched(SB), NOSPLIT, $8-0
+TEXT runtime·Gosched(SB), $8-0
 	LEAQ	gosched_mPC<>(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·mcall(SB)
@@ -2052,7 +2060,7 @@ TEXT runtime·ready(SB), NOSPLIT|NOFRAME, $24-9
 	RET
 
 // goexit1(): finishes the current goroutine (goexit0 on g0). Never returns.
-TEXT runtime·goexit1(SB), NOSPLIT, $8-0
+TEXT runtime·goexit1(SB), $8-0
 	LEAQ	goexit0PC<>(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·mcall(SB)
@@ -2060,7 +2068,7 @@ TEXT runtime·goexit1(SB), NOSPLIT, $8-0
 
 // goexit0(gp *g): on g0: gp running -> dead, its fields cleared, onto the P's free list
 // with its stack for reuse; schedule.
-TEXT runtime·goexit0(SB), NOSPLIT, $16-8
+TEXT runtime·goexit0(SB), $16-8
 	MOVQ	gp+0(FP), AX
 	MOVQ	AX, 0(SP)
 	MOVL	$_Grunning, 8(SP)
@@ -2082,7 +2090,7 @@ TEXT runtime·goexit0(SB), NOSPLIT, $16-8
 	RET
 
 // Goexit(): ends the calling goroutine (there are no deferred calls to run yet).
-TEXT runtime·Goexit(SB), NOSPLIT, $0-0
+TEXT runtime·Goexit(SB), $0-0
 	CALL	runtime·goexit1(SB)
 	RET
 
@@ -2119,7 +2127,7 @@ DATA	goexit0PC<>+0(SB)/8, $runtime·goexit0(SB)
 GLOBL	goexit0PC<>(SB), RODATA, $8
 
 // newsysmon(): on g0: newm(sysmon, nil): sysmon runs on its own M without a P.
-TEXT runtime·newsysmon(SB), NOSPLIT, $16-0
+TEXT runtime·newsysmon(SB), $16-0
 	LEAQ	runtime·sysmon(SB), AX
 	MOVQ	AX, 0(SP)
 	MOVQ	$0, 8(SP)
@@ -2133,7 +2141,7 @@ GLOBL	sysmonPC<>(SB), RODATA, $8
 // checkdead ignores it). Sleeps 20 us of virtual time, doubling up to 10 ms after 50 rounds,
 // and prints the schedtrace every debug.schedtrace ms. (Retake and preemption: part 2.)
 // Never returns.
-TEXT runtime·sysmon(SB), NOSPLIT, $32-0
+TEXT runtime·sysmon(SB), $32-0
 	LEAQ	runtime·sched+schedt_lock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·lock(SB)
@@ -2175,7 +2183,7 @@ traced:
 
 // schedtrace(detailed bool): prints Go's GODEBUG=schedtrace line ("SCHED Nms: gomaxprocs=…
 // [run queue lengths]") and, when detailed, a line per P, M and G, under sched.lock.
-TEXT runtime·schedtrace(SB), NOSPLIT, $40-1
+TEXT runtime·schedtrace(SB), $40-1
 	CALL	runtime·nanotime1(SB)
 	MOVQ	0(SP), AX
 	SUBQ	runtime·runtimeInitTime(SB), AX

@@ -127,7 +127,8 @@ TEXT runtime·stackfree(SB), NOSPLIT, $8-16
 // context (the function whose prologue failed, pc in its morestack stub, sp before that
 // call) is in curg.sched, the function's caller in m.morebuf. A stackguard0 of stackPreempt
 // is a preemption request, not a lack of stack: the goroutine yields as if it had called
-// Gosched (gosched_m; the next issue's sysmon sets that request). Otherwise the stack doubles
+// Gosched (gosched_m; the next issue's sysmon sets that request), unless its M holds runtime
+// locks, when it goes on with its guard restored. Otherwise the stack doubles
 // (copystack) unless that would pass maxstacksize, which is fatal with Go's "stack
 // overflow" lines. Ends with gogo(&curg.sched): the function runs its prologue again.
 // Never returns.
@@ -145,16 +146,35 @@ rightg:
 	CMPQ	AX, $stackPreempt
 	JNE	grow
 
-	// Preemption request: act like the goroutine called Gosched. gosched_m makes it runnable
-	// on the global queue and schedules; execute will reset stackguard0 from its stack
-	// bounds when it runs again, and gogo lands in the morestack stub, which re-runs the
-	// function's prologue. (Go's gopreempt_m is goschedImpl, as gosched_m is.)
+	// Preemption request. As Go's canPreemptM: an M holding runtime locks (or allocating)
+	// must not switch goroutines now, so the goroutine just goes on (guard restored; the
+	// next issue's g.preempt flag will ask again at a later check).
+	CMPL	m_locks(BX), $0
+	JNE	nopreempt
+	CMPL	m_mallocing(BX), $0
+	JNE	nopreempt
+	// Act like the goroutine called Gosched. gosched_m makes it runnable on the global
+	// queue and schedules; execute will reset stackguard0 from its stack bounds when it runs
+	// again, and gogo lands in the morestack stub, which re-runs the function's prologue.
+	// (Go's gopreempt_m is goschedImpl, as gosched_m is.)
 	MOVQ	$0, (m_morebuf+gobuf_pc)(BX)
 	MOVQ	$0, (m_morebuf+gobuf_sp)(BX)
 	MOVQ	$0, (m_morebuf+gobuf_g)(BX)
 	MOVQ	SI, 0(SP)
 	CALL	runtime·gosched_m(SB)
 	CALL	runtime·abort(SB)         // gosched_m does not return
+
+nopreempt:
+	MOVQ	(g_stack+stack_lo)(SI), AX
+	ADDQ	$_StackGuard, AX
+	MOVQ	AX, g_stackguard0(SI)
+	MOVQ	$0, (m_morebuf+gobuf_pc)(BX)
+	MOVQ	$0, (m_morebuf+gobuf_sp)(BX)
+	MOVQ	$0, (m_morebuf+gobuf_g)(BX)
+	LEAQ	g_sched(SI), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·gogo(SB)
+	CALL	runtime·abort(SB)
 
 grow:
 	// sp as Go computes it: below the return address the prologue's CALL pushed.
@@ -258,7 +278,8 @@ GLOBL	msgoverflow<>(SB), RODATA, $14
 // moves by delta = new.hi - old.hi; then what points into the old stack is adjusted by delta:
 // every word of the copy whose value lies in [old.lo, old.hi) (saved BPs, pointers to
 // locals, arguments), gp.sched's sp, bp and ctxt, gp.stktopsp, m.morebuf.sp, each defer
-// record's sp and argument words on gp._defer, and each panic's argp on gp._panic. gp's
+// record's sp and argument words on gp._defer, each sudog's elem on gp.waiting, and each
+// panic's argp on gp._panic. gp's
 // stack bounds and stackguard0 (new.lo + _StackGuard) follow, and the old stack goes back to
 // the pool. gp must be in _Gcopystack. Runs on g0.
 TEXT runtime·copystack(SB), NOSPLIT, $40-16
@@ -343,6 +364,16 @@ defnext:
 	MOVQ	_defer_link(BX), BX
 	JMP	defers
 panics:
+	// Sudogs of a goroutine about to park on a channel (g.waiting, linked by waitlink):
+	// their elem may point at a value on this stack.
+	MOVQ	g_waiting(SI), BX
+sudogs:
+	TESTQ	BX, BX
+	JEQ	panicstart
+	ADJUST(sudog_elem(BX))
+	MOVQ	sudog_waitlink(BX), BX
+	JMP	sudogs
+panicstart:
 	MOVQ	g__panic(SI), BX
 panicloop:
 	TESTQ	BX, BX
