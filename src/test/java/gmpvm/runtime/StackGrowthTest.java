@@ -659,4 +659,59 @@ class StackGrowthTest {
         RuntimeRun.Result plain = run("nopreempt.s", src.replace("MOVQ\tBX, g_stackguard0(AX)", "NOP"), 1);
         assertEquals("main\n", plain.both(), "without the request main returns before other runs");
     }
+
+    /** Growing gsignal's stack is impossible too: Go's message, then abort. */
+    @Test
+    void morestackOnGsignalIsFatalWithGosMessage() throws Exception {
+        // Run as gsignal (setg) with its guard at the top of the address space, so that the
+        // next split check fails: morestack must refuse.
+        String src = """
+                #include "go_asm.h"
+                #include "go_tls.h"
+                #include "textflag.h"
+                TEXT main·f(SB), $8-0
+                	CALL	main·f(SB)
+                	RET
+                TEXT main·main(SB), NOSPLIT, $8-0
+                	get_tls(CX)
+                	MOVQ	g(CX), AX
+                	MOVQ	g_m(AX), AX
+                	MOVQ	m_gsignal(AX), AX
+                	MOVQ	$-1, g_stackguard0(AX)
+                	MOVQ	AX, 0(SP)
+                	CALL	runtime·setg(SB)
+                	CALL	main·f(SB)
+                	RET
+                """;
+        RuntimeRun.Result r = run("gsignal.s", src, 1);
+        assertEquals("fatal: morestack on gsignal\n", r.err());
+        assertEquals(128 + 5, r.status());
+    }
+
+    /** SetMaxStack returns the limit in force before it, as Go's debug.SetMaxStack. */
+    @Test
+    void setMaxStackReturnsThePreviousLimit() throws Exception {
+        String src = """
+                #include "textflag.h"
+                GLOBL	first<>(SB), NOPTR, $8
+                GLOBL	second<>(SB), NOPTR, $8
+                TEXT main·main(SB), $16-0
+                	MOVQ	$(1<<20), 0(SP)
+                	CALL	runtime·SetMaxStack(SB)
+                	MOVQ	8(SP), AX
+                	MOVQ	AX, first<>(SB)
+                	MOVQ	$4096, 0(SP)
+                	CALL	runtime·SetMaxStack(SB)
+                	MOVQ	8(SP), AX
+                	MOVQ	AX, second<>(SB)
+                	PRINT(first)
+                	PRINT(second)
+                	CALL	runtime·printnl(SB)
+                	RET
+                """;
+        RuntimeRun.Result r = run("setmax.s", withPrints(src), 1);
+        assertEquals(0, r.status(), r.both());
+        assertEquals(1_000_000_000, field(r.both(), "first"), r.both());
+        assertEquals(1 << 20, field(r.both(), "second"), r.both());
+    }
 }
