@@ -11,8 +11,9 @@
 // stack (docs/runtime.md, "Growing a stack", says what that costs and where it stops).
 //
 // Routines take their arguments on the stack (ABI0) and may clobber every register but SP and
-// BP unless their opening comment names what they clobber. Everything here runs on g0 (or is
-// morestack's direct callee), so it is NOSPLIT: newstack must not itself need to grow a stack.
+// BP unless their opening comment names what they clobber. Everything here is NOSPLIT:
+// newstack and what it calls run on g0 straight from morestack and must not themselves need a
+// growth, and SetMaxStack is a small leaf.
 #include "go_asm.h"
 #include "go_tls.h"
 #include "textflag.h"
