@@ -237,13 +237,57 @@ TEXT runtime·goexit(SB), NOSPLIT|TOPFRAME, $0-0
 	CALL	runtime·goexit1(SB)       // does not return
 	BYTE	$0x90                     // NOP
 
-// morestack / morestack_noctxt: the stack-split prologue calls these when SP is below
-// g.stackguard0. Stack growth comes in part 2; for now running out of stack is fatal.
+// morestack: a function's split prologue calls this when SP is below g.stackguard0 (for
+// functions that use the context register DX; the others come through morestack_noctxt).
+// Growing the scheduler's stack (g0) or the signal stack (gsignal) is impossible: both print
+// Go's "fatal: morestack on g0/gsignal" and crash. Otherwise, as Go's morestack: m.morebuf
+// gets f's caller (pc, sp, g), g.sched gets f itself (pc: the return address into f's
+// morestack stub, sp: f's SP before this call, bp, ctxt = DX, g), and newstack runs on g0's
+// stack. newstack never returns: it resumes f through gogo(&g.sched) on the grown stack.
+// NOSPLIT: it is what splitting calls. Clobbers everything (f has nothing live but DX and
+// its arguments, which are on the stack).
 TEXT runtime·morestack(SB), NOSPLIT|NOFRAME, $0-0
-	LEAQ	msgmorestack<>(SB), AX
-	MOVQ	AX, 0(SP)
-	MOVQ	$40, 8(SP)
-	CALL	runtime·throw(SB)
+	// Cannot grow scheduler stack (m->g0).
+	get_tls(CX)
+	MOVQ	g(CX), BX
+	MOVQ	g_m(BX), BX
+	MOVQ	m_g0(BX), SI
+	CMPQ	g(CX), SI
+	JNE	3(PC)
+	CALL	runtime·badmorestackg0(SB)
+	CALL	runtime·abort(SB)
+
+	// Cannot grow signal stack (m->gsignal).
+	MOVQ	m_gsignal(BX), SI
+	CMPQ	g(CX), SI
+	JNE	3(PC)
+	CALL	runtime·badmorestackgsignal(SB)
+	CALL	runtime·abort(SB)
+
+	// Called from f. Set m->morebuf to f's caller.
+	MOVQ	8(SP), AX                 // f's caller's PC
+	MOVQ	AX, (m_morebuf+gobuf_pc)(BX)
+	LEAQ	16(SP), AX                // f's caller's SP
+	MOVQ	AX, (m_morebuf+gobuf_sp)(BX)
+	get_tls(CX)
+	MOVQ	g(CX), SI
+	MOVQ	SI, (m_morebuf+gobuf_g)(BX)
+
+	// Set g->sched to context in f.
+	MOVQ	0(SP), AX                 // f's PC
+	MOVQ	AX, (g_sched+gobuf_pc)(SI)
+	LEAQ	8(SP), AX                 // f's SP
+	MOVQ	AX, (g_sched+gobuf_sp)(SI)
+	MOVQ	BP, (g_sched+gobuf_bp)(SI)
+	MOVQ	DX, (g_sched+gobuf_ctxt)(SI)
+	MOVQ	SI, (g_sched+gobuf_g)(SI)
+
+	// Call newstack on m->g0's stack.
+	MOVQ	m_g0(BX), BX
+	MOVQ	BX, g(CX)
+	MOVQ	(g_sched+gobuf_sp)(BX), SP
+	CALL	runtime·newstack(SB)
+	CALL	runtime·abort(SB)         // crash if newstack returns
 	RET
 
 // morestack_noctxt: morestack for functions that take no context register: clears DX first.
@@ -251,8 +295,29 @@ TEXT runtime·morestack_noctxt(SB), NOSPLIT|NOFRAME, $0
 	MOVL	$0, DX
 	JMP	runtime·morestack(SB)
 
-DATA	msgmorestack<>+0(SB)/40, $"stack growth is not implemented (part 2)"
-GLOBL	msgmorestack<>(SB), RODATA, $40
+// badmorestackg0(): writes Go's "fatal: morestack on g0" to fd 2 (morestack then aborts).
+// NOSPLIT: it runs on the g0 stack that has just run out. Clobbers AX CX DX SI DI R11.
+TEXT runtime·badmorestackg0(SB), NOSPLIT, $16-0
+	LEAQ	msgmsg0<>(SB), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	$23, 8(SP)
+	CALL	runtime·gwrite(SB)
+	RET
+
+// badmorestackgsignal(): writes Go's "fatal: morestack on gsignal" to fd 2 (morestack then
+// aborts). NOSPLIT: it runs on the gsignal stack that has just run out.
+// Clobbers AX CX DX SI DI R11.
+TEXT runtime·badmorestackgsignal(SB), NOSPLIT, $16-0
+	LEAQ	msgmssig<>(SB), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	$28, 8(SP)
+	CALL	runtime·gwrite(SB)
+	RET
+
+DATA	msgmsg0<>+0(SB)/23, $"fatal: morestack on g0\n"
+GLOBL	msgmsg0<>(SB), RODATA, $23
+DATA	msgmssig<>+0(SB)/28, $"fatal: morestack on gsignal\n"
+GLOBL	msgmssig<>(SB), RODATA, $28
 
 // procyield(cycles uint32): spins with PAUSE. Clobbers AX.
 TEXT runtime·procyield(SB), NOSPLIT, $0-4

@@ -3,6 +3,10 @@
 // receiver copies straight into the receiver's variable (direct hand-off) and readies it.
 // Routines take their arguments on the stack (ABI0) and may clobber every register but SP and
 // BP unless their opening comment names what they clobber.
+// The API entry points (makechan, chansend1, chanrecv1, chanrecv2, closechan) split, as in Go,
+// before any lock is taken. What they call stays NOSPLIT: it runs with the channel locked or
+// with a sudog queued whose elem points into the stack (copystack adjusts g.waiting's sudogs,
+// but a growth there would gain nothing), and the linker's check keeps the chain in StackLimit.
 #include "go_asm.h"
 #include "go_tls.h"
 #include "textflag.h"
@@ -30,7 +34,7 @@
 
 // makechan(elemsize, size int64) *hchan: a channel with a buffer of size elements of
 // elemsize bytes (allocated right after the hchan). Negative sizes panic.
-TEXT runtime·makechan(SB), NOSPLIT, $16-24
+TEXT runtime·makechan(SB), $16-24
 	MOVQ	size+8(FP), AX
 	CMPQ	AX, $0
 	JLT	bad
@@ -58,7 +62,7 @@ bad:
 
 // chansend1(c *hchan, elem *byte): c <- *elem. Blocks until a receiver takes it or there is
 // room in the buffer; a nil channel blocks forever; a closed one panics.
-TEXT runtime·chansend1(SB), NOSPLIT, $64-16
+TEXT runtime·chansend1(SB), $64-16
 	MOVQ	c+0(FP), AX
 	MOVQ	AX, 32(SP)
 	CMPQ	AX, $0
@@ -182,7 +186,7 @@ nocopy:
 	RET
 
 // chanrecv1(c *hchan, elem *byte): *elem = <-c (elem may be nil to drop the value).
-TEXT runtime·chanrecv1(SB), NOSPLIT, $24-16
+TEXT runtime·chanrecv1(SB), $24-16
 	MOVQ	c+0(FP), AX
 	MOVQ	AX, 0(SP)
 	MOVQ	elem+8(FP), AX
@@ -192,7 +196,7 @@ TEXT runtime·chanrecv1(SB), NOSPLIT, $24-16
 
 // chanrecv2(c *hchan, elem *byte) (received bool): *elem, received = <-c; received is false
 // when c is closed and drained (then *elem is zeroed).
-TEXT runtime·chanrecv2(SB), NOSPLIT, $24-17
+TEXT runtime·chanrecv2(SB), $24-17
 	MOVQ	c+0(FP), AX
 	MOVQ	AX, 0(SP)
 	MOVQ	elem+8(FP), AX
@@ -385,7 +389,7 @@ done:
 
 // closechan(c *hchan): closes c: every parked receiver wakes with the zero value and
 // received=false, every parked sender wakes to panic. Closing nil or closed channels panics.
-TEXT runtime·closechan(SB), NOSPLIT, $48-8
+TEXT runtime·closechan(SB), $48-8
 	MOVQ	c+0(FP), AX
 	CMPQ	AX, $0
 	JNE	notnil

@@ -3,6 +3,8 @@
 // until notewakeup sets it to 1.
 // Routines take their arguments on the stack (ABI0) and may clobber every register but SP and
 // BP unless their opening comment names what they clobber.
+// All are NOSPLIT, as Go's lock2/unlock2: their callers rely on the clobber lists, they run
+// with locks half taken, and newstack's stack pool takes a lock.
 #include "go_asm.h"
 #include "go_tls.h"
 #include "textflag.h"
@@ -52,16 +54,20 @@ TEXT runtime·lock(SB), NOSPLIT|NOFRAME, $0-8
 contended:
 	JMP	runtime·lock_slow(SB)
 
-// lock_slow(l *mutex): lock's contended path (m.locks already counted): spins a little, then
-// sleeps on l's futex until it can take l. Clobbers AX BX CX DX SI DI R8-R11.
+// lock_slow(l *mutex): lock's contended path (m.locks already counted), with the key the
+// speculative grab replaced in AX: spins a little, then sleeps on l's futex until it can take
+// l. As Go's lock2, a spinner that takes l stores that old key back (wait), so that a
+// mutex_sleeping the grab overwrote is not lost and unlock still wakes the sleeper.
+// Clobbers AX BX CX DX SI DI R8-R11.
 TEXT runtime·lock_slow(SB), NOSPLIT, $24-8
 	MOVQ	l+0(FP), BX
+	MOVL	AX, R9                    // wait: mutex_locked or mutex_sleeping
 	MOVL	$active_spin, R8          // spin rounds left
 spin:
 	MOVL	mutex_key(BX), AX
 	CMPL	AX, $mutex_unlocked
 	JNE	nospin
-	MOVL	$mutex_locked, CX         // try to take it (as locked; sleepers re-mark)
+	MOVL	R9, CX                    // try to take it, as wait
 	LOCK
 	CMPXCHGL	CX, mutex_key(BX)
 	JEQ	done

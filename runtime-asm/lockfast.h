@@ -3,7 +3,7 @@
 // behind a call). Both use the frame's 0(SP) argument slot for the contended call.
 
 // LOCKFAST(mu) is lock(&mu): counts m.locks up, then one XCHG takes an unlocked mu; a held
-// mu goes to lock_slow. mu is a memory operand (its address must not use AX or CX).
+// mu goes to lock_slow (with the old key in AX). mu is a memory operand (its address must not use AX or CX).
 // Clobbers AX CX, and everything lock clobbers when contended.
 #define LOCKFAST(mu) \
 	get_tls(CX); \
@@ -14,8 +14,8 @@
 	XCHGL	AX, mu; \
 	CMPL	AX, $mutex_unlocked; \
 	JEQ	4(PC); \
-	LEAQ	mu, AX; \
-	MOVQ	AX, 0(SP); \
+	LEAQ	mu, CX; \
+	MOVQ	CX, 0(SP); \
 	CALL	runtime·lock_slow(SB)
 
 // UNLOCKFAST(mu) is unlock(&mu): counts m.locks down, then one XCHG releases mu; a mu with

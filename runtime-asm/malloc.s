@@ -1,8 +1,10 @@
-// malloc.s: a simple allocator for the runtime's own structures and goroutine stacks. Memory
-// comes from mmap in 1 MiB chunks and is handed out by bumping a pointer under a lock; there is
-// no garbage collector, so nothing is given back: freed gs keep their stacks for reuse (gfput).
+// malloc.s: a simple allocator for the runtime's own structures (and, through stack.s's pool,
+// goroutine stacks). Memory comes from mmap in 1 MiB chunks and is handed out by bumping a
+// pointer under a lock; there is no garbage collector, so nothing is given back to the kernel.
 // Routines take their arguments on the stack (ABI0) and may clobber every register but SP and
 // BP unless their opening comment names what they clobber.
+// All are NOSPLIT: newstack allocates stacks through persistentalloc, and the callers rely on
+// the clobber lists.
 #include "go_asm.h"
 #include "go_tls.h"
 #include "textflag.h"
@@ -75,19 +77,6 @@ ok:
 
 DATA	msgoom<>+0(SB)/13, $"out of memory"
 GLOBL	msgoom<>(SB), RODATA, $13
-
-// stackalloc(n uint32) stack: a goroutine stack of n bytes; returns its bounds lo, hi.
-// Clobbers AX BX CX DX SI DI R8-R11.
-TEXT runtime·stackalloc(SB), NOSPLIT, $16-24
-	MOVL	n+0(FP), AX
-	MOVQ	AX, 0(SP)
-	CALL	runtime·persistentalloc(SB)
-	MOVQ	8(SP), AX
-	MOVQ	AX, lo+8(FP)
-	MOVL	n+0(FP), BX
-	ADDQ	BX, AX
-	MOVQ	AX, hi+16(FP)
-	RET
 
 // memmove(to, from unsafe.Pointer, n uintptr): copies n bytes (forwards; the runtime only
 // moves between non-overlapping areas). Clobbers CX SI DI.

@@ -3,6 +3,9 @@
 // every other live one, and exit status 2. gmpvm prints no frames below a goroutine's header yet.
 // Routines take their arguments on the stack (ABI0) and may clobber every register but SP and
 // BP unless their opening comment names what they clobber.
+// throw, fatal and fatalthrow are NOSPLIT, as Go's: a fatal error must not need to grow the
+// stack it happened on; the printing runs on the system stack (fatalthrow_func1, which may
+// split there).
 #include "go_asm.h"
 #include "go_tls.h"
 #include "textflag.h"
@@ -34,8 +37,11 @@ TEXT runtime·fatal(SB), NOSPLIT, $16-16
 	RET
 
 // fatalthrow(s string): does the work of throw and fatal. A second fatal error on the same M
-// while printing exits at once. Never returns.
-TEXT runtime·fatalthrow(SB), NOSPLIT, $16-16
+// while printing exits at once. The printing runs on the system stack (systemstack calls
+// fatalthrow_func1 with s in the closure), as Go's fatalthrow does, so that a fatal error
+// never needs to grow the stack it happened on: throw and fatalthrow are NOSPLIT and reach
+// nothing else on the goroutine's stack. Never returns.
+TEXT runtime·fatalthrow(SB), NOSPLIT, $32-16
 	get_tls(CX)
 	MOVQ	g(CX), AX
 	MOVQ	g_m(AX), AX
@@ -45,14 +51,35 @@ TEXT runtime·fatalthrow(SB), NOSPLIT, $16-16
 	MOVL	$2, 0(SP)                 // recursive failure: just exit
 	CALL	runtime·exit(SB)
 first:
+	LEAQ	runtime·fatalthrow_func1(SB), AX
+	MOVQ	AX, 8(SP)                 // the closure: code, s
+	MOVQ	s_base+0(FP), AX
+	MOVQ	AX, 16(SP)
+	MOVQ	s_len+8(FP), AX
+	MOVQ	AX, 24(SP)
+	LEAQ	8(SP), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·systemstack(SB)
+	MOVL	$2, 0(SP)                 // not reached
+	CALL	runtime·exit(SB)
+	RET
+
+// fatalthrow_func1(): fatalthrow's closure (DX: code, s), on the system stack: prints
+// "fatal error: s" and the goroutines, then exits with status 2. Never returns.
+TEXT runtime·fatalthrow_func1(SB), $24-0
+	get_tls(CX)
+	MOVQ	g(CX), AX
+	MOVQ	g_m(AX), AX
 	MOVL	$1, m_throwing(AX)
 	INCL	m_locks(AX)
+	MOVQ	DX, 16(SP)                // printlock clobbers DX
 	CALL	runtime·printlock(SB)
 	PRINTS(fatalerror<>, 13)
-	MOVQ	s_base+0(FP), AX
+	MOVQ	16(SP), DX
+	MOVQ	8(DX), AX
+	MOVQ	16(DX), CX
 	MOVQ	AX, 0(SP)
-	MOVQ	s_len+8(FP), AX
-	MOVQ	AX, 8(SP)
+	MOVQ	CX, 8(SP)
 	CALL	runtime·printstring(SB)
 	CALL	runtime·printnl(SB)
 	CALL	runtime·tracebackall(SB)

@@ -2,6 +2,8 @@
 // error (fd 2) in Go's formats. printlock/printunlock keep one goroutine's line together.
 // Routines take their arguments on the stack (ABI0) and may clobber every register but SP and
 // BP unless their opening comment names what they clobber.
+// All are NOSPLIT: their callers rely on the clobber lists (a stack growth returns with only
+// SP, BP and DX intact), and newstack and throw print with them on g0.
 #include "go_asm.h"
 #include "go_tls.h"
 #include "textflag.h"

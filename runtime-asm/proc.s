@@ -3,6 +3,14 @@
 // their opening comment says otherwise. The scheduler's routines that run only on g0 (schedule,
 // findRunnable, execute, globrunqget, runqput, gosched_m, park_m, ready, goready_func1) are
 // NOFRAME: g0's stack restarts at every mcall and is never unwound past it, so they save no BP.
+// Splitting, as in Go: the API entry points (newproc, Gosched, Goexit, goexit1, runtime·main),
+// bootstrap and M management on g0 (schedinit, procresize, mcommoninit, malg, allocm, newm,
+// startm, handoffp, checkdead, sysmon, ...), newproc1 and the free g lists. NOSPLIT stays on:
+// routines with a short clobber list (a growth keeps only SP, BP and DX), casgstatus and
+// gosched_m (newstack calls them), the scheduler's hot path on g0 (schedule, findRunnable,
+// execute, runqput/runqget, stealing: RuntimeCostsTest counts their instructions; Go marks
+// several of them nosplit), gopark/park_m/goready/ready (run with locks held or sudogs
+// queued), and mstart/mstart0 (g0's guard is not set yet).
 #include "go_asm.h"
 #include "go_tls.h"
 #include "textflag.h"
@@ -196,7 +204,7 @@ GLOBL	runtime·argv(SB), NOPTR, $8
 GLOBL	runtime·fastrandstate(SB), NOPTR, $8
 
 // args(c int32, v **byte): remembers argc and argv (the environment follows argv's nil).
-TEXT runtime·args(SB), NOSPLIT, $0-16
+TEXT runtime·args(SB), $0-16
 	MOVLQSX	c+0(FP), AX
 	MOVQ	AX, runtime·argc(SB)
 	MOVQ	v+8(FP), AX
@@ -204,7 +212,7 @@ TEXT runtime·args(SB), NOSPLIT, $0-16
 	RET
 
 // osinit(): ncpu = the number of CPUs in this thread's affinity mask (sched_getaffinity).
-TEXT runtime·osinit(SB), NOSPLIT, $176-0
+TEXT runtime·osinit(SB), $176-0
 	MOVQ	$0, 0(SP)
 	MOVQ	$128, 8(SP)
 	LEAQ	40(SP), AX                // the mask: 128 bytes at 40(SP)
@@ -231,7 +239,7 @@ done:
 
 // gogetenv(name *byte, n int) *byte: the value of environment variable name (NUL-terminated),
 // or nil. Clobbers AX BX CX DX SI DI.
-TEXT runtime·gogetenv(SB), NOSPLIT, $0-24
+TEXT runtime·gogetenv(SB), $0-24
 	MOVQ	runtime·argc(SB), AX
 	MOVQ	runtime·argv(SB), BX
 	LEAQ	8(BX)(AX*8), BX           // envp
@@ -261,7 +269,7 @@ none:
 
 // atoi(s *byte) int: the decimal number at s (up to the first non-digit); -1 if none.
 // Clobbers AX BX CX SI.
-TEXT runtime·atoi(SB), NOSPLIT, $0-16
+TEXT runtime·atoi(SB), $0-16
 	MOVQ	s+0(FP), SI
 	MOVQ	$-1, AX
 	CMPQ	SI, $0
@@ -289,7 +297,7 @@ done:
 
 // schedinit(): the scheduler's bootstrap on m0: mcommoninit(m0), then GOMAXPROCS from the
 // environment (default ncpu, at most _MaxGomaxprocs) and procresize.
-TEXT runtime·schedinit(SB), NOSPLIT, $32-0
+TEXT runtime·schedinit(SB), $32-0
 	MOVL	$maxmcount, runtime·sched+schedt_maxmcount(SB)
 	LEAQ	runtime·m0(SB), AX
 	MOVQ	AX, 0(SP)
@@ -318,7 +326,7 @@ GLOBL	envGOMAXPROCS<>(SB), RODATA, $10
 
 // parsedebugvars(): reads the GODEBUG settings the scheduler knows: schedtrace=N (print a
 // SCHED line every N ms of virtual time) and scheddetail=1 (add P, M and G lines).
-TEXT runtime·parsedebugvars(SB), NOSPLIT, $24-0
+TEXT runtime·parsedebugvars(SB), $24-0
 	LEAQ	sschedtraceeq<>(SB), AX
 	MOVQ	AX, 0(SP)
 	MOVQ	$sschedtraceeq_n, 8(SP)
@@ -335,7 +343,7 @@ TEXT runtime·parsedebugvars(SB), NOSPLIT, $24-0
 
 // godebugint(key *byte, n int) int: the number after key (which ends in '=') in the
 // comma-separated GODEBUG variable, or -1.
-TEXT runtime·godebugint(SB), NOSPLIT, $24-24
+TEXT runtime·godebugint(SB), $24-24
 	LEAQ	sGODEBUG<>(SB), AX
 	MOVQ	AX, 0(SP)
 	MOVQ	$sGODEBUG_n, 8(SP)
@@ -373,7 +381,7 @@ none:
 	RET
 
 // mcommoninit(mp *m): gives mp its id (sched.mnext++) and a fastrand seed.
-TEXT runtime·mcommoninit(SB), NOSPLIT, $16-8
+TEXT runtime·mcommoninit(SB), $16-8
 	LEAQ	runtime·sched+schedt_lock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·lock(SB)
@@ -397,7 +405,7 @@ TEXT runtime·mcommoninit(SB), NOSPLIT, $16-8
 	RET
 
 // mpreinit(mp *m): gives mp its signal-handling goroutine gsignal with a 32 KiB stack.
-TEXT runtime·mpreinit(SB), NOSPLIT, $16-8
+TEXT runtime·mpreinit(SB), $16-8
 	MOVL	$gsignalStackSize, 0(SP)
 	CALL	runtime·malg(SB)
 	MOVQ	8(SP), AX
@@ -425,7 +433,7 @@ TEXT runtime·fastrand(SB), NOSPLIT, $0-4
 
 // procresize(nprocs int32): makes nprocs Ps (allp[0..nprocs)), gives allp[0] to this M and
 // puts the others on the idle-P list, highest id last in, so pidleget hands out P1 first.
-TEXT runtime·procresize(SB), NOSPLIT, $32-4
+TEXT runtime·procresize(SB), $32-4
 	MOVL	nprocs+0(FP), AX
 	MOVQ	AX, runtime·gomaxprocs(SB)
 	MOVQ	$0, 24(SP)                // i
@@ -574,7 +582,7 @@ done:
 // any more, every goroutine is blocked for good: fatal "all goroutines are asleep - deadlock!"
 // (or the Goexit variant when there are no goroutines at all). System goroutines
 // (isSystemGoroutine) are not counted.
-TEXT runtime·checkdead(SB), NOSPLIT, $48-0
+TEXT runtime·checkdead(SB), $48-0
 	MOVQ	runtime·sched+schedt_mnext(SB), AX
 	SUBQ	runtime·sched+schedt_nmfreed(SB), AX
 	MOVLQSX	runtime·sched+schedt_nmidle(SB), BX
@@ -698,7 +706,7 @@ TEXT runtime·mstart0(SB), NOSPLIT, $0-0
 // mstart1(): records where g0's stack starts (g0.sched: every mcall and systemstack begins
 // there), runs minit and the M's start function, takes m.nextp (except m0, which has its P)
 // and enters schedule. Never returns.
-TEXT runtime·mstart1(SB), NOSPLIT, $16-0
+TEXT runtime·mstart1(SB), $16-0
 	get_tls(CX)
 	MOVQ	g(CX), AX
 	MOVQ	g_m(AX), BX
@@ -736,7 +744,7 @@ GLOBL	msgbadmstart<>(SB), RODATA, $19
 // minit(): per-thread setup on the new M: records its thread id (gettid) and installs
 // gsignal's stack as the thread's alternate signal stack (sigaltstack), where signal handlers
 // will run.
-TEXT runtime·minit(SB), NOSPLIT, $40-0
+TEXT runtime·minit(SB), $40-0
 	CALL	runtime·gettid(SB)
 	MOVL	0(SP), AX
 	MYM(BX)
@@ -762,7 +770,7 @@ TEXT runtime·minit(SB), NOSPLIT, $40-0
 // m0 and sysmon's exists). With GODEBUG=schedtrace set, the first SCHED line is printed here,
 // before main·main, where Go's sysmon prints it at its first tick. Exits 0 when main·main
 // returns, whatever other goroutines are doing.
-TEXT runtime·main(SB), NOSPLIT, $16-0
+TEXT runtime·main(SB), $16-0
 	CALL	runtime·nanotime1(SB)
 	MOVQ	0(SP), AX
 	MOVQ	AX, runtime·runtimeInitTime(SB)
@@ -837,7 +845,7 @@ no:
 // newproc(siz int32, fn *funcval, args...): starts a goroutine running fn with the siz bytes
 // of arguments that follow fn in this call's frame (the compiler's old lowering of a go
 // statement). Switches to g0 (systemstack) to run newproc1 and queue the new g in runnext.
-TEXT runtime·newproc(SB), NOSPLIT, $56-16
+TEXT runtime·newproc(SB), $56-16
 	// a closure for systemstack at 8(SP): fn code, fn, argp, siz, callergp, callerpc
 	LEAQ	runtime·newproc_func1(SB), AX
 	MOVQ	AX, 8(SP)
@@ -860,7 +868,7 @@ TEXT runtime·newproc(SB), NOSPLIT, $56-16
 
 // newproc_func1(): the closure newproc runs on g0 (DX points at it): newproc1, then
 // runqput(pp, newg, next=true) and, once main has started, wakep.
-TEXT runtime·newproc_func1(SB), NOSPLIT, $48-0
+TEXT runtime·newproc_func1(SB), $48-0
 	MOVQ	8(DX), AX
 	MOVQ	AX, 0(SP)                 // fn
 	MOVQ	16(DX), AX
@@ -888,7 +896,7 @@ TEXT runtime·newproc_func1(SB), NOSPLIT, $48-0
 // makes a runnable g (reused from the free list or fresh from malg) whose stack holds the
 // copied arguments with goexit+1 as the return address, so returning from fn ends the
 // goroutine; the goid comes from the P's cache, refilled 16 at a time.
-TEXT runtime·newproc1(SB), NOSPLIT, $48-48
+TEXT runtime·newproc1(SB), $48-48
 	MOVQ	fn+0(FP), AX
 	CMPQ	AX, $0
 	JNE	fnok
@@ -1003,7 +1011,7 @@ DATA	msgargs<>+0(SB)/55, $"newproc: function arguments too large for new gorouti
 GLOBL	msgargs<>(SB), RODATA, $55
 
 // malg(stacksize int32) *g: a new g with a stack of stacksize bytes (none if negative).
-TEXT runtime·malg(SB), NOSPLIT, $32-16
+TEXT runtime·malg(SB), $32-16
 	MOVQ	$g__size, 0(SP)
 	CALL	runtime·persistentalloc(SB)
 	MOVQ	8(SP), AX
@@ -1027,7 +1035,7 @@ done:
 	RET
 
 // allgadd(gp *g): appends gp to allgs (growing it by doubling) under allglock.
-TEXT runtime·allgadd(SB), NOSPLIT, $40-8
+TEXT runtime·allgadd(SB), $40-8
 	LEAQ	runtime·allglock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·lock(SB)
@@ -1089,9 +1097,25 @@ TEXT runtime·badcasgstatus(SB), NOSPLIT, $16-0
 DATA	msgcasg<>+0(SB)/31, $"casgstatus: bad incoming values"
 GLOBL	msgcasg<>(SB), RODATA, $31
 
-// gfput(pp *p, gp *g): puts the dead gp (with its stack) on pp's free list; when that holds
-// 64, moves half of them to the global free list.
-TEXT runtime·gfput(SB), NOSPLIT, $16-16
+// gfput(pp *p, gp *g): puts the dead gp on pp's free list; when that holds 64, moves half of
+// them to the global free list. A stack that has grown past _FixedStack goes back to the
+// stack pool first (lo = hi = stackguard0 = 0), so the g starts again on 2 KiB when reused.
+TEXT runtime·gfput(SB), $16-16
+	MOVQ	gp+8(FP), AX
+	MOVQ	(g_stack+stack_hi)(AX), CX
+	SUBQ	(g_stack+stack_lo)(AX), CX
+	CMPQ	CX, $_FixedStack
+	JEQ	keep
+	MOVQ	(g_stack+stack_lo)(AX), CX
+	MOVQ	CX, 0(SP)
+	MOVQ	(g_stack+stack_hi)(AX), CX
+	MOVQ	CX, 8(SP)
+	CALL	runtime·stackfree(SB)
+	MOVQ	gp+8(FP), AX
+	MOVQ	$0, (g_stack+stack_lo)(AX)
+	MOVQ	$0, (g_stack+stack_hi)(AX)
+	MOVQ	$0, g_stackguard0(AX)
+keep:
 	MOVQ	pp+0(FP), BX
 	MOVQ	gp+8(FP), AX
 	MOVQ	p_gFree_head(BX), CX
@@ -1124,8 +1148,10 @@ done:
 	RET
 
 // gfget(pp *p) *g: a dead g from pp's free list (refilled with up to 32 from the global
-// list when empty), or nil.
-TEXT runtime·gfget(SB), NOSPLIT, $16-16
+// list when empty), or nil. A g whose grown stack gfput freed gets a new _FixedStack one
+// (gmpvm keeps such gs on the same lists as the others; Go separates gFree.noStack).
+// Runs on g0.
+TEXT runtime·gfget(SB), $24-16
 	MOVQ	pp+0(FP), BX
 	CMPQ	p_gFree_head(BX), $0
 	JNE	take
@@ -1162,6 +1188,18 @@ take:
 	MOVQ	CX, p_gFree_head(BX)
 	DECL	p_gFree_n(BX)
 	MOVQ	$0, g_schedlink(AX)
+	CMPQ	(g_stack+stack_lo)(AX), $0
+	JNE	done
+	MOVQ	AX, ret+8(FP)
+	MOVL	$_FixedStack, 0(SP)
+	CALL	runtime·stackalloc(SB)
+	MOVQ	ret+8(FP), AX
+	MOVQ	8(SP), BX
+	MOVQ	BX, (g_stack+stack_lo)(AX)
+	ADDQ	$_StackGuard, BX
+	MOVQ	BX, g_stackguard0(AX)
+	MOVQ	16(SP), BX
+	MOVQ	BX, (g_stack+stack_hi)(AX)
 done:
 	MOVQ	AX, ret+8(FP)
 	RET
@@ -1210,8 +1248,9 @@ slow:
 	JMP	retry
 
 // runqputslow(pp *p, gp *g, h, t uint32) bool: moves gp and half of pp's queue (taken from
-// its head) to the global run queue in one batch. False if a thief got there first.
-TEXT runtime·runqputslow(SB), NOSPLIT, $1080-25
+// its head) to the global run queue in one batch. False if a thief got there first. Runs on
+// g0; splittable, as in Go: its 1 KiB batch array is more than a NOSPLIT chain may hold.
+TEXT runtime·runqputslow(SB), $1080-25
 	// batch: n = (t-h)/2 gs at 40(SP), then gp
 	MOVQ	pp+0(FP), BX
 	MOVL	h+16(FP), AX
@@ -1756,7 +1795,7 @@ done:
 // startm(pp *p, spinning bool): runs some M with pp (or an idle P when pp is nil): wakes an
 // idle M (mget) with pp in m.nextp, or makes a new one (newm). Without an idle P it only
 // undoes the spinning count the caller took.
-TEXT runtime·startm(SB), NOSPLIT, $32-9
+TEXT runtime·startm(SB), $32-9
 	LEAQ	runtime·sched+schedt_lock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·lock(SB)
@@ -1813,7 +1852,7 @@ wake:
 // handoffp(pp *p): hands off pp from an M that is about to block (part 2: syscalls and
 // retake call it): starts an M for it when there is local or global work, or a spinning M
 // when nobody spins or idles; otherwise pp goes on the idle list. Not called in part 1.
-TEXT runtime·handoffp(SB), NOSPLIT, $24-8
+TEXT runtime·handoffp(SB), $24-8
 	MOVQ	pp+0(FP), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·runqempty(SB)
@@ -1867,7 +1906,7 @@ TEXT runtime·mspinning(SB), NOSPLIT, $0-0
 
 // newm(fn func(), pp *p): makes an M that will run fn and then schedule with pp, on a new
 // thread (newosproc).
-TEXT runtime·newm(SB), NOSPLIT, $24-16
+TEXT runtime·newm(SB), $24-16
 	MOVQ	pp+8(FP), AX
 	MOVQ	AX, 0(SP)
 	MOVQ	fn+0(FP), AX
@@ -1882,7 +1921,7 @@ TEXT runtime·newm(SB), NOSPLIT, $24-16
 
 // allocm(pp *p, fn func()) *m: a new M with its g0 (16 KiB stack); mcommoninit gives it its
 // gsignal (32 KiB).
-TEXT runtime·allocm(SB), NOSPLIT, $24-24
+TEXT runtime·allocm(SB), $24-24
 	MOVQ	$m__size, 0(SP)
 	CALL	runtime·persistentalloc(SB)
 	MOVQ	8(SP), AX
@@ -2135,7 +2174,7 @@ TEXT runtime·dropg(SB), NOSPLIT, $0-0
 
 // Gosched(): yields the processor: the goroutine goes to the global run queue and the M
 // schedules another (gosched_m on g0).
-TEXT runtime·Gosched(SB), NOSPLIT, $8-0
+TEXT runtime·Gosched(SB), $8-0
 	LEAQ	gosched_mPC<>(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·mcall(SB)
@@ -2248,7 +2287,7 @@ TEXT runtime·ready(SB), NOSPLIT|NOFRAME, $24-9
 	RET
 
 // goexit1(): finishes the current goroutine (goexit0 on g0). Never returns.
-TEXT runtime·goexit1(SB), NOSPLIT, $8-0
+TEXT runtime·goexit1(SB), $8-0
 	LEAQ	goexit0PC<>(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·mcall(SB)
@@ -2256,7 +2295,7 @@ TEXT runtime·goexit1(SB), NOSPLIT, $8-0
 
 // goexit0(gp *g): on g0: gp running -> dead, its fields cleared, onto the P's free list
 // with its stack for reuse; schedule.
-TEXT runtime·goexit0(SB), NOSPLIT, $16-8
+TEXT runtime·goexit0(SB), $16-8
 	MOVQ	gp+0(FP), AX
 	MOVQ	AX, 0(SP)
 	MOVL	$_Grunning, 8(SP)
@@ -2278,7 +2317,7 @@ TEXT runtime·goexit0(SB), NOSPLIT, $16-8
 	RET
 
 // Goexit(): ends the calling goroutine (there are no deferred calls to run yet).
-TEXT runtime·Goexit(SB), NOSPLIT, $0-0
+TEXT runtime·Goexit(SB), $0-0
 	CALL	runtime·goexit1(SB)
 	RET
 
@@ -2318,7 +2357,7 @@ DATA	goexit0PC<>+0(SB)/8, $runtime·goexit0(SB)
 GLOBL	goexit0PC<>(SB), RODATA, $8
 
 // newsysmon(): on g0: newm(sysmon, nil): sysmon runs on its own M without a P.
-TEXT runtime·newsysmon(SB), NOSPLIT, $16-0
+TEXT runtime·newsysmon(SB), $16-0
 	LEAQ	runtime·sysmon(SB), AX
 	MOVQ	AX, 0(SP)
 	MOVQ	$0, 8(SP)
@@ -2335,7 +2374,7 @@ GLOBL	sysmonPC<>(SB), RODATA, $8
 // sched.sysmonnote (sched.sysmonwait set) until pidleget takes a P off the idle list. (Go
 // sleeps there at most until the next timer or a forced GC is due; gmpvm has neither yet.)
 // (Retake and preemption: part 2.) Never returns.
-TEXT runtime·sysmon(SB), NOSPLIT, $32-0
+TEXT runtime·sysmon(SB), $32-0
 	LEAQ	runtime·sched+schedt_lock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·lock(SB)
@@ -2415,7 +2454,7 @@ traced:
 
 // schedtrace(detailed bool): prints Go's GODEBUG=schedtrace line ("SCHED Nms: gomaxprocs=…
 // [run queue lengths]") and, when detailed, a line per P, M and G, under sched.lock.
-TEXT runtime·schedtrace(SB), NOSPLIT, $40-1
+TEXT runtime·schedtrace(SB), $40-1
 	CALL	runtime·nanotime1(SB)
 	MOVQ	0(SP), AX
 	SUBQ	runtime·runtimeInitTime(SB), AX

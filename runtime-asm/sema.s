@@ -4,6 +4,8 @@
 // again. gmpvm keeps a single wait list (semtable) where Go hashes addresses over 251.
 // Routines take their arguments on the stack (ABI0) and may clobber every register but SP and
 // BP unless their opening comment names what they clobber.
+// semacquire and semrelease split at entry, as in Go; cansemacquire and parkunlock_c are
+// NOSPLIT small leaves or run with the wait list locked.
 #include "go_asm.h"
 #include "go_tls.h"
 #include "textflag.h"
@@ -29,7 +31,7 @@ no:
 	RET
 
 // semacquire(addr *uint32): waits until *addr > 0, then decrements it.
-TEXT runtime·semacquire(SB), NOSPLIT, $40-8
+TEXT runtime·semacquire(SB), $40-8
 	MOVQ	addr+0(FP), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·cansemacquire(SB)
@@ -90,7 +92,7 @@ done:
 	RET
 
 // semrelease(addr *uint32): increments *addr and readies one goroutine waiting on addr.
-TEXT runtime·semrelease(SB), NOSPLIT, $32-8
+TEXT runtime·semrelease(SB), $32-8
 	MOVQ	addr+0(FP), AX
 	LOCK
 	INCL	(AX)

@@ -1,6 +1,7 @@
 // sys_linux_amd64.s: the runtime's system calls on linux/amd64, as in Go's
 // src/runtime/sys_linux_amd64.s. Arguments on the stack (ABI0); the kernel takes them in
 // DI SI DX R10 R8 R9 with the number in AX, and SYSCALL clobbers CX and R11.
+// All are NOSPLIT, as Go's: small leaves around one SYSCALL, some called before there is a g.
 #include "go_asm.h"
 #include "go_tls.h"
 #include "textflag.h"

@@ -1,47 +1,70 @@
-// morestack.s: a tiny g reached through TLS (FS:-8, set with arch_prctl), and a function
-// whose stack-split prologue finds SP below g.stackguard0 and calls runtime·morestack_noctxt,
-// which here only reports, lowers the guard and returns: the prologue then runs again.
-#include "rawsys.h"
-#include "go_tls.h"
+// morestack.s: a recursion 100,000 deep on a goroutine stack that starts at 2 KiB. Every time
+// down's split prologue finds too little room it calls runtime·morestack_noctxt, and newstack
+// doubles the stack by copying it (copystack): each level notices when its g's stack bounds
+// differ from its caller's and counts a growth. 100,000 frames of 48 bytes (32 of frame, the
+// saved BP, the return address) fill 4.8 MB, so the stack ends at 8 MiB after 12 doublings.
+// The depth argument is a pointer to main's local, passed down and read at the bottom:
+// copystack moves it with the stack each time.
+//
+//	gmpvm run runtime-asm/examples/morestack.s
+#include "go_asm.h"
+#include "textflag.h"
 
-GLOBL	g0<>(SB), NOPTR, $64      // stack.lo, stack.hi, stackguard0, ...
-GLOBL	tls<>(SB), NOPTR, $16     // tls<>+0 is FS:-8, the current g
+GLOBL	grows<>(SB), NOPTR, $8
+GLOBL	lastlo<>(SB), NOPTR, $8
 
-DATA	msg<>+0(SB)/8, $"morestac"
-DATA	msg<>+8(SB)/2, $"k\n"
-GLOBL	msg<>(SB), RODATA, $10
-
-TEXT _rt0_amd64_linux(SB), NOSPLIT, $16
-	LEAQ	g0<>(SB), AX
-	MOVQ	AX, tls<>(SB)
-	MOVQ	$-1, 16(AX)               // stackguard0: every split check fails
-	LEAQ	tls<>+8(SB), SI
-	MOVQ	$ARCH_SET_FS, DI
-	MOVQ	$SYS_arch_prctl, AX
-	SYSCALL
-	get_tls(CX)
-	MOVQ	g(CX), AX
-	LEAQ	g0<>(SB), BX
-	CMPQ	AX, BX
-	SETEQ	AL
-	MOVBQZX	AL, AX
+// down(n int64, depth *int64): recurses until n is 0, counting stack growths on the way.
+TEXT main·down(SB), $32-16
+	CALL	runtime·getg(SB)
+	MOVQ	0(SP), AX
+	MOVQ	(g_stack+stack_lo)(AX), AX
+	CMPQ	AX, lastlo<>(SB)
+	JEQ	same
+	MOVQ	AX, lastlo<>(SB)
+	INCQ	grows<>(SB)
+same:
+	MOVQ	n+0(FP), AX
+	TESTQ	AX, AX
+	JEQ	bottom
+	DECQ	AX
 	MOVQ	AX, 0(SP)
-	CALL	print·int(SB)             // 1: g(CX) is g0
-	CALL	main·grow(SB)
-	EXIT(0)
-
-// grow is not NOSPLIT: its prologue checks the stack.
-TEXT main·grow(SB), $16-0
-	MOVQ	$77, 0(SP)
-	CALL	print·int(SB)
+	MOVQ	depth+8(FP), AX
+	MOVQ	AX, 8(SP)
+	CALL	main·down(SB)
+	RET
+bottom:
+	MOVQ	depth+8(FP), AX           // *depth: main's local, reached through the moved pointer
+	MOVQ	(AX), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·printint(SB)
+	CALL	runtime·printnl(SB)
 	RET
 
-TEXT runtime·morestack_noctxt(SB), NOSPLIT, $16
-	LEAQ	msg<>(SB), AX
+TEXT main·main(SB), $24-0
+	CALL	runtime·getg(SB)
+	MOVQ	0(SP), AX
+	MOVQ	(g_stack+stack_lo)(AX), AX
+	MOVQ	AX, lastlo<>(SB)
+	MOVQ	$100000, depth-8(SP)
+	MOVQ	$100000, 0(SP)
+	LEAQ	depth-8(SP), AX
+	MOVQ	AX, 8(SP)
+	CALL	main·down(SB)
+	LEAQ	grew<>(SB), AX
 	MOVQ	AX, 0(SP)
-	MOVQ	$10, 8(SP)
-	CALL	print·str(SB)
-	get_tls(CX)
-	MOVQ	g(CX), AX
-	MOVQ	$0, 16(AX)                // the retried check passes
+	MOVQ	$12, 8(SP)
+	CALL	runtime·printstring(SB)
+	MOVQ	grows<>(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·printint(SB)
+	LEAQ	times<>(SB), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	$6, 8(SP)
+	CALL	runtime·printstring(SB)
+	CALL	runtime·printnl(SB)
 	RET
+
+DATA	grew<>+0(SB)/12, $"stack grew: "
+GLOBL	grew<>(SB), RODATA, $12
+DATA	times<>+0(SB)/6, $" times"
+GLOBL	times<>(SB), RODATA, $6

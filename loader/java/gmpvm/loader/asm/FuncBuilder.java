@@ -61,7 +61,10 @@ final class FuncBuilder {
     private final List<Integer> progItem = new ArrayList<>();
     private int stubItem = -1;
     private long deltasp;
+    private long maxDepth;
     private int bpsize;
+    private final List<Func.Call> calls = new ArrayList<>();
+    private boolean split;
 
     FuncBuilder(Stmt text, List<Stmt> body, String pkg, Diagnostics diags) {
         this.text = text;
@@ -140,6 +143,8 @@ final class FuncBuilder {
             memInsn(tp, 0x8D, Reg.BP, autoffset - 8); // LEAQ x(SP), BP
         }
         deltasp = autoffset;
+        maxDepth = autoffset;
+        split = !noSplit;
         int index = 1;
         for (Stmt s : body) {
             if (s.isLabel()) {
@@ -286,6 +291,7 @@ final class FuncBuilder {
                 }
                 adjsp(s.pos(), a.get(0).off);
                 deltasp += a.get(0).off;
+                maxDepth = Math.max(maxDepth, deltasp);
                 return;
             }
             case RET -> {
@@ -360,12 +366,19 @@ final class FuncBuilder {
             }
         }, s.pos());
         add(s.pos(), c);
+        if (f == Fam.CALL || f == Fam.JMP) {
+            Operand t = a.size() == 1 ? a.get(0) : null;
+            String sym = t != null && t.isMem() && t.isSymRef() && t.index < 0 && t.base < 0
+                    ? Symbols.qualify(t.sym, pkg) + (t.name == Operand.Name.STATIC ? "<>" : "") : null;
+            calls.add(new Func.Call(sym, deltasp, f == Fam.JMP, s.pos()));
+        }
         switch (s.op()) {
             case "PUSHQ", "PUSHFQ" -> deltasp += 8;
             case "POPQ", "POPFQ" -> deltasp -= 8;
             default -> {
             }
         }
+        maxDepth = Math.max(maxDepth, deltasp);
     }
 
     // ------------------------------------------------------------------ layout
@@ -450,6 +463,7 @@ final class FuncBuilder {
                 out.le(disp, 4);
             }
         }
-        return new Func(name, local, flags, text.pos(), out.toArray(), fix, rows, frame, args);
+        return new Func(name, local, flags, text.pos(), out.toArray(), fix, rows, frame, args, split, maxDepth,
+                List.copyOf(calls));
     }
 }

@@ -75,10 +75,11 @@ final class Linker {
                 }
             }
         }
-        // text layout
-        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
         List<Def> allText = new ArrayList<>(runtimeText);
         allText.addAll(userText);
+        stackCheck(allText, globals, locals);
+        // text layout
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
         ElfWriter.Layout l0 = ElfWriter.layout(0, 0, 0);
         long textBase = l0.textAddr();
         long[] funcOff = new long[allText.size()];
@@ -195,6 +196,28 @@ final class Linker {
             syms.add(new ElfWriter.Sym(d.name + (d.data.local() ? "<>" : ""), d.addr, d.data.size(),
                     ElfWriter.Sym.OBJECT, !d.data.local(), sh));
         }
+    }
+
+    /**
+     * Go's linker stack check over every function (see {@link StackCheck}), when the program
+     * has split stacks at all: a program without runtime.morestack (linked without the
+     * runtime) has no stack guard to keep, so the check does not apply to it.
+     */
+    private void stackCheck(List<Def> allText, Map<String, Def> globals, List<Map<String, Def>> locals) {
+        if (!globals.containsKey(StackCheck.MORESTACK)) {
+            return;
+        }
+        Map<Def, StackCheck.Entry> entries = new java.util.IdentityHashMap<>();
+        List<StackCheck.Entry> list = new ArrayList<>();
+        for (Def d : allText) {
+            StackCheck.Entry e = new StackCheck.Entry(d.func, d.file);
+            entries.put(d, e);
+            list.add(e);
+        }
+        new StackCheck((sym, file) -> {
+            Def d = sym.endsWith("<>") ? locals.get(file).get(sym) : globals.get(sym);
+            return d == null ? null : entries.get(d);
+        }).check(list, diags);
     }
 
     private boolean define(Def d, boolean local, Map<String, Def> globals, Map<String, Def> loc) {
