@@ -62,6 +62,7 @@ final class FuncBuilder {
     private int stubItem = -1;
     private long deltasp;
     private int bpsize;
+    private long autoffsetOfFunc;
 
     FuncBuilder(Stmt text, List<Stmt> body, String pkg, Diagnostics diags) {
         this.text = text;
@@ -109,6 +110,7 @@ final class FuncBuilder {
         if (autoffset < TextFlag.STACK_SMALL && !noSplit && !hasCall) {
             noSplit = true;
         }
+        autoffsetOfFunc = autoffset;
         if (autoffset % 8 != 0) {
             throw new AsmError(size.pos, "frame size " + frame + " is not a multiple of 8");
         }
@@ -447,6 +449,7 @@ final class FuncBuilder {
                 out.le(disp, 4);
             }
         }
-        return new Func(name, local, flags, text.pos(), out.toArray(), fix, rows, frame, args);
+        return new Func(name, local, flags, text.pos(), out.toArray(), fix, rows, frame, args,
+                autoffsetOfFunc, bpsize > 0);
     }
 }
