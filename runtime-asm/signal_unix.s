@@ -124,7 +124,7 @@ TEXT runtime·sigpanic(SB), $16-0
 	CALL	runtime·canpanic(SB)
 	CMPB	0(SP), $0
 	JNE	can
-	THROWMSG(msgunexpected<>, 43)
+	THROWMSG(msgunexpected<>, 42)
 can:
 	get_tls(CX)
 	MOVQ	g(CX), BX
@@ -247,8 +247,8 @@ DATA	msgsigaction<>+0(SB)/24, $"runtime: sigaction fails"
 GLOBL	msgsigaction<>(SB), RODATA, $24
 DATA	msgunexpectedsig<>+0(SB)/17, $"unexpected signal"
 GLOBL	msgunexpectedsig<>(SB), RODATA, $17
-DATA	msgunexpected<>+0(SB)/43, $"unexpected signal during runtime execution"
-GLOBL	msgunexpected<>(SB), RODATA, $43
+DATA	msgunexpected<>+0(SB)/42, $"unexpected signal during runtime execution"
+GLOBL	msgunexpected<>(SB), RODATA, $42
 DATA	msgfaultaddr<>+0(SB)/25, $"unexpected fault address "
 GLOBL	msgfaultaddr<>(SB), RODATA, $25
 DATA	msgfault<>+0(SB)/5, $"fault"

@@ -210,8 +210,8 @@ done:
 // (whose SP is sp and frame pointer bp) outwards, as Go does: for each shown frame
 // "name(0x1, 0x2)" (its argument words, at most 10, then "...") and a tab, "file:line
 // +0xOFF" (line of pc-1 for a return address; of pc itself for the frame that faulted, below
-// sigpanic), with " fp=… sp=… pc=…" at level 2. Stops at a TOPFRAME function, an unknown pc or
-// after 100 frames; then "created by" and where, for a goroutine other than 1.
+// sigpanic), with " fp=… sp=… pc=…" at level 2. Stops at a TOPFRAME function, at systemstack or
+// mcall (the top of g0's stack), at an unknown pc or after 100 frames; then "created by" and where, for a goroutine other than 1.
 TEXT runtime·traceback1(SB), NOSPLIT, $176-40
 	MOVQ	pc+0(FP), AX
 	MOVQ	AX, curpc-8(SP)
@@ -391,6 +391,13 @@ next:
 	MOVL	_func_flags(AX), BX
 	TESTL	$funcFlagTopframe, BX
 	JNE	created
+	MOVQ	_func_entry(AX), BX       // systemstack and mcall: the top of g0's stack
+	LEAQ	runtime·systemstack(SB), CX
+	CMPQ	BX, CX
+	JEQ	created
+	LEAQ	runtime·mcall(SB), CX
+	CMPQ	BX, CX
+	JEQ	created
 	MOVQ	$0, aftersig-64(SP)
 	MOVQ	_func_entry(AX), BX
 	LEAQ	runtime·sigpanic(SB), CX
@@ -476,10 +483,11 @@ done:
 	RET
 
 // tracebackall(pc, sp, bp uintptr, gp *g): the goroutine part of a fatal error or panic, at
-// the level gotraceback gives: the current goroutine's header and frames (from pc/sp/bp
-// when gp, the g that failed, is the M's user goroutine; from its saved context when the
-// failure happened on g0 or gsignal), then with all every other live goroutine's, from the
-// context it saved when it stopped running.
+// the level gotraceback gives (Go's dopanic_m): gp, the g that failed, standing at pc/sp/bp:
+// a user goroutine gets its header and frames; g0 (a failure on the system stack) gets
+// "runtime stack:" and its frames when runtime frames are shown, and then the M's user
+// goroutine comes first among the others. Every other goroutine is shown with all (or when
+// gp is not the M's user goroutine).
 TEXT runtime·tracebackall(SB), NOSPLIT, $72-32
 	CALL	runtime·gotraceback(SB)
 	MOVQ	0(SP), AX
@@ -491,30 +499,27 @@ TEXT runtime·tracebackall(SB), NOSPLIT, $72-32
 	get_tls(CX)
 	MOVQ	g(CX), AX
 	MOVQ	g_m(AX), AX
-	MOVQ	m_curg(AX), AX
-	MOVQ	AX, cur-24(SP)
-	TESTQ	AX, AX
-	JEQ	others
-	MOVQ	AX, 0(SP)
+	MOVQ	gp+24(FP), BX
+	CMPQ	m_curg(AX), BX
+	JEQ	2(PC)
+	MOVQ	$1, all-16(SP)            // not the user goroutine: show them all
+	CMPQ	m_g0(AX), BX
+	JEQ	ong0
+	MOVQ	BX, 0(SP)
 	CALL	runtime·goroutineheader(SB)
-	MOVQ	cur-24(SP), AX
-	CMPQ	AX, gp+24(FP)
-	JNE	fromsched
+	JMP	trace
+ong0:
+	CMPQ	level-8(SP), $2
+	JLT	others
+	PRINTS(runtimestack<>, 16)
+trace:
 	MOVQ	pc+0(FP), BX
 	MOVQ	BX, 0(SP)
 	MOVQ	sp+8(FP), BX
 	MOVQ	BX, 8(SP)
 	MOVQ	bp+16(FP), BX
 	MOVQ	BX, 16(SP)
-	JMP	trace
-fromsched:
-	MOVQ	(g_sched+gobuf_pc)(AX), BX
-	MOVQ	BX, 0(SP)
-	MOVQ	(g_sched+gobuf_sp)(AX), BX
-	MOVQ	BX, 8(SP)
-	MOVQ	(g_sched+gobuf_bp)(AX), BX
-	MOVQ	BX, 16(SP)
-trace:
+	MOVQ	gp+24(FP), AX
 	MOVQ	AX, 24(SP)
 	MOVQ	level-8(SP), AX
 	MOVQ	AX, 32(SP)
@@ -522,7 +527,7 @@ trace:
 others:
 	CMPQ	all-16(SP), $0
 	JEQ	done
-	MOVQ	cur-24(SP), AX
+	MOVQ	gp+24(FP), AX
 	MOVQ	AX, 0(SP)
 	MOVQ	level-8(SP), AX
 	MOVQ	AX, 8(SP)
@@ -530,9 +535,24 @@ others:
 done:
 	RET
 
-// tracebackothers(me *g, level int): the header and frames of every goroutine but me that
-// is neither dead nor idle, in allgs order, each from its saved context (g.sched).
+// tracebackothers(me *g, level int): Go's tracebackothers: the M's user goroutine first (if
+// it is not me), then every goroutine but me and it that is neither dead nor idle, in allgs
+// order; each one's header and frames from the context it saved when it stopped (g.sched).
 TEXT runtime·tracebackothers(SB), NOSPLIT, $64-16
+	get_tls(CX)
+	MOVQ	g(CX), AX
+	MOVQ	g_m(AX), AX
+	MOVQ	m_curg(AX), AX
+	MOVQ	AX, cur-24(SP)
+	TESTQ	AX, AX
+	JEQ	all
+	CMPQ	AX, me+0(FP)
+	JEQ	all
+	MOVQ	AX, 0(SP)
+	MOVQ	level+8(FP), BX
+	MOVQ	BX, 8(SP)
+	CALL	runtime·tracebacksaved(SB)
+all:
 	MOVQ	$0, i-8(SP)
 loop:
 	MOVQ	i-8(SP), BX
@@ -543,14 +563,26 @@ loop:
 	INCQ	i-8(SP)
 	CMPQ	AX, me+0(FP)
 	JEQ	loop
+	CMPQ	AX, cur-24(SP)
+	JEQ	loop
 	CMPL	g_atomicstatus(AX), $_Gdead
 	JEQ	loop
 	CMPL	g_atomicstatus(AX), $_Gidle
 	JEQ	loop
-	MOVQ	AX, gp-16(SP)
+	MOVQ	AX, 0(SP)
+	MOVQ	level+8(FP), BX
+	MOVQ	BX, 8(SP)
+	CALL	runtime·tracebacksaved(SB)
+	JMP	loop
+done:
+	RET
+
+// tracebacksaved(gp *g, level int): gp's header and its frames from gp.sched.
+TEXT runtime·tracebacksaved(SB), NOSPLIT, $48-16
+	MOVQ	gp+0(FP), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·goroutineheader(SB)
-	MOVQ	gp-16(SP), AX
+	MOVQ	gp+0(FP), AX
 	MOVQ	(g_sched+gobuf_pc)(AX), BX
 	MOVQ	BX, 0(SP)
 	MOVQ	(g_sched+gobuf_sp)(AX), BX
@@ -561,10 +593,10 @@ loop:
 	MOVQ	level+8(FP), AX
 	MOVQ	AX, 32(SP)
 	CALL	runtime·traceback1(SB)
-	JMP	loop
-done:
 	RET
 
+DATA	runtimestack<>+0(SB)/16, $"\nruntime stack:\n"
+GLOBL	runtimestack<>(SB), RODATA, $16
 DATA	envGOTRACEBACK<>+0(SB)/11, $"GOTRACEBACK"
 GLOBL	envGOTRACEBACK<>(SB), RODATA, $11
 DATA	question<>+0(SB)/1, $"?"
