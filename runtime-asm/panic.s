@@ -375,12 +375,31 @@ GLOBL	runtime·waitReasonStrings(SB), RODATA, $432
 // deferproc(siz int32, fn *funcval): defers the call fn(args), whose siz bytes of arguments
 // follow fn in the caller's outgoing area (from 16(SP) at the call). Records it on g._defer
 // and returns 0 in AX; a recovered panic later returns here a second time with AX = 1, and
-// the caller then jumps to its epilogue (deferreturn, RET).
+// the caller then jumps to its epilogue (deferreturn, RET). The record comes from the P's
+// pool inline (newdefer's fast path); newdefer does the rest.
 TEXT runtime·deferproc(SB), $16-16
-	MOVL	siz+0(FP), AX
-	MOVL	AX, 0(SP)
+	MOVL	siz+0(FP), CX
+	CMPL	CX, $deferArgsCap
+	JGT	slow
+	get_tls(BX)
+	MOVQ	g(BX), BX
+	MOVQ	g_m(BX), DX
+	MOVQ	m_p(DX), DX
+	MOVQ	p_deferpool(DX), DI
+	TESTQ	DI, DI
+	JEQ	slow
+	MOVQ	_defer_link(DI), AX       // pop: the pool's records are clear
+	MOVQ	AX, p_deferpool(DX)
+	DECQ	p_deferpoolLen(DX)
+	MOVL	CX, _defer_siz(DI)
+	JMP	fill
+slow:
+	MOVL	CX, 0(SP)
 	CALL	runtime·newdefer(SB)
 	MOVQ	8(SP), DI                 // d: siz set, started and _panic clear
+	get_tls(BX)
+	MOVQ	g(BX), BX
+fill:
 	MOVQ	fn+8(FP), AX
 	MOVQ	AX, _defer_fn(DI)
 	LEAQ	siz+0(FP), AX             // getcallersp()
@@ -389,8 +408,6 @@ TEXT runtime·deferproc(SB), $16-16
 	MOVQ	AX, _defer_pc(DI)
 	MOVQ	0(BP), AX                 // the caller's frame pointer
 	MOVQ	AX, _defer_bp(DI)
-	get_tls(CX)
-	MOVQ	g(CX), BX
 	MOVQ	g__defer(BX), AX
 	MOVQ	AX, _defer_link(DI)
 	MOVQ	DI, g__defer(BX)
@@ -526,8 +543,9 @@ drop:
 // deferreturn(arg0 uintptr): called by a function that deferred calls just before its RET
 // (arg0 is a placeholder: the caller's outgoing area, as big as its largest deferred call's
 // arguments). If the newest _defer belongs to the caller's frame (d.sp == &arg0), copies its
-// arguments to &arg0, unlinks and frees it and jmpdefers to its function, which "returns" to
-// the caller's CALL deferreturn, so this runs again until the frame has no deferred call left.
+// arguments to &arg0, unlinks and frees it (freedefer's fast path inline: onto the P's pool
+// while it has room; fn is left in place, there being no garbage collector to hide it from) and jmpdefers to its function, which "returns" to the caller's CALL
+// deferreturn, so this runs again until the frame has no deferred call left.
 TEXT runtime·deferreturn(SB), NOSPLIT, $24-8
 	get_tls(CX)
 	MOVQ	g(CX), BX
@@ -544,8 +562,22 @@ TEXT runtime·deferreturn(SB), NOSPLIT, $24-8
 	MOVQ	AX, fn-8(SP)
 	MOVQ	_defer_link(DX), AX
 	MOVQ	AX, g__defer(BX)
+	CMPL	_defer_siz(DX), $deferArgsCap
+	JGT	slow
+	MOVQ	g_m(BX), BX
+	MOVQ	m_p(BX), BX
+	CMPQ	p_deferpoolLen(BX), $deferPoolCap
+	JGE	slow
+	MOVL	$0, _defer_siz(DX)        // started and _panic are clear: no panic ran d
+	MOVQ	p_deferpool(BX), AX
+	MOVQ	AX, _defer_link(DX)
+	MOVQ	DX, p_deferpool(BX)
+	INCQ	p_deferpoolLen(BX)
+	JMP	jump
+slow:
 	MOVQ	DX, 0(SP)
 	CALL	runtime·freedefer(SB)
+jump:
 	MOVQ	fn-8(SP), AX
 	MOVQ	AX, 0(SP)
 	LEAQ	arg0+0(FP), AX
