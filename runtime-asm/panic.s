@@ -969,8 +969,8 @@ GLOBL	runtime·plainErrorType(SB), RODATA, $_type__size
 DATA	typenames<>+0(SB)/46, $"stringintruntime.errorStringruntime.plainError"
 GLOBL	typenames<>(SB), RODATA, $46
 
-// panicmem(), panicdivide(), panicoverflow(), panicfloat(): the run-time error panics
-// sigpanic raises, with Go's texts.
+// panicmem(): panics with the run-time error "invalid memory address or nil pointer
+// dereference" (sigpanic, for a nil dereference). Never returns.
 TEXT runtime·panicmem(SB), $16-0
 	LEAQ	runtime·errorStringType(SB), AX
 	MOVQ	AX, 0(SP)
@@ -979,6 +979,7 @@ TEXT runtime·panicmem(SB), $16-0
 	CALL	runtime·gopanic(SB)
 	RET
 
+// panicdivide(): panics with the run-time error "integer divide by zero". Never returns.
 TEXT runtime·panicdivide(SB), $16-0
 	LEAQ	runtime·errorStringType(SB), AX
 	MOVQ	AX, 0(SP)
@@ -987,6 +988,7 @@ TEXT runtime·panicdivide(SB), $16-0
 	CALL	runtime·gopanic(SB)
 	RET
 
+// panicoverflow(): panics with the run-time error "integer overflow". Never returns.
 TEXT runtime·panicoverflow(SB), $16-0
 	LEAQ	runtime·errorStringType(SB), AX
 	MOVQ	AX, 0(SP)
@@ -995,6 +997,7 @@ TEXT runtime·panicoverflow(SB), $16-0
 	CALL	runtime·gopanic(SB)
 	RET
 
+// panicfloat(): panics with the run-time error "floating point error". Never returns.
 TEXT runtime·panicfloat(SB), $16-0
 	LEAQ	runtime·errorStringType(SB), AX
 	MOVQ	AX, 0(SP)
