@@ -332,4 +332,31 @@ class DeferPanicTest {
                 GLOBL	goexitPC<>(SB), RODATA, $8
                 """ + STRINGS, "main deferred\n", 0);
     }
+
+    @Test
+    void gotracebackSystemShowsRuntimeFramesWithFpSpPc() throws Exception {
+        String prog = """
+                TEXT main·main(SB), $16-0
+                	LEAQ	runtime·stringType(SB), AX
+                	MOVQ	AX, 0(SP)
+                	LEAQ	first<>(SB), AX
+                	MOVQ	AX, 8(SP)
+                	CALL	runtime·gopanic(SB)
+                	RET
+                """ + STRINGS;
+        RuntimeRun.Result r = RuntimeRun.run(RuntimeRun.buildText("system.s", "#include \"textflag.h\"\n" + PRINT + prog), 0, 1,
+                "GOMAXPROCS=1", "GOTRACEBACK=system");
+        String out = r.both();
+        assertEquals(2, r.status());
+        String frame = "\t\\S+:\\d+ \\+0x[0-9a-f]+ fp=0x[0-9a-f]+ sp=0x[0-9a-f]+ pc=0x[0-9a-f]+";
+        org.junit.jupiter.api.Assertions.assertTrue(out.matches("(?s)panic: first\n\ngoroutine 1 \\[running\\]:\n"
+                + "panic\\(\\{0x[0-9a-f]+, 0x[0-9a-f]+\\}\\)\n" + frame + "\n"
+                + "main\\.main\\(\\)\n" + frame + "\n"
+                + "runtime\\.main\\(\\)\n" + frame + "\n"
+                + "runtime\\.goexit\\(\\)\n" + frame + "\n"), out);
+        RuntimeRun.Result plain = RuntimeRun.run(RuntimeRun.buildText("system.s", "#include \"textflag.h\"\n" + PRINT + prog), 0, 1,
+                "GOMAXPROCS=1");
+        org.junit.jupiter.api.Assertions.assertTrue(plain.both().matches(
+                "(?s)panic: first\n\ngoroutine 1 \\[running\\]:\nmain\\.main\\(\\)\n\tsystem\\.s:\\d+ \\+0x[0-9a-f]+\n"), plain.both());
+    }
 }
