@@ -209,9 +209,10 @@ done:
 // traceback1(pc, sp, bp uintptr, gp *g, level int): prints gp's frames from the one at pc
 // (whose SP is sp and frame pointer bp) outwards, as Go does: for each shown frame
 // "name(0x1, 0x2)" (its argument words, at most 10, then "...") and a tab, "file:line
-// +0xOFF" (line of pc-1 for a return address; of pc itself for the frame that faulted, below
-// sigpanic), with " fp=… sp=… pc=…" at level 2. Stops at a TOPFRAME function, at systemstack or
-// mcall (the top of g0's stack), at an unknown pc or after 100 frames; then "created by" and where, for a goroutine other than 1.
+// +0xOFF" (no +0xOFF at the entry itself; the line of pc-1 for a return address, of pc
+// itself for the frame that faulted, below sigpanic), with " fp=… sp=… pc=…" at level 2.
+// Stops at a TOPFRAME function, at systemstack or mcall (the top of g0's stack), at an
+// unknown pc or after 100 frames; then "created by" and where, for a goroutine other than 1.
 TEXT runtime·traceback1(SB), NOSPLIT, $176-40
 	MOVQ	pc+0(FP), AX
 	MOVQ	AX, curpc-8(SP)
@@ -363,12 +364,17 @@ exact:
 	MOVQ	line-128(SP), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·printint(SB)
+	MOVQ	curpc-8(SP), AX           // " +0xOFF" only past the entry, as Go
+	MOVQ	f-32(SP), BX
+	CMPQ	AX, _func_entry(BX)
+	JLS	nooff
 	PRINTS(plus<>, 2)
 	MOVQ	curpc-8(SP), AX
 	MOVQ	f-32(SP), BX
 	SUBQ	_func_entry(BX), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·printhex(SB)
+nooff:
 	CMPQ	level+32(FP), $2
 	JLT	eol
 	PRINTS(fpeq<>, 4)
