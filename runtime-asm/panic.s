@@ -101,7 +101,7 @@ TEXT runtime·fatalthrow(SB), NOSPLIT, $72-16
 // fatalthrow_func1(): fatalthrow's closure (DX: fn, s, pc, sp, bp, gp), on g0: prints
 // "fatal error: s", the "[signal ...]" line when gp was handling a fault, and the tracebacks;
 // exits 2. A second fatal error on the same M while printing exits at once. Never returns.
-TEXT runtime·fatalthrow_func1(SB), NOSPLIT, $40-0
+TEXT runtime·fatalthrow_func1(SB), NOSPLIT, $48-0
 	MOVQ	DX, c-8(SP)
 	get_tls(CX)
 	MOVQ	g(CX), AX
@@ -135,6 +135,7 @@ first:
 	MOVQ	AX, 16(SP)                // bp
 	MOVQ	48(DX), AX
 	MOVQ	AX, 24(SP)                // gp
+	MOVB	$0, 32(SP)
 	CALL	runtime·tracebackall(SB)
 	CALL	runtime·printunlock(SB)
 	MOVL	$2, 0(SP)
@@ -821,7 +822,7 @@ TEXT runtime·fatalpanic(SB), $40-0
 // deferred call, " [recovered]" for a recovered one), the "[signal ...]" line for a fault,
 // then the goroutine's traceback from gopanic (and the others with GOTRACEBACK=all), exit 2.
 // A panic while printing a panic exits at once. Never returns.
-TEXT runtime·fatalpanic_m(SB), NOSPLIT, $48-0
+TEXT runtime·fatalpanic_m(SB), NOSPLIT, $64-0
 	MOVQ	DX, c-16(SP)
 	get_tls(CX)
 	MOVQ	g(CX), AX
@@ -852,6 +853,7 @@ first:
 	MOVQ	BX, 16(SP)
 	MOVQ	gp-8(SP), AX
 	MOVQ	AX, 24(SP)
+	MOVB	$0, 32(SP)
 	CALL	runtime·tracebackall(SB)
 	CALL	runtime·printunlock(SB)
 	MOVL	$2, 0(SP)

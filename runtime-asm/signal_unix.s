@@ -21,16 +21,19 @@
 	MOVQ	$n, 8(SP); \
 	CALL	runtime·throw(SB)
 
-// initsig(): on m0 at start-up (Go's mstartm0): installs sigtramp for SIGSEGV, SIGBUS and
-// SIGFPE, the signals a Go program turns into panics (sigtable's _SigPanic entries).
-// SIGILL and SIGTRAP keep the kernel's default: gmpvm's runtime raises them on purpose
-// (abort's INT3, UNDEF) to die at once.
+// initsig(): on m0 at start-up (Go's mstartm0): installs sigtramp for the synchronous
+// signals: SIGSEGV, SIGBUS and SIGFPE, which a Go program turns into panics (sigtable's
+// _SigPanic entries), and SIGILL and SIGTRAP, which crash it in Go's words (_SigThrow).
 TEXT runtime·initsig(SB), NOSPLIT, $16-0
 	MOVL	$_SIGSEGV, 0(SP)
 	CALL	runtime·setsig(SB)
 	MOVL	$_SIGBUS, 0(SP)
 	CALL	runtime·setsig(SB)
 	MOVL	$_SIGFPE, 0(SP)
+	CALL	runtime·setsig(SB)
+	MOVL	$_SIGILL, 0(SP)
+	CALL	runtime·setsig(SB)
+	MOVL	$_SIGTRAP, 0(SP)
 	CALL	runtime·setsig(SB)
 	RET
 
@@ -87,8 +90,8 @@ TEXT runtime·sigtrampgo(SB), NOSPLIT, $48-24
 // interrupted gp. One case per kind of signal (the next one, SIGURG for preemption, goes
 // here too): a synchronous fault (SIGSEGV, SIGBUS, SIGFPE) records sig, si_code, si_addr and
 // the faulting pc in gp (sig, sigcode0, sigcode1, sigpc) and makes gp call sigpanic when the
-// handler returns (preparePanic). Anything else is unexpected: fatal.
-TEXT runtime·sighandler(SB), NOSPLIT, $16-32
+// handler returns (preparePanic). Anything else (SIGILL, SIGTRAP) crashes: sigthrow.
+TEXT runtime·sighandler(SB), NOSPLIT, $40-32
 	MOVL	sig+0(FP), AX
 	CMPL	AX, $_SIGSEGV
 	JEQ	panicsig
@@ -96,7 +99,15 @@ TEXT runtime·sighandler(SB), NOSPLIT, $16-32
 	JEQ	panicsig
 	CMPL	AX, $_SIGFPE
 	JEQ	panicsig
-	THROWMSG(msgunexpectedsig<>, 17)
+	MOVL	AX, 0(SP)
+	MOVQ	info+8(FP), AX
+	MOVQ	AX, 8(SP)
+	MOVQ	ctx+16(FP), AX
+	MOVQ	AX, 16(SP)
+	MOVQ	gp+24(FP), AX
+	MOVQ	AX, 24(SP)
+	CALL	runtime·sigthrow(SB)
+	RET
 panicsig:
 	MOVQ	gp+24(FP), BX
 	MOVL	AX, g_sig(BX)
@@ -111,6 +122,134 @@ panicsig:
 	MOVQ	DI, 0(SP)
 	MOVQ	BX, 8(SP)
 	CALL	runtime·preparePanic(SB)
+	RET
+
+// sigthrow(sig uint32, info *siginfo, ctx unsafe.Pointer, gp *g): the end of sighandler for a
+// signal that cannot become a panic (Go's _SigThrow), on the gsignal stack, as Go prints it:
+// the signal's name, "PC=… m=N sigcode=N", for SIGILL the 16 instruction bytes at pc (not
+// past pc's page), a blank line, gp's traceback from the interrupted context with runtime
+// frames (a runtime throw), every other goroutine, a blank line and the registers
+// (dumpregs); exit status 2. Never returns.
+TEXT runtime·sigthrow(SB), NOSPLIT, $48-32
+	get_tls(CX)
+	MOVQ	g(CX), AX
+	MOVQ	g_m(AX), AX
+	MOVL	$throwTypeRuntime, m_throwing(AX)
+	MOVQ	gp+24(FP), BX
+	MOVQ	BX, m_caughtsig(AX)
+	INCL	m_dying(AX)
+	CMPL	m_dying(AX), $1
+	JEQ	first
+	MOVL	$2, 0(SP)
+	CALL	runtime·exit(SB)
+first:
+	CALL	runtime·printlock(SB)
+	MOVL	sig+0(FP), AX
+	MOVL	AX, 0(SP)
+	CALL	runtime·signame(SB)
+	MOVQ	8(SP), AX
+	MOVQ	16(SP), BX
+	MOVQ	AX, 0(SP)
+	MOVQ	BX, 8(SP)
+	CALL	runtime·printstring(SB)
+	CALL	runtime·printnl(SB)
+	PRINTS(msgpceq<>, 3)
+	MOVQ	ctx+16(FP), DI
+	MOVQ	(ucontext_uc_mcontext+sigcontext_rip)(DI), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·printhex(SB)
+	PRINTS(msgmeq<>, 3)
+	get_tls(CX)
+	MOVQ	g(CX), AX
+	MOVQ	g_m(AX), AX
+	MOVQ	m_id(AX), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·printint(SB)
+	PRINTS(msgsigcode<>, 9)
+	MOVQ	info+8(FP), SI
+	MOVLQSX	siginfo_si_code(SI), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·printint(SB)
+	CALL	runtime·printnl(SB)
+	CMPL	sig+0(FP), $_SIGILL
+	JNE	trace
+	PRINTS(msginsn<>, 18)
+	MOVQ	ctx+16(FP), DI
+	MOVQ	(ucontext_uc_mcontext+sigcontext_rip)(DI), AX
+	MOVQ	AX, pc-8(SP)
+	MOVQ	AX, BX                    // n = min(16, bytes left in pc's page)
+	ANDQ	$4095, BX
+	MOVQ	$4096, CX
+	SUBQ	BX, CX
+	CMPQ	CX, $16
+	JLE	2(PC)
+	MOVQ	$16, CX
+	ADDQ	AX, CX
+	MOVQ	CX, end-16(SP)
+insn:
+	MOVQ	pc-8(SP), AX
+	CMPQ	AX, end-16(SP)
+	JCC	insndone
+	CALL	runtime·printsp(SB)
+	MOVQ	pc-8(SP), AX
+	MOVBQZX	0(AX), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·printhex(SB)
+	INCQ	pc-8(SP)
+	JMP	insn
+insndone:
+	CALL	runtime·printnl(SB)
+trace:
+	MOVQ	ctx+16(FP), DI
+	MOVQ	(ucontext_uc_mcontext+sigcontext_rip)(DI), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	(ucontext_uc_mcontext+sigcontext_rsp)(DI), AX
+	MOVQ	AX, 8(SP)
+	MOVQ	(ucontext_uc_mcontext+sigcontext_rbp)(DI), AX
+	MOVQ	AX, 16(SP)
+	MOVQ	gp+24(FP), AX
+	MOVQ	AX, 24(SP)
+	MOVB	$1, 32(SP)
+	CALL	runtime·tracebackall(SB)
+	CALL	runtime·printnl(SB)
+	MOVQ	ctx+16(FP), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·dumpregs(SB)
+	CALL	runtime·printunlock(SB)
+	MOVL	$2, 0(SP)
+	CALL	runtime·exit(SB)
+	RET
+
+// dumpregs(ctx unsafe.Pointer): the interrupted registers, one per line, in Go's order and
+// format ("rax    0x…"), from the ucontext's mcontext (table dumpregsTab: offset, name).
+TEXT runtime·dumpregs(SB), NOSPLIT, $32-8
+	MOVQ	$0, i-8(SP)
+loop:
+	MOVQ	i-8(SP), BX
+	CMPQ	BX, $21
+	JGE	done
+	SHLQ	$4, BX
+	LEAQ	dumpregsTab<>(SB), SI
+	MOVQ	8(SI)(BX*1), AX           // the name, 7 characters with its padding
+	MOVQ	AX, 0(SP)
+	MOVQ	$7, 8(SP)
+	CALL	runtime·printstring(SB)
+	MOVQ	i-8(SP), BX
+	SHLQ	$4, BX
+	LEAQ	dumpregsTab<>(SB), SI
+	MOVQ	0(SI)(BX*1), CX           // offset in the mcontext; 144-148: 16-bit segment registers
+	MOVQ	ctx+0(FP), DI
+	ADDQ	$ucontext_uc_mcontext, DI
+	MOVQ	(DI)(CX*1), AX
+	CMPQ	CX, $144
+	JLT	2(PC)
+	MOVWQZX	AX, AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·printhex(SB)
+	CALL	runtime·printnl(SB)
+	INCQ	i-8(SP)
+	JMP	loop
+done:
 	RET
 
 // sigpanic(): what a goroutine that faulted "calls" (preparePanic made it look so): turns
@@ -243,10 +382,63 @@ DATA	signames<>+68(SB)/4, $19
 DATA	signames<>+72(SB)/8, $signametext<>+107(SB)
 GLOBL	signames<>(SB), RODATA, $80
 
+// dumpregsTab: {offset in the mcontext, name} per register, in Go's dumpregs order.
+DATA	dumpregsNames<>+0(SB)/147, $"rax    rbx    rcx    rdx    rdi    rsi    rbp    rsp    r8     r9     r10    r11    r12    r13    r14    r15    rip    rflags cs     fs     gs     "
+GLOBL	dumpregsNames<>(SB), RODATA, $147
+DATA	dumpregsTab<>+0(SB)/8, $104
+DATA	dumpregsTab<>+8(SB)/8, $dumpregsNames<>+0(SB)
+DATA	dumpregsTab<>+16(SB)/8, $88
+DATA	dumpregsTab<>+24(SB)/8, $dumpregsNames<>+7(SB)
+DATA	dumpregsTab<>+32(SB)/8, $112
+DATA	dumpregsTab<>+40(SB)/8, $dumpregsNames<>+14(SB)
+DATA	dumpregsTab<>+48(SB)/8, $96
+DATA	dumpregsTab<>+56(SB)/8, $dumpregsNames<>+21(SB)
+DATA	dumpregsTab<>+64(SB)/8, $64
+DATA	dumpregsTab<>+72(SB)/8, $dumpregsNames<>+28(SB)
+DATA	dumpregsTab<>+80(SB)/8, $72
+DATA	dumpregsTab<>+88(SB)/8, $dumpregsNames<>+35(SB)
+DATA	dumpregsTab<>+96(SB)/8, $80
+DATA	dumpregsTab<>+104(SB)/8, $dumpregsNames<>+42(SB)
+DATA	dumpregsTab<>+112(SB)/8, $120
+DATA	dumpregsTab<>+120(SB)/8, $dumpregsNames<>+49(SB)
+DATA	dumpregsTab<>+128(SB)/8, $0
+DATA	dumpregsTab<>+136(SB)/8, $dumpregsNames<>+56(SB)
+DATA	dumpregsTab<>+144(SB)/8, $8
+DATA	dumpregsTab<>+152(SB)/8, $dumpregsNames<>+63(SB)
+DATA	dumpregsTab<>+160(SB)/8, $16
+DATA	dumpregsTab<>+168(SB)/8, $dumpregsNames<>+70(SB)
+DATA	dumpregsTab<>+176(SB)/8, $24
+DATA	dumpregsTab<>+184(SB)/8, $dumpregsNames<>+77(SB)
+DATA	dumpregsTab<>+192(SB)/8, $32
+DATA	dumpregsTab<>+200(SB)/8, $dumpregsNames<>+84(SB)
+DATA	dumpregsTab<>+208(SB)/8, $40
+DATA	dumpregsTab<>+216(SB)/8, $dumpregsNames<>+91(SB)
+DATA	dumpregsTab<>+224(SB)/8, $48
+DATA	dumpregsTab<>+232(SB)/8, $dumpregsNames<>+98(SB)
+DATA	dumpregsTab<>+240(SB)/8, $56
+DATA	dumpregsTab<>+248(SB)/8, $dumpregsNames<>+105(SB)
+DATA	dumpregsTab<>+256(SB)/8, $128
+DATA	dumpregsTab<>+264(SB)/8, $dumpregsNames<>+112(SB)
+DATA	dumpregsTab<>+272(SB)/8, $136
+DATA	dumpregsTab<>+280(SB)/8, $dumpregsNames<>+119(SB)
+DATA	dumpregsTab<>+288(SB)/8, $144
+DATA	dumpregsTab<>+296(SB)/8, $dumpregsNames<>+126(SB)
+DATA	dumpregsTab<>+304(SB)/8, $148
+DATA	dumpregsTab<>+312(SB)/8, $dumpregsNames<>+133(SB)
+DATA	dumpregsTab<>+320(SB)/8, $146
+DATA	dumpregsTab<>+328(SB)/8, $dumpregsNames<>+140(SB)
+GLOBL	dumpregsTab<>(SB), RODATA, $336
+DATA	msgpceq<>+0(SB)/3, $"PC="
+GLOBL	msgpceq<>(SB), RODATA, $3
+DATA	msgmeq<>+0(SB)/3, $" m="
+GLOBL	msgmeq<>(SB), RODATA, $3
+DATA	msgsigcode<>+0(SB)/9, $" sigcode="
+GLOBL	msgsigcode<>(SB), RODATA, $9
+DATA	msginsn<>+0(SB)/18, $"instruction bytes:"
+GLOBL	msginsn<>(SB), RODATA, $18
+
 DATA	msgsigaction<>+0(SB)/24, $"runtime: sigaction fails"
 GLOBL	msgsigaction<>(SB), RODATA, $24
-DATA	msgunexpectedsig<>+0(SB)/17, $"unexpected signal"
-GLOBL	msgunexpectedsig<>(SB), RODATA, $17
 DATA	msgunexpected<>+0(SB)/42, $"unexpected signal during runtime execution"
 GLOBL	msgunexpected<>(SB), RODATA, $42
 DATA	msgfaultaddr<>+0(SB)/25, $"unexpected fault address "

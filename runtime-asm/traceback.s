@@ -213,7 +213,8 @@ done:
 // itself for the frame that faulted, below sigpanic), with " fp=… sp=… pc=…" at level 2.
 // Stops at a TOPFRAME function, at systemstack or mcall (the top of g0's stack), at an
 // unknown pc or after 100 frames; then "created by" and where, for a goroutine other than 1.
-TEXT runtime·traceback1(SB), NOSPLIT, $176-40
+// trap: pc is where a signal stopped the thread (Go's tracebacktrap): its line is pc's own.
+TEXT runtime·traceback1(SB), NOSPLIT, $176-41
 	MOVQ	pc+0(FP), AX
 	MOVQ	AX, curpc-8(SP)
 	MOVQ	sp+8(FP), AX
@@ -222,7 +223,8 @@ TEXT runtime·traceback1(SB), NOSPLIT, $176-40
 	MOVQ	AX, curbp-24(SP)
 	MOVQ	$0, nprint-48(SP)
 	MOVQ	$0, n-56(SP)
-	MOVQ	$0, aftersig-64(SP)
+	MOVBQZX	trap+40(FP), AX           // the first pc is where a signal stopped it: exact
+	MOVQ	AX, aftersig-64(SP)
 frame:
 	MOVQ	curpc-8(SP), AX
 	TESTQ	AX, AX
@@ -488,13 +490,13 @@ created:
 done:
 	RET
 
-// tracebackall(pc, sp, bp uintptr, gp *g): the goroutine part of a fatal error or panic, at
+// tracebackall(pc, sp, bp uintptr, gp *g, trap bool): the goroutine part of a fatal error or panic, at
 // the level gotraceback gives (Go's dopanic_m): gp, the g that failed, standing at pc/sp/bp:
 // a user goroutine gets its header and frames; g0 (a failure on the system stack) gets
 // "runtime stack:" and its frames when runtime frames are shown, and then the M's user
 // goroutine comes first among the others. Every other goroutine is shown with all (or when
 // gp is not the M's user goroutine).
-TEXT runtime·tracebackall(SB), NOSPLIT, $72-32
+TEXT runtime·tracebackall(SB), NOSPLIT, $72-33
 	CALL	runtime·gotraceback(SB)
 	MOVQ	0(SP), AX
 	MOVQ	AX, level-8(SP)
@@ -529,6 +531,8 @@ trace:
 	MOVQ	AX, 24(SP)
 	MOVQ	level-8(SP), AX
 	MOVQ	AX, 32(SP)
+	MOVB	trap+32(FP), AX
+	MOVB	AX, 40(SP)
 	CALL	runtime·traceback1(SB)
 others:
 	CMPQ	all-16(SP), $0
@@ -598,6 +602,7 @@ TEXT runtime·tracebacksaved(SB), NOSPLIT, $48-16
 	MOVQ	AX, 24(SP)
 	MOVQ	level+8(FP), AX
 	MOVQ	AX, 32(SP)
+	MOVB	$0, 40(SP)
 	CALL	runtime·traceback1(SB)
 	RET
 

@@ -103,6 +103,22 @@ class PanicGoConformanceTest {
                 cur.add(pos);
                 continue;
             }
+            if (l.matches("(r\\w+|cs|fs|gs) +0x[0-9a-f]+")) {
+                if (!cur.isEmpty() && !cur.get(0).equals("registers")) {
+                    cur = new ArrayList<>();
+                    sections.add(cur);
+                    cur.add("registers");
+                    cur.add("F ");               // always shown
+                }
+                cur.add(l.replaceAll("0x[0-9a-f]+", "0x…"));
+                continue;
+            }
+            if (l.startsWith("PC=0x")) {
+                l = l.replaceAll("PC=0x[0-9a-f]+", "PC=…");
+            }
+            if (l.startsWith("instruction bytes:")) {
+                l = l.replaceAll("^((?:\\S+ ){4}).*", "$1…"); // the faulting instruction; what follows differs
+            }
             if (l.startsWith("[signal ")) {
                 l = l.replaceAll("pc=0x[0-9a-f]+", "pc=…").replaceAll("addr=0x(?!0\\b)[0-9a-f]+", "addr=…");
             }
@@ -120,7 +136,9 @@ class PanicGoConformanceTest {
                 continue; // a goroutine of Go's own runtime (or the runtime stack's tail)
             }
             for (String x : sec) {
-                sb.append(x.startsWith("F ") ? x.substring(2) : x).append('\n');
+                if (!x.equals("F ")) {
+                    sb.append(x.startsWith("F ") ? x.substring(2) : x).append('\n');
+                }
             }
         }
         return sb.toString().replaceAll("\n+$", "\n");
@@ -591,5 +609,39 @@ class PanicGoConformanceTest {
         assertTrue(us.text().contains("\nruntime.chansend1("), us.text());
         assertTrue(us.text().contains("\nmain.main()\n"), us.text());
         assertEquals(2, us.status());
+    }
+
+    @Test
+    void illegalInstructionAndTrapCrashInGosWords() throws Exception {
+        // Go's _SigThrow: the signal's name, PC/m/sigcode, SIGILL's instruction bytes, the
+        // traceback from the trapping pc with runtime frames, every goroutine, the registers.
+        same("sigill", """
+                package main
+
+                func ud()
+
+                func main() { ud() }
+                """, "#include \"textflag.h\"\nTEXT ·ud(SB), NOSPLIT, $0-0\n\tUNDEF\n\tRET\n", """
+                TEXT main·main(SB), $0-0
+                	CALL	main·ud(SB)
+                	RET
+                TEXT main·ud(SB), NOSPLIT, $0-0
+                	UNDEF
+                	RET
+                """);
+        same("sigtrap", """
+                package main
+
+                func trap()
+
+                func main() { trap() }
+                """, "#include \"textflag.h\"\nTEXT ·trap(SB), NOSPLIT, $0-0\n\tBYTE\t$0xcc\n\tRET\n", """
+                TEXT main·main(SB), $0-0
+                	CALL	main·trap(SB)
+                	RET
+                TEXT main·trap(SB), NOSPLIT, $0-0
+                	BYTE	$0xcc
+                	RET
+                """);
     }
 }
