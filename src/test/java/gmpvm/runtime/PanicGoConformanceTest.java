@@ -119,6 +119,9 @@ class PanicGoConformanceTest {
             if (l.startsWith("instruction bytes:")) {
                 l = l.replaceAll("^((?:\\S+ ){4}).*", "$1…"); // the faulting instruction; what follows differs
             }
+            if (l.matches("\t?panic: .*\\) 0x[0-9a-f]+.*")) {
+                l = l.replaceAll("\\) 0x[0-9a-f]+", ") 0x…"); // "(TYPE) ADDRESS": where the value lives
+            }
             if (l.startsWith("[signal ")) {
                 l = l.replaceAll("pc=0x[0-9a-f]+", "pc=…").replaceAll("addr=0x(?!0\\b)[0-9a-f]+", "addr=…");
             }
@@ -643,5 +646,64 @@ class PanicGoConformanceTest {
                 	BYTE	$0xcc
                 	RET
                 """);
+    }
+
+    /** main: defer func() { recover(); println("recovered"); panic(VALUE) }(); panic("first"). */
+    static String customPanic(String typeDesc, String data) {
+        return "TEXT main·main(SB), $16-0\n" + deferCall("mainmainfunc1PC") + panicWith("first") + """
+                ret:
+                	CALL	runtime·deferreturn(SB)
+                	RET
+                TEXT main·main·func1(SB), $24-0
+                	LEAQ	arg+0(FP), AX
+                	MOVQ	AX, 0(SP)
+                	CALL	runtime·gorecover(SB)
+                	LEAQ	recovered<>(SB), AX
+                	MOVQ	AX, 0(SP)
+                	MOVQ	$9, 8(SP)
+                	CALL	runtime·printlock(SB)
+                	CALL	runtime·printstring(SB)
+                	CALL	runtime·printnl(SB)
+                	CALL	runtime·printunlock(SB)
+                	LEAQ	typ<>(SB), AX
+                	MOVQ	AX, 0(SP)
+                	LEAQ	val<>(SB), AX
+                	MOVQ	AX, 8(SP)
+                	CALL	runtime·gopanic(SB)
+                	RET
+                DATA	recovered<>+0(SB)/9, $"recovered"
+                GLOBL	recovered<>(SB), RODATA, $9
+                """ + typeDesc + data + funcPC("main·main·func1") + STRINGS;
+    }
+
+    /** A program-made type descriptor (go_asm.h's _type: size, kind, name). */
+    static String typeDesc(long size, int kind, String name) {
+        return "DATA\ttyp<>+0(SB)/8, $" + size + "\nDATA\ttyp<>+8(SB)/8, $" + kind + "\nDATA\ttyp<>+16(SB)/8, $tname<>(SB)\n"
+                + "DATA\ttyp<>+24(SB)/8, $" + name.length() + "\nGLOBL\ttyp<>(SB), RODATA, $32\n"
+                + "DATA\ttname<>+0(SB)/" + name.length() + ", $\"" + name + "\"\nGLOBL\ttname<>(SB), RODATA, $" + name.length() + "\n";
+    }
+
+    static String goCustom(String decl, String value) {
+        return "package main\n\n" + decl + "\n\nfunc main() {\n\tdefer func() { recover(); println(\"recovered\"); panic("
+                + value + ") }()\n\tpanic(\"first\")\n}\n";
+    }
+
+    @Test
+    void valuesOfOtherTypesPrintAsGosPrintanycustomtype() throws Exception {
+        same("customstring", goCustom("type S string", "S(\"x\")"), null, customPanic(typeDesc(16, 24, "main.S"), """
+                DATA	xtext<>+0(SB)/1, $"x"
+                GLOBL	xtext<>(SB), RODATA, $1
+                DATA	val<>+0(SB)/8, $xtext<>(SB)
+                DATA	val<>+8(SB)/8, $1
+                GLOBL	val<>(SB), RODATA, $16
+                """));
+        same("customint", goCustom("type I int64", "I(7)"), null, customPanic(typeDesc(8, 6, "main.I"), """
+                DATA	val<>+0(SB)/8, $7
+                GLOBL	val<>(SB), RODATA, $8
+                """));
+        same("customstruct", goCustom("type T struct{ A int }", "T{1}"), null, customPanic(typeDesc(8, 25, "main.T"), """
+                DATA	val<>+0(SB)/8, $1
+                GLOBL	val<>(SB), RODATA, $8
+                """));
     }
 }
