@@ -530,9 +530,10 @@ class PanicGoConformanceTest {
     }
 
     @Test
-    void defaultTracebackShowsOnlyThePanickingGoroutine() throws Exception {
+    void defaultNoneAndSystemTracebacks() throws Exception {
         same("tbsingle", BLOCKED_THEN_PANIC_GO, null, BLOCKED_THEN_PANIC);
         same("tbnone", BLOCKED_THEN_PANIC_GO, null, BLOCKED_THEN_PANIC, "GOTRACEBACK=none");
+        same("tbsystem", BLOCKED_THEN_PANIC_GO, null, BLOCKED_THEN_PANIC, "GOTRACEBACK=system");
     }
 
     @Test
