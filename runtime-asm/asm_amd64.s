@@ -133,11 +133,13 @@ TEXT runtime·mcall(SB), NOSPLIT|NOFRAME, $0-8
 	RET
 
 // systemstack_switch is never called: its address stands in g.sched.pc for a goroutine that
-// is running a systemstack call, so a traceback of that goroutine makes sense.
+// is running a systemstack call, so a traceback of that goroutine makes sense. (The UNDEF
+// after RET keeps systemstack_switch+8, the pc systemstack saves, inside the function.)
 TEXT runtime·systemstack_switch(SB), NOSPLIT, $0-0
 	UNDEF
 	CALL	runtime·abort(SB)
 	RET
+	UNDEF
 
 // systemstack(fn func()): runs fn on the M's g0 stack and comes back. If already on g0 (or
 // the signal stack) fn is simply called. Saves the goroutine's SP and BP in g.sched (with
@@ -318,6 +320,20 @@ DATA	msgmsg0<>+0(SB)/23, $"fatal: morestack on g0\n"
 GLOBL	msgmsg0<>(SB), RODATA, $23
 DATA	msgmssig<>+0(SB)/28, $"fatal: morestack on gsignal\n"
 GLOBL	msgmssig<>(SB), RODATA, $28
+
+// jmpdefer(fv *funcval, argp uintptr): the end of deferreturn: pops deferreturn's frame
+// (SP back to the deferring function's, BP to its frame pointer saved by deferreturn's
+// prologue), backs the return address up by the 5 bytes of CALL deferreturn and jumps to
+// fv's code, so that the deferred function "returns" to that CALL and deferreturn runs again.
+// Never returns to its caller.
+TEXT runtime·jmpdefer(SB), NOSPLIT, $0-16
+	MOVQ	fv+0(FP), DX              // fn
+	MOVQ	argp+8(FP), BX            // caller sp
+	LEAQ	-8(BX), SP                // caller sp after CALL
+	MOVQ	-8(SP), BP                // restore BP as if deferreturn returned
+	SUBQ	$5, (SP)                  // return to CALL again
+	MOVQ	0(DX), BX
+	JMP	BX                        // but first run the deferred function
 
 // procyield(cycles uint32): spins with PAUSE. Clobbers AX.
 TEXT runtime·procyield(SB), NOSPLIT, $0-4

@@ -58,7 +58,11 @@
 #define g_gopc 200
 #define g_startpc 208
 #define g_selectDone 216
-#define g__size 224
+#define g_sig 224
+#define g_sigcode0 232
+#define g_sigcode1 240
+#define g_sigpc 248
+#define g__size 256
 
 // ---- m: an OS thread (here: an emulated thread made by clone) ----
 #define m_g0 0
@@ -115,7 +119,9 @@
 #define p_preempt 2160
 #define p_sudogcache 2168
 #define p_nsudog 2176
-#define p__size 2184
+#define p_deferpool 2184
+#define p_deferpoolLen 2192
+#define p__size 2200
 
 // ---- sysmontick: what sysmon last saw of a P ----
 #define sysmontick_schedtick 0
@@ -159,7 +165,9 @@
 #define schedt_sysmonnote 200
 #define schedt_procresizetime 208
 #define schedt_totaltime 216
-#define schedt__size 224
+#define schedt_deferlock 224
+#define schedt_deferpool 232
+#define schedt__size 240
 
 // ---- sudog: a g waiting on a channel or semaphore ----
 #define sudog_g 0
@@ -199,7 +207,10 @@
 // ---- _defer: one deferred call, in Go 1.4–1.12's form: the call's argument bytes (siz of
 // them) follow the record at _defer__size. sp is the deferring frame's SP when deferproc was
 // called (its argument pointer), pc the address deferproc returns to. g._defer links them,
-// newest first. ----
+// newest first. bp is the deferring frame's frame pointer (its BP when it called deferproc),
+// which a recovery restores with sp so that tracebacks and the frame's epilogue stay right
+// (Go 1.12 has no such field: its compiled epilogues reload BP from the stack; gmpvm's
+// tracebacks walk BP). A record from the pools has room for deferArgsCap argument bytes. ----
 #define _defer_siz 0
 #define _defer_started 4
 #define _defer_sp 8
@@ -207,7 +218,10 @@
 #define _defer_fn 24
 #define _defer__panic 32
 #define _defer_link 40
-#define _defer__size 48
+#define _defer_bp 48
+#define _defer__size 56
+#define deferArgsCap 64
+#define deferPoolCap 32
 
 // ---- _panic: an active panic (g._panic links them, newest first); arg is the eface
 // (type, data) passed to gopanic; argp points at the arguments of the deferred call being run ----
@@ -219,6 +233,48 @@
 #define _panic_recovered 32
 #define _panic_aborted 33
 #define _panic__size 40
+
+// ---- _type: a type descriptor, as much of Go's abi.Type as printing a panic value needs
+// (size, kind) with the name as a string header instead of Go's nameOff. An eface is
+// (type *_type, data unsafe.Pointer). ----
+#define _type_size 0
+#define _type_kind 8
+#define _type_str 16
+#define _type_strlen 24
+#define _type__size 32
+#define kindBool 1
+#define kindInt 2
+#define kindInt64 6
+#define kindUint64 11
+#define kindString 24
+#define kindRuntimeError 64
+#define kindPlainError 65
+
+// ---- signals (Linux amd64): numbers, sigaction flags, the kernel's sigaction, sigaltstack,
+// siginfo and ucontext offsets (docs/kernel.md) ----
+#define _SIGILL 4
+#define _SIGTRAP 5
+#define _SIGBUS 7
+#define _SIGFPE 8
+#define _SIGSEGV 11
+#define _SA_SIGINFO 0x4
+#define _SA_ONSTACK 0x8000000
+#define _SA_RESTORER 0x4000000
+#define _SA_RESTART 0x10000000
+#define sigactiont_sa_handler 0
+#define sigactiont_sa_flags 8
+#define sigactiont_sa_restorer 16
+#define sigactiont_sa_mask 24
+#define sigactiont__size 32
+#define siginfo_si_signo 0
+#define siginfo_si_code 8
+#define siginfo_si_addr 16
+#define ucontext_uc_mcontext 40
+#define sigcontext_rbp 80
+#define sigcontext_rsp 120
+#define sigcontext_rip 128
+#define _SEGV_MAPERR 1
+#define _FPE_INTDIV 1
 
 // ---- goroutine status (g.atomicstatus) ----
 #define _Gidle 0
@@ -354,3 +410,37 @@
 #define semaRoot_head 16
 #define semaRoot_tail 24
 #define semaRoot__size 32
+
+// ---- runtime·pclntab, the PC table the linker emits (loader Pclntab.java, docs/runtime.md):
+// a header, then one _func per TEXT symbol sorted by entry, line rows and files ----
+#define pcln_magic 0
+#define pcln_nfunc 4
+#define pcln_functab 8
+#define pcln_rows 12
+#define pcln_files 16
+#define pcln_strings 20
+#define pcln_nfile 24
+#define _func_entry 0
+#define _func_end 8
+#define _func_nameoff 16
+#define _func_namelen 20
+#define _func_args 24
+#define _func_frame 28
+#define _func_flags 32
+#define _func_nrows 36
+#define _func_rowoff 40
+#define _func__size 48
+#define pcrow_pcoff 0
+#define pcrow_line 4
+#define pcrow_file 8
+#define pcrow__size 12
+#define funcFlagBP 0x10000
+#define funcFlagTopframe 2048
+
+// ---- GOTRACEBACK levels (Go's traceback.go: none 0, single 1, all 1 + all, system 2 + all) and
+// m.throwing values (throwTypeUser for fatal, throwTypeRuntime for throw) ----
+#define throwTypeNone 0
+#define throwTypeUser 1
+#define throwTypeRuntime 2
+#define tracebackMaxFrames 100
+#define tracebackMaxArgs 10

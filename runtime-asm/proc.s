@@ -721,6 +721,11 @@ ok:
 	MOVQ	CX, (g_sched+gobuf_sp)(AX)
 	CALL	runtime·minit(SB)
 	MYM(BX)
+	LEAQ	runtime·m0(SB), AX        // m0 installs the signal handlers (Go's mstartm0)
+	CMPQ	BX, AX
+	JNE	2(PC)
+	CALL	runtime·initsig(SB)
+	MYM(BX)
 	MOVQ	m_mstartfn(BX), AX
 	CMPQ	AX, $0
 	JEQ	nofn
@@ -2314,11 +2319,6 @@ TEXT runtime·goexit0(SB), $16-8
 	MOVQ	AX, 8(SP)
 	CALL	runtime·gfput(SB)
 	CALL	runtime·schedule(SB)
-	RET
-
-// Goexit(): ends the calling goroutine (there are no deferred calls to run yet).
-TEXT runtime·Goexit(SB), $0-0
-	CALL	runtime·goexit1(SB)
 	RET
 
 // NumGoroutine() int64: how many goroutines exist (not dead), system goroutines

@@ -279,7 +279,7 @@ GLOBL	msgoverflow<>(SB), RODATA, $14
 // moves by delta = new.hi - old.hi; then what points into the old stack is adjusted by delta:
 // every word of the copy whose value lies in [old.lo, old.hi) (saved BPs, pointers to
 // locals, arguments), gp.sched's sp, bp and ctxt, gp.stktopsp, m.morebuf.sp, each defer
-// record's sp and argument words on gp._defer, each sudog's elem on gp.waiting, and each
+// record's sp, bp and argument words on gp._defer, each sudog's elem on gp.waiting, and each
 // panic's argp on gp._panic. gp's
 // stack bounds and stackguard0 (new.lo + _StackGuard) follow, and the old stack goes back to
 // the pool. gp must be in _Gcopystack. Runs on g0.
@@ -344,13 +344,14 @@ scanned:
 	MOVQ	g_m(BX), BX
 	ADJUST((m_morebuf+gobuf_sp)(BX))
 
-	// Defer records: sp, and the copied argument words of the deferred call (siz bytes after
-	// the record), which may hold pointers to locals.
+	// Defer records: sp and bp, and the copied argument words of the deferred call (siz bytes
+	// after the record), which may hold pointers to locals.
 	MOVQ	g__defer(SI), BX
 defers:
 	TESTQ	BX, BX
 	JEQ	panics
 	ADJUST(_defer_sp(BX))
+	ADJUST(_defer_bp(BX))
 	MOVLQSX	_defer_siz(BX), CX
 	SHRQ	$3, CX
 	LEAQ	_defer__size(BX), DI

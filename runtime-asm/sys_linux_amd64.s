@@ -199,3 +199,32 @@ TEXT runtime·sigaltstack(SB), NOSPLIT, $0
 	JLS	2(PC)
 	CALL	runtime·abort(SB)       // crash
 	RET
+
+// rt_sigaction(sig uintptr, new, old *sigactiont, size uintptr) int32: the kernel's
+// sigaction (struct layout in go_asm.h); returns 0 or -errno.
+TEXT runtime·rt_sigaction(SB), NOSPLIT, $0-36
+	MOVQ	sig+0(FP), DI
+	MOVQ	new+8(FP), SI
+	MOVQ	old+16(FP), DX
+	MOVQ	size+24(FP), R10
+	MOVL	$SYS_rt_sigaction, AX
+	SYSCALL
+	MOVL	AX, ret+32(FP)
+	RET
+
+// sigtramp: the handler the kernel calls for every signal the runtime handles, on the
+// M's gsignal stack (SA_ONSTACK), with DI = signo, SI = &siginfo, DX = &ucontext. Calls
+// sigtrampgo and returns to the frame's restorer (sigreturn). TOPFRAME: tracebacks stop here.
+TEXT runtime·sigtramp(SB), NOSPLIT|TOPFRAME, $24
+	MOVL	DI, 0(SP)                 // sig
+	MOVQ	SI, 8(SP)                 // info
+	MOVQ	DX, 16(SP)                // ctx
+	CALL	runtime·sigtrampgo(SB)
+	RET
+
+// sigreturn: the signal frame's restorer (SA_RESTORER): rt_sigreturn, which resumes the
+// interrupted thread from the (possibly edited) ucontext. Never returns.
+TEXT runtime·sigreturn(SB), NOSPLIT|NOFRAME, $0
+	MOVQ	$SYS_rt_sigreturn, AX
+	SYSCALL
+	INT	$3                        // not reached

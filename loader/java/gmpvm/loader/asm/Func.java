@@ -4,13 +4,16 @@ import java.util.List;
 
 /**
  * One assembled TEXT symbol: its machine code (prologue, body, epilogues, morestack stub),
- * the fixups inside it and the line rows mapping code offsets to source positions. For the
- * linker's stack check: {@code split} says whether it got the split prologue, {@code depth}
- * is the most stack it takes below its entry SP by itself (frame, saved BP, pushes), and
- * {@code calls} lists its calls and tail jumps with the stack taken at each.
+ * the fixups inside it and the line rows mapping code offsets to source positions.
+ * {@code autoffset} is what the prologue subtracts from SP (the frame plus the saved BP, if
+ * {@code savesBP}), which a traceback needs to step over the frame. For the linker's stack
+ * check: {@code split} says whether it got the split prologue, {@code depth} is the most stack
+ * it takes below its entry SP by itself (frame, saved BP, pushes), and {@code calls} lists its
+ * calls and tail jumps with the stack taken at each.
  */
 record Func(String name, boolean local, int flags, Pos pos, byte[] code, List<Fixup> fixups,
-            List<LineRow> lines, long frame, long args, boolean split, long depth, List<Call> calls) {
+            List<LineRow> lines, long frame, long args, long autoffset, boolean savesBP,
+            boolean split, long depth, List<Call> calls) {
     /**
      * A CALL (or, with {@code tail}, a JMP) to the linker symbol {@code sym}, or through a
      * register or memory when {@code sym} is null; {@code depth} is the stack the function

@@ -65,6 +65,7 @@ final class FuncBuilder {
     private int bpsize;
     private final List<Func.Call> calls = new ArrayList<>();
     private boolean split;
+    private long autoffsetOfFunc;
 
     FuncBuilder(Stmt text, List<Stmt> body, String pkg, Diagnostics diags) {
         this.text = text;
@@ -112,6 +113,7 @@ final class FuncBuilder {
         if (autoffset < TextFlag.STACK_SMALL && !noSplit && !hasCall) {
             noSplit = true;
         }
+        autoffsetOfFunc = autoffset;
         if (autoffset % 8 != 0) {
             throw new AsmError(size.pos, "frame size " + frame + " is not a multiple of 8");
         }
@@ -463,7 +465,7 @@ final class FuncBuilder {
                 out.le(disp, 4);
             }
         }
-        return new Func(name, local, flags, text.pos(), out.toArray(), fix, rows, frame, args, split, maxDepth,
-                List.copyOf(calls));
+        return new Func(name, local, flags, text.pos(), out.toArray(), fix, rows, frame, args,
+                autoffsetOfFunc, bpsize > 0, split, maxDepth, List.copyOf(calls));
     }
 }

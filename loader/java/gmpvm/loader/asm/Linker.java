@@ -99,6 +99,17 @@ final class Linker {
             rtEnd = text.size();
         }
         byte[] textBytes = text.toByteArray();
+        // runtime·pclntab: the PC table the runtime's tracebacks read (only when linking the runtime)
+        Def pcln = null;
+        boolean withRuntime = objs.stream().anyMatch(ObjFile::runtime);
+        if (withRuntime && !globals.containsKey(Pclntab.SYMBOL)) {
+            int size = Pclntab.size(allText.stream().map(d -> d.func).toList());
+            DataSym ds = new DataSym(Pclntab.SYMBOL, false, TextFlag.RODATA, size, new byte[size], List.of(),
+                    allText.isEmpty() ? null : allText.get(0).pos);
+            pcln = new Def(Pclntab.SYMBOL, ds.pos(), null, ds, 0);
+            globals.put(Pclntab.SYMBOL, pcln);
+            rodata.add(pcln);
+        }
         byte[] ro = place(rodata);
         byte[] dat = place(data);
         long bssSize = 0;
@@ -113,6 +124,10 @@ final class Linker {
         }
         for (Def d : rodata) {
             d.addr += l.rodataAddr();
+        }
+        if (pcln != null) {
+            byte[] tab = Pclntab.build(allText.stream().map(d -> new Pclntab.Entry(d.addr, d.func)).toList());
+            System.arraycopy(tab, 0, ro, (int) (pcln.addr - l.rodataAddr()), tab.length);
         }
         for (Def d : data) {
             d.addr += l.dataAddr();

@@ -71,20 +71,25 @@ final class RuntimeDocs {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1).replace("|", "\\|");
     }
 
-    /** One line per struct of go_asm.h (a NAME__size define): its size and its fields' offsets. */
+    /**
+     * One line per struct of go_asm.h (a NAME__size define): its size and its fields' offsets.
+     * A struct's fields are the NAME_x defines before its NAME__size (constants that share the
+     * prefix, such as mutex_locked, come after it).
+     */
     static String structures() throws IOException {
         RuntimeLayout layout = RuntimeLayout.parse(Files.readString(DIR.resolve("go_asm.h")));
-        Map<String, Long> all = layout.all();
+        List<Map.Entry<String, Long>> all = new ArrayList<>(layout.all().entrySet());
         StringBuilder sb = new StringBuilder();
-        for (Map.Entry<String, Long> e : all.entrySet()) {
+        for (int i = 0; i < all.size(); i++) {
+            Map.Entry<String, Long> e = all.get(i);
             if (!e.getKey().endsWith("__size")) {
                 continue;
             }
             String type = e.getKey().substring(0, e.getKey().length() - "__size".length());
             List<String> fields = new ArrayList<>();
-            for (Map.Entry<String, Long> f : all.entrySet()) {
+            for (Map.Entry<String, Long> f : all.subList(0, i)) {
                 String n = f.getKey();
-                if (n.startsWith(type + "_") && !n.equals(e.getKey())) {
+                if (n.startsWith(type + "_") && !n.endsWith("__size")) {
                     fields.add("`" + n.substring(type.length() + 1) + "` @" + f.getValue());
                 }
             }

@@ -194,6 +194,13 @@ class RuntimeBehaviourTest {
             	MOVQ	AX, c-8(SP)
             """;
 
+    /** out is head, then main.main's frame (Go's two lines) at a line of file, and nothing else. */
+    static void assertMainFrame(String head, String file, String out) {
+        assertTrue(out.startsWith(head), out);
+        assertTrue(out.substring(head.length()).matches("main\\.main\\(\\)\n\t" + java.util.regex.Pattern.quote(file)
+                + ":\\d+ \\+0x[0-9a-f]+\n"), out);
+    }
+
     @Test
     void goPanicTextsForChannels() throws Exception {
         RuntimeRun.Result send = run("sendclosed.s", "TEXT main·main(SB), $24-0\n" + MAKE_C + """
@@ -207,7 +214,7 @@ class RuntimeBehaviourTest {
                 	CALL	runtime·chansend1(SB)
                 	RET
                 """, 0, 1);
-        assertEquals("panic: send on closed channel\n\ngoroutine 1 [running]:\n", send.both());
+        assertMainFrame("panic: send on closed channel\n\ngoroutine 1 [running]:\n", "sendclosed.s", send.both());
         assertEquals(2, send.status());
         RuntimeRun.Result twice = run("closeclosed.s", "TEXT main·main(SB), $24-0\n" + MAKE_C + """
                 	MOVQ	c-8(SP), AX
@@ -218,7 +225,7 @@ class RuntimeBehaviourTest {
                 	CALL	runtime·closechan(SB)
                 	RET
                 """, 0, 1);
-        assertEquals("panic: close of closed channel\n\ngoroutine 1 [running]:\n", twice.both());
+        assertMainFrame("panic: close of closed channel\n\ngoroutine 1 [running]:\n", "closeclosed.s", twice.both());
         assertEquals(2, twice.status());
         RuntimeRun.Result nil = run("closenil.s", """
                 TEXT main·main(SB), $24-0
@@ -226,7 +233,7 @@ class RuntimeBehaviourTest {
                 	CALL	runtime·closechan(SB)
                 	RET
                 """, 0, 1);
-        assertEquals("panic: close of nil channel\n\ngoroutine 1 [running]:\n", nil.both());
+        assertMainFrame("panic: close of nil channel\n\ngoroutine 1 [running]:\n", "closenil.s", nil.both());
         assertEquals(2, nil.status());
     }
 
@@ -277,8 +284,8 @@ class RuntimeBehaviourTest {
                 DATA	recvPC<>+0(SB)/8, $main·recv(SB)
                 GLOBL	recvPC<>(SB), RODATA, $8
                 """, 0, 1);
-        assertEquals("0 0 \n0 0 \n0 0 \nfatal error: all goroutines are asleep - deadlock!\n\n"
-                + "goroutine 1 [chan receive (nil chan)]:\n", r.both());
+        assertMainFrame("0 0 \n0 0 \n0 0 \nfatal error: all goroutines are asleep - deadlock!\n\n"
+                + "goroutine 1 [chan receive (nil chan)]:\n", "closeall.s", r.both());
         assertEquals(2, r.status());
     }
 
@@ -366,8 +373,11 @@ class RuntimeBehaviourTest {
         // with sysmon running (it is not counted by checkdead) a deadlock is still reported
         RuntimeRun.Result dl = RuntimeRun.run(RuntimeRun.build(java.nio.file.Path.of("runtime-asm/examples/deadlock.s")), 0, 2,
                 "GOMAXPROCS=2", "GODEBUG=schedtrace=1000");
-        assertTrue(dl.both().matches("SCHED 0ms: gomaxprocs=2 [^\n]*\n"
-                + "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 \\[chan receive\\]:\n"), dl.both());
+        // the first SCHED line comes before main·main, then the deadlock with main's frame
+        String first = dl.both().substring(0, dl.both().indexOf('\n') + 1);
+        assertTrue(first.matches("SCHED 0ms: gomaxprocs=2 [^\n]*\n"), dl.both());
+        assertMainFrame("fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\n",
+                "runtime-asm/examples/deadlock.s", dl.both().substring(first.length()));
         assertEquals(2, dl.status());
     }
 

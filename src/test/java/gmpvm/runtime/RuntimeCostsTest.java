@@ -192,4 +192,68 @@ class RuntimeCostsTest {
         System.out.printf("runtime costs (guest instructions): stack growth 2 KiB -> 4 KiB %.0f%n", growth);
         assertTrue(growth > 100 && growth <= 6341, "stack growth: " + growth);
     }
+
+    /** f defers g (no arguments) and returns through deferreturn; main calls f COUNT times. */
+    static final String DEFER = """
+            #include "textflag.h"
+            TEXT main·main(SB), $8-0
+            	MOVQ	$COUNT, n-8(SP)
+            	CMPQ	n-8(SP), $0
+            	JEQ	done
+            loop:
+            	CALL	main·f(SB)
+            	DECQ	n-8(SP)
+            	JNZ	loop
+            done:
+            	RET
+            TEXT main·f(SB), $16-0
+            	MOVL	$0, 0(SP)
+            	LEAQ	gPC<>(SB), AX
+            	MOVQ	AX, 8(SP)
+            	CALL	runtime·deferproc(SB)
+            	TESTL	AX, AX
+            	JNE	ret
+            ret:
+            	CALL	runtime·deferreturn(SB)
+            	RET
+            TEXT main·g(SB), NOSPLIT, $0-0
+            	RET
+            DATA	gPC<>+0(SB)/8, $main·g(SB)
+            GLOBL	gPC<>(SB), RODATA, $8
+            """;
+
+    /** The same f calling g directly: the baseline subtracted from DEFER. */
+    static final String PLAIN = """
+            #include "textflag.h"
+            TEXT main·main(SB), $8-0
+            	MOVQ	$COUNT, n-8(SP)
+            	CMPQ	n-8(SP), $0
+            	JEQ	done
+            loop:
+            	CALL	main·f(SB)
+            	DECQ	n-8(SP)
+            	JNZ	loop
+            done:
+            	RET
+            TEXT main·f(SB), $16-0
+            	CALL	main·g(SB)
+            	RET
+            TEXT main·g(SB), NOSPLIT, $0-0
+            	RET
+            """;
+
+    /**
+     * A defer+deferreturn pair (the lowering, deferproc from the P's pool, deferreturn running
+     * the call through jmpdefer and entered once more, the record back in the pool), beyond a
+     * plain call of the same function. Go 1.19 spends 191 instructions on its deferproc form
+     * (a defer in a loop, optimized build: heap _defer from the per-P pool, deferreturn) and 93
+     * on deferprocStack (the _defer in the frame, -gcflags=-N -l); gmpvm's Go 1.12-style
+     * deferproc must stay within the former (docs/performance.md).
+     */
+    @Test
+    void aDeferAndDeferreturnPairCostsAtMostGosDeferproc() throws Exception {
+        double pair = per("defer.s", DEFER, N) - per("plain.s", PLAIN, N);
+        System.out.printf("runtime costs (guest instructions): defer+deferreturn pair %.0f%n", pair);
+        assertTrue(pair > 30 && pair <= 191, "defer+deferreturn pair: " + pair);
+    }
 }
