@@ -361,4 +361,113 @@ class DeferPanicTest {
         org.junit.jupiter.api.Assertions.assertTrue(plain.both().matches(
                 "(?s)panic: first\n\ngoroutine 1 \\[running\\]:\nmain\\.main\\(\\)\n\tsystem\\.s:\\d+ \\+0x[0-9a-f]+\n"), plain.both());
     }
+    /**
+     * Defers and a recover across stack growth: main defers show(&v) and catch(), then
+     * recurses 3,000 frames deep (its 2 KiB stack grows several times) and panics at the
+     * bottom. catch recovers; main resumes with AX = 1 on its grown stack, and deferreturn
+     * runs show with the pointer copystack adjusted in the defer record's argument copy: it
+     * points into the current stack and still reads 42.
+     */
+    @Test
+    void defersAndARecoverSurviveStackGrowth() throws Exception {
+        expect("growdefer.s", """
+                TEXT main·main(SB), $32-0
+                	MOVQ	$42, v-8(SP)
+                	MOVL	$8, 0(SP)                 // defer show(&v)
+                	LEAQ	showPC<>(SB), AX
+                	MOVQ	AX, 8(SP)
+                	LEAQ	v-8(SP), AX
+                	MOVQ	AX, 16(SP)
+                	CALL	runtime·deferproc(SB)
+                	TESTL	AX, AX
+                	JNE	resumed
+                	MOVL	$0, 0(SP)                 // defer catch()
+                	LEAQ	catchPC<>(SB), AX
+                	MOVQ	AX, 8(SP)
+                	CALL	runtime·deferproc(SB)
+                	TESTL	AX, AX
+                	JNE	resumed
+                	MOVQ	$3000, 0(SP)
+                	CALL	main·rec(SB)
+                	PRINTS(notreached<>, 11)
+                	JMP	ret
+                resumed:
+                	PRINTS(resumed<>, 13)
+                	get_tls(CX)
+                	MOVQ	g(CX), AX
+                	MOVQ	(g_stack+stack_hi)(AX), BX
+                	SUBQ	(g_stack+stack_lo)(AX), BX
+                	CMPQ	BX, $65536
+                	SETGE	AL
+                	MOVB	AL, 0(SP)
+                	CALL	runtime·printbool(SB)
+                	CALL	runtime·printnl(SB)
+                ret:
+                	CALL	runtime·deferreturn(SB)
+                	RET
+                // rec(n): recurses n frames deep, then panics
+                TEXT main·rec(SB), $64-8
+                	MOVQ	n+0(FP), AX
+                	TESTQ	AX, AX
+                	JEQ	bottom
+                	DECQ	AX
+                	MOVQ	AX, 0(SP)
+                	CALL	main·rec(SB)
+                	RET
+                bottom:
+                	LEAQ	runtime·stringType(SB), AX
+                	MOVQ	AX, 0(SP)
+                	LEAQ	deep<>(SB), AX
+                	MOVQ	AX, 8(SP)
+                	CALL	runtime·gopanic(SB)
+                	RET
+                // show(p *int64): prints *p and whether p points into the current stack
+                TEXT main·show(SB), $16-8
+                	PRINTS(show<>, 5)
+                	MOVQ	p+0(FP), AX
+                	PRINTQ(0(AX))
+                	get_tls(CX)
+                	MOVQ	g(CX), BX
+                	MOVQ	p+0(FP), AX
+                	CMPQ	AX, (g_stack+stack_lo)(BX)
+                	SETCC	CL
+                	CMPQ	AX, (g_stack+stack_hi)(BX)
+                	SETCS	DL
+                	ANDB	DL, CL
+                	MOVB	CL, 0(SP)
+                	CALL	runtime·printbool(SB)
+                	CALL	runtime·printnl(SB)
+                	RET
+                TEXT main·catch(SB), $24-0
+                	LEAQ	arg+0(FP), AX
+                	MOVQ	AX, 0(SP)
+                	CALL	runtime·gorecover(SB)
+                	PRINTS(recovered<>, 11)
+                	MOVQ	16(SP), AX
+                	MOVQ	0(AX), BX
+                	MOVQ	BX, 0(SP)
+                	MOVQ	8(AX), BX
+                	MOVQ	BX, 8(SP)
+                	CALL	runtime·printstring(SB)
+                	CALL	runtime·printnl(SB)
+                	RET
+                DATA	showPC<>+0(SB)/8, $main·show(SB)
+                GLOBL	showPC<>(SB), RODATA, $8
+                DATA	catchPC<>+0(SB)/8, $main·catch(SB)
+                GLOBL	catchPC<>(SB), RODATA, $8
+                DATA	deeptext<>+0(SB)/4, $"deep"
+                GLOBL	deeptext<>(SB), RODATA, $4
+                DATA	deep<>+0(SB)/8, $deeptext<>(SB)
+                DATA	deep<>+8(SB)/8, $4
+                GLOBL	deep<>(SB), RODATA, $16
+                DATA	notreached<>+0(SB)/11, $"not reached"
+                GLOBL	notreached<>(SB), RODATA, $11
+                DATA	resumed<>+0(SB)/13, $"main resumed "
+                GLOBL	resumed<>(SB), RODATA, $13
+                DATA	show<>+0(SB)/5, $"show "
+                GLOBL	show<>(SB), RODATA, $5
+                DATA	recovered<>+0(SB)/11, $"recovered: "
+                GLOBL	recovered<>(SB), RODATA, $11
+                """, "recovered: deep\nmain resumed true\nshow 42 true\n", 0);
+    }
 }
