@@ -1,5 +1,6 @@
 // goexit_main: main calls runtime.Goexit; the other goroutine still runs to its end; then no
-// goroutine is left and the runtime reports it. Rule: frames dropped.
+// goroutine is left and the runtime reports it.
+// Rule: frames dropped.
 #include "conformance.h"
 
 TEXT main·g(SB), $16-0

@@ -1,5 +1,6 @@
 // nil_chan_recv: receiving from a nil channel blocks forever; with nothing else to run, it is a
-// deadlock whose header names the nil channel. Rule: frames dropped.
+// deadlock whose header names the nil channel.
+// Rule: frames dropped.
 #include "conformance.h"
 
 GLOBL	c<>(SB), NOPTR, $8

@@ -1,4 +1,5 @@
-// nil_func: `go f()` with a nil func value is a fatal error (not a panic). Rule: frames dropped.
+// nil_func: `go f()` with a nil func value is a fatal error (not a panic).
+// Rule: frames dropped.
 package main
 
 var f func()

@@ -1,4 +1,5 @@
-// nil_func: `go f()` with a nil func value is a fatal error (not a panic). Rule: frames dropped.
+// nil_func: `go f()` with a nil func value is a fatal error (not a panic).
+// Rule: frames dropped.
 #include "conformance.h"
 
 TEXT main·main(SB), $16-0

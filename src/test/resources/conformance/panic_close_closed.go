@@ -1,4 +1,5 @@
-// panic_close_closed: closing a channel twice panics. Rule: frames dropped.
+// panic_close_closed: closing a channel twice panics.
+// Rule: frames dropped.
 package main
 
 var c = make(chan int)

@@ -1,4 +1,5 @@
-// panic_close_nil: closing a nil channel panics. Rule: frames dropped.
+// panic_close_nil: closing a nil channel panics.
+// Rule: frames dropped.
 #include "conformance.h"
 
 GLOBL	c<>(SB), NOPTR, $8

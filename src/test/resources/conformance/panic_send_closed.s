@@ -1,4 +1,5 @@
-// panic_send_closed: sending on a closed channel panics. Rule: frames dropped.
+// panic_send_closed: sending on a closed channel panics.
+// Rule: frames dropped.
 #include "conformance.h"
 
 GLOBL	c<>(SB), NOPTR, $8

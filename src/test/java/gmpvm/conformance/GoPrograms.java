@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,8 @@ final class GoPrograms {
 
     /** Builds the named programs (sources in dir) and returns where their binaries are. */
     static Path buildAll(Path dir, List<String> names) throws IOException, InterruptedException {
+        String version = exec(List.of("go", "version"), Path.of("."));
+        assertTrue(version.startsWith("go version go1.19"), "the corpus is compared with Go 1.19; found: " + version);
         Path mod = WORK.resolve("src");
         Files.createDirectories(mod);
         Files.createDirectories(BIN);
@@ -42,26 +45,53 @@ final class GoPrograms {
                 Files.writeString(main, src);
             }
         }
-        ProcessBuilder pb = new ProcessBuilder("go", "build", "-o", BIN + File.separator, "./...")
-                .directory(mod.toFile()).redirectErrorStream(true);
+        exec(List.of("go", "build", "-o", BIN + File.separator, "./..."), mod);
+        return BIN;
+    }
+
+    /** Runs a go command in dir with cgo off and no GOFLAGS, GOOS or GOARCH from outside; its
+     *  output, or a failure saying what went wrong. */
+    private static String exec(List<String> cmd, Path dir) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().put("CGO_ENABLED", "0");
         pb.environment().put("GOFLAGS", "");
         pb.environment().remove("GOOS");
         pb.environment().remove("GOARCH");
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "go build timed out");
-        assertTrue(p.exitValue() == 0, "go build failed:\n" + out);
-        return BIN;
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+            throw new AssertionError(String.join(" ", cmd) + " timed out");
+        }
+        assertTrue(p.exitValue() == 0, String.join(" ", cmd) + " failed:\n" + out);
+        return out;
     }
 
-    /** Runs a built program natively with GOMAXPROCS=1 (stdout and stderr to files, so that
-     *  no pipe can block it). */
-    static Run run(String name) throws IOException, InterruptedException {
+    /**
+     * Whether programs can run with a real-time priority ({@code chrt -f 1}, which needs root or
+     * CAP_SYS_NICE). A Go program whose thread the host deschedules for 10 ms looks to Go's
+     * sysmon like a goroutine running too long, which it preempts: on a loaded machine that
+     * changes the schedule now and then. A real-time thread is not descheduled for ordinary
+     * processes, so the runs see Go's schedule only.
+     */
+    static boolean realTime() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("chrt", "-f", "1", "true").redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+    }
+
+    /** Runs a built program natively with GOMAXPROCS=1, at a real-time priority when
+     *  realTime (stdout and stderr to files, so that no pipe can block it). */
+    static Run run(String name, boolean realTime) throws IOException, InterruptedException {
         Path out = Files.createTempFile(WORK, name, ".out");
         Path err = Files.createTempFile(WORK, name, ".err");
         try {
-            ProcessBuilder pb = new ProcessBuilder(BIN.resolve(name).toString())
+            List<String> cmd = new ArrayList<>();
+            if (realTime) {
+                cmd.addAll(List.of("chrt", "-f", "1"));
+            }
+            cmd.add(BIN.resolve(name).toString());
+            ProcessBuilder pb = new ProcessBuilder(cmd)
                     .redirectOutput(out.toFile()).redirectError(err.toFile());
             Map<String, String> env = pb.environment();
             env.put("GOMAXPROCS", "1");

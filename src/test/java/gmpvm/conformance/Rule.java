@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * How a conformance program's output is compared between Go and gmpvm. Each program names its
- * rule in its header comment ("Rule: frames dropped."); without one the rule is {@link #EXACT}.
+ * rule in its opening comment, on a line of its own ({@code // Rule: frames dropped.});
+ * without one the rule is {@link #EXACT}.
  */
 enum Rule {
     /** Every byte of stdout and stderr, and the exit status. */
@@ -21,8 +22,10 @@ enum Rule {
 
     private static final Pattern HEADER = Pattern.compile("goroutine \\d+ \\[[^\\]]*\\]:");
 
+    static final String FRAMES_DROPPED_LINE = "// Rule: frames dropped.";
+
     static Rule of(String source) {
-        return source.contains("Rule: frames dropped") ? FRAMES_DROPPED : EXACT;
+        return source.lines().anyMatch(FRAMES_DROPPED_LINE::equals) ? FRAMES_DROPPED : EXACT;
     }
 
     /** The part of an output this rule compares. */

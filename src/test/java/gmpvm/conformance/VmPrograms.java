@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The gmpvm side of the conformance corpus: links NAME.s with the runtime and runs it
- *  in-process at GOMAXPROCS=1 on one simulated CPU. */
+ *  in-process at GOMAXPROCS=1. */
 final class VmPrograms {
     /** What a run printed, stdout then stderr, and its exit status. */
     record Run(String output, int status) {
@@ -32,7 +32,7 @@ final class VmPrograms {
         return r.elf();
     }
 
-    static Run run(byte[] elf, long seed) throws Exception {
+    static Run run(byte[] elf, long seed, int cpus) throws Exception {
         LoadedProgram prog = ElfLoader.load(ElfFile.parse(elf), List.of("prog"),
                 new ArrayList<>(List.of("GOMAXPROCS=1")), "prog", seed);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -40,7 +40,7 @@ final class VmPrograms {
         Machine m = new Machine(prog.memory(), prog.cpu(), prog.layout(),
                 new Stdio(new ByteArrayInputStream(new byte[0]), out, err));
         m.setMaxInstructions(50_000_000);
-        m.setCpus(1);
+        m.setCpus(cpus);
         m.setSeed(seed);
         Outcome o = m.run();
         return new Run(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8), o.status());
