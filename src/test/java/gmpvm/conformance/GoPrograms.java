@@ -37,6 +37,12 @@ final class GoPrograms {
         Files.createDirectories(mod);
         Files.createDirectories(BIN);
         Files.writeString(mod.resolve("go.mod"), "module conformance\n\ngo 1.19\n");
+        try (var old = Files.list(mod)) { // programs no longer in the corpus
+            for (Path p : old.filter(Files::isDirectory).filter(p -> !names.contains(p.getFileName().toString())).toList()) {
+                Files.deleteIfExists(p.resolve("main.go"));
+                Files.deleteIfExists(p);
+            }
+        }
         for (String n : names) {
             Path pkg = Files.createDirectories(mod.resolve(n));
             Path main = pkg.resolve("main.go");
@@ -49,14 +55,19 @@ final class GoPrograms {
         return BIN;
     }
 
-    /** Runs a go command in dir with cgo off and no GOFLAGS, GOOS or GOARCH from outside; its
-     *  output, or a failure saying what went wrong. */
+    /** Runs a go command in dir with cgo off, no GOFLAGS, GOOS or GOARCH from outside (and a
+     *  build cache under target/ when the environment names none); returns its output, or
+     *  fails saying what went wrong. */
     private static String exec(List<String> cmd, Path dir) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().put("CGO_ENABLED", "0");
         pb.environment().put("GOFLAGS", "");
         pb.environment().remove("GOOS");
         pb.environment().remove("GOARCH");
+        if (!pb.environment().containsKey("GOCACHE") && !pb.environment().containsKey("HOME")
+                && !pb.environment().containsKey("XDG_CACHE_HOME")) {
+            pb.environment().put("GOCACHE", WORK.resolve("gocache").toString()); // go needs a cache
+        }
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(300, TimeUnit.SECONDS)) {
