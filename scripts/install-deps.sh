@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the tools the build and the test suite use when they are missing: a JDK 17 and Maven,
 # gcc and GNU binutils (native oracles for the CPU tests), gdb, and Go's toolchain (an oracle
-# for the assembler). Benchmarks add qemu-user
+# for the assembler, and Go 1.19 builds the conformance corpus's Go programs). Benchmarks add qemu-user
 # (scripts/install-bench-deps.sh).
 set -euo pipefail
 need=()

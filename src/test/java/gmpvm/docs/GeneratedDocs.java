@@ -45,8 +45,15 @@ final class GeneratedDocs {
             return null;
         }
         return file + ": the generated region '" + name + "' is out of date; regenerate it with\n"
-                + "  mvn -o -q test -Dtest='*DocsTest' -Dgmpvm.docs.write=true\n"
+                + "  mvn -o -q test -Dtest=" + caller() + " -Dgmpvm.docs.write=true\n"
                 + "--- expected ---\n" + want + "--- found ---\n" + have;
+    }
+
+    /** The docs test class that called check, for the regeneration hint. */
+    private static String caller() {
+        return StackWalker.getInstance().walk(s -> s.map(StackWalker.StackFrame::getClassName)
+                .filter(c -> c.endsWith("DocsTest")).findFirst()
+                .map(c -> c.substring(c.lastIndexOf('.') + 1)).orElse("RuntimeDocsTest"));
     }
 
     private static Pattern pattern(String name) {
