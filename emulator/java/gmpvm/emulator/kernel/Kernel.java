@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * the arguments from RDI, RSI, RDX, R10, R8, R9, does the work and puts the result (or -errno) in
  * RAX. Each call is a row of the {@link SyscallTable}; each concern lives in its own class
  * ({@link FileCalls}, {@link MemoryCalls}, {@link ProcessCalls}, {@link TimeCalls}, …). An unknown
- * call returns -ENOSYS and is logged once per number. A buffer argument outside user space (or
+ * call returns -ENOSYS and is logged once per number (at most {@link #MAX_WARNED} numbers). A buffer argument outside user space (or
  * wrapping past 2^64) fails the call with -EFAULT before it runs; one that is not mapped fails it
  * with -EFAULT when the call reaches it.
  */
@@ -92,10 +92,17 @@ public final class Kernel {
         return res;
     }
 
+    /** How many distinct unknown system calls are reported before the log goes quiet. */
+    static final int MAX_WARNED = 16;
+
     private long unknown(long nr) {
-        if (warned.add(nr)) {
+        if (warned.size() <= MAX_WARNED && warned.add(nr)) {
             stdio.flush();
-            LOG.warn("syscall {} ({}) is not implemented; it returns -ENOSYS", nr, Syscalls.name(nr));
+            if (warned.size() <= MAX_WARNED) {
+                LOG.warn("syscall {} ({}) is not implemented; it returns -ENOSYS", nr, Syscalls.name(nr));
+            } else {
+                LOG.warn("more system calls are not implemented; they return -ENOSYS and are no longer reported");
+            }
         }
         return -Errno.ENOSYS;
     }

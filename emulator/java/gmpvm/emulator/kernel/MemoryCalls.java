@@ -9,7 +9,9 @@ import gmpvm.emulator.memory.Prot;
  * deterministic: without a usable hint, mmap takes the highest free range below
  * {@link ProcessLayout#mmapTop}, as Linux does without address randomisation. The process may
  * map at most {@link #MAX_MAPPED} bytes through these calls (beyond that: -ENOMEM), because
- * every guest page is backed by host memory.
+ * every guest page it touches is backed by host memory (pages get their bytes on first touch).
+ * Limits are checked before any work, and placement and accounting go through GuestMemory's
+ * intervals, so each call costs time in the number of mappings, not of pages.
  */
 final class MemoryCalls {
     static final long MAX_MAPPED = 1L << 30;
@@ -45,7 +47,7 @@ final class MemoryCalls {
         long newEnd = GuestMemory.pageCeil(want);
         if (newEnd > oldEnd) {
             long len = newEnd - oldEnd;
-            if (!mem.isFree(oldEnd, len) || mapped + len > MAX_MAPPED) {
+            if (mapped + len > MAX_MAPPED || !mem.isFree(oldEnd, len)) {
                 return brk;
             }
             mem.map(oldEnd, len, Prot.RW);
@@ -159,35 +161,10 @@ final class MemoryCalls {
 
     /** The highest page-aligned start of a free range of size bytes below mmapTop, or -1. */
     private long findFree(long size) {
-        long end = mmapTop;
-        while (Long.compareUnsigned(end, MMAP_MIN + size) >= 0) {
-            long start = end - size;
-            long blocker = highestMapped(start, end);
-            if (blocker < 0) {
-                return start;
-            }
-            end = blocker;
-        }
-        return -1;
-    }
-
-    /** The highest mapped page base in [start, end), or -1. */
-    private long highestMapped(long start, long end) {
-        for (long p = end - Page.SIZE; Long.compareUnsigned(p, start) >= 0 && p >= 0; p -= Page.SIZE) {
-            if (mem.isMapped(p)) {
-                return p;
-            }
-        }
-        return -1;
+        return mem.highestFree(MMAP_MIN, mmapTop, size);
     }
 
     private long countMapped(long addr, long size) {
-        long n = 0;
-        for (long p = addr; Long.compareUnsigned(p, addr + size) < 0; p += Page.SIZE) {
-            if (mem.isMapped(p)) {
-                n += Page.SIZE;
-            }
-        }
-        return n;
+        return mem.mappedBytes(addr, size);
     }
 }

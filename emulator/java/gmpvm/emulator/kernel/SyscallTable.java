@@ -41,7 +41,8 @@ public final class SyscallTable {
             + "below the mmap top, 1 MiB under the stack, unless a usable hint or `MAP_FIXED`/`MAP_FIXED_NOREPLACE`); "
             + "file mappings `EBADF`; mprotect of an unmapped page `ENOMEM`; madvise does nothing; brk grows and "
             + "shrinks the heap (a request below its start or into used space returns the current break); "
-            + "at most 1 GiB mapped (`ENOMEM` beyond)";
+            + "at most 1 GiB mapped (`ENOMEM` beyond); a page gets host memory when first touched, and every call "
+            + "costs time in the number of mappings, not of pages";
     private static final String SIGACTION = "handler, `SA_SIGINFO`, `SA_ONSTACK`, `SA_RESTORER`, `SA_RESTART`, "
             + "`SA_NODEFER`, `SA_RESETHAND`, sa_mask; `EINVAL` for SIGKILL/SIGSTOP";
     private static final String SIGMASK = "per-thread masks; SIGKILL and SIGSTOP cannot be blocked";
@@ -235,7 +236,7 @@ public final class SyscallTable {
             sb.append("| ").append(String.join(", ", nrs)).append(" | ").append(String.join(", ", names))
                     .append(" | ").append(doc.replace("|", "\\|")).append(" |\n");
         }
-        sb.append("| any other | | returns `-ENOSYS`, and one warning per number goes to the log |\n");
+        sb.append("| any other | | returns `-ENOSYS`; the first 16 distinct numbers are logged as warnings, then one line says the rest are not |\n");
         return sb.toString();
     }
 }

@@ -29,6 +29,7 @@ public final class GuestMemory {
     private static final int TLB_MASK = TLB_SIZE - 1;
 
     private final Map<Long, Page> pages = new HashMap<>();
+    private final Regions mapped = new Regions();
     private final long[] rTag = new long[TLB_SIZE];
     private final byte[][] rData = new byte[TLB_SIZE][];
     private final long[] wTag = new long[TLB_SIZE];
@@ -50,6 +51,7 @@ public final class GuestMemory {
                 dropCode(old);
             }
         }
+        mapped.add(addr, end);
         flushTlb();
     }
 
@@ -57,12 +59,16 @@ public final class GuestMemory {
     public void unmap(long addr, long len) {
         checkAligned(addr);
         long end = pageCeil(addr + len);
+        if (mapped.mappedIn(addr, end) == 0) {
+            return;
+        }
         for (long p = addr; Long.compareUnsigned(p, end) < 0; p += Page.SIZE) {
             Page old = pages.remove(p >>> Page.SHIFT);
             if (old != null) {
                 dropCode(old);
             }
         }
+        mapped.remove(addr, end);
         flushTlb();
     }
 
@@ -98,13 +104,17 @@ public final class GuestMemory {
 
     /** True if every page in [addr, addr+len) is unmapped. */
     public boolean isFree(long addr, long len) {
-        long end = pageCeil(addr + len);
-        for (long p = pageFloor(addr); Long.compareUnsigned(p, end) < 0; p += Page.SIZE) {
-            if (pages.containsKey(p >>> Page.SHIFT)) {
-                return false;
-            }
-        }
-        return true;
+        return mappedBytes(pageFloor(addr), pageCeil(addr + len) - pageFloor(addr)) == 0;
+    }
+
+    /** How many bytes of the page-aligned range [addr, addr+len) are mapped. */
+    public long mappedBytes(long addr, long len) {
+        return mapped.mappedIn(addr, addr + len);
+    }
+
+    /** The highest page-aligned start of an unmapped range of len bytes within [low, top), or -1. */
+    public long highestFree(long low, long top, long len) {
+        return mapped.highestFree(low, top, len);
     }
 
     /** Mapped ranges in address order, merged where adjacent with equal protection (for reports and /proc-like views). */
@@ -201,8 +211,8 @@ public final class GuestMemory {
         }
         int i = (int) pn & TLB_MASK;
         rTag[i] = pn;
-        rData[i] = p.data;
-        return p.data;
+        rData[i] = p.data();
+        return p.data();
     }
 
     private byte[] writePage(long addr) {
@@ -219,8 +229,8 @@ public final class GuestMemory {
         }
         int i = (int) pn & TLB_MASK;
         wTag[i] = pn;
-        wData[i] = p.data;
-        return p.data;
+        wData[i] = p.data();
+        return p.data();
     }
 
     /**
@@ -386,7 +396,7 @@ public final class GuestMemory {
             Page p = pages.get(a >>> Page.SHIFT);
             int po = (int) (a & Page.MASK);
             int chunk = Math.min(len - n, Page.SIZE - po);
-            System.arraycopy(p.data, po, dst, off + n, chunk);
+            System.arraycopy(p.data(), po, dst, off + n, chunk);
             n += chunk;
         }
     }
@@ -405,7 +415,7 @@ public final class GuestMemory {
             Page p = pages.get(a >>> Page.SHIFT);
             int po = (int) (a & Page.MASK);
             int chunk = Math.min(len - n, Page.SIZE - po);
-            System.arraycopy(src, off + n, p.data, po, chunk);
+            System.arraycopy(src, off + n, p.data(), po, chunk);
             n += chunk;
         }
     }
@@ -428,7 +438,7 @@ public final class GuestMemory {
             dropCode(p);
             int po = (int) (a & Page.MASK);
             int chunk = Math.min(len - n, Page.SIZE - po);
-            System.arraycopy(src, off + n, p.data, po, chunk);
+            System.arraycopy(src, off + n, p.data(), po, chunk);
             n += chunk;
         }
     }
@@ -444,7 +454,7 @@ public final class GuestMemory {
             }
             int po = (int) (a & Page.MASK);
             int chunk = Math.min(len - n, Page.SIZE - po);
-            System.arraycopy(p.data, po, b, n, chunk);
+            System.arraycopy(p.data(), po, b, n, chunk);
             n += chunk;
         }
         return b;

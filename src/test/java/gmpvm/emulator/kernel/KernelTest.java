@@ -229,4 +229,51 @@ class KernelTest {
         assertFalse(thread.runnable());
         assertEquals(Syscalls.EXIT_GROUP, thread.cpu().r[CpuState.RAX]);
     }
+    /** Memory calls cost time in the number of mappings, not of pages: limits are checked first. */
+    @Test
+    void memoryCallsAreBoundedWhateverTheirArguments() {
+        long brk = call(Syscalls.BRK, 0);
+        // a break far beyond what may be mapped is refused at once (no per-page work)
+        assertEquals(brk, call(Syscalls.BRK, 0x100000000000L));
+        assertEquals(brk, call(Syscalls.BRK, 0x7fff00000000L));
+        // 40,000 one-page mappings: each placed below the last, found through the intervals
+        long prev = Long.MAX_VALUE;
+        for (int i = 0; i < 40_000; i++) {
+            long a = call(Syscalls.MMAP, 0, 4096, Prot.RW, 0x22, -1, 0);
+            assertTrue(a > 0 && a < prev, "mmap " + i + " at 0x" + Long.toHexString(a));
+            prev = a;
+        }
+        // holes are reused from the top: unmap two pages in the middle, a two-page mmap fills them
+        long hole = prev + 20_000L * 4096;
+        assertEquals(0, call(Syscalls.MUNMAP, hole, 8192));
+        assertEquals(hole, call(Syscalls.MMAP, 0, 8192, Prot.RW, 0x22, -1, 0));
+        // an untouched gigabyte costs no page contents; the limit on what is mapped still holds
+        assertEquals(-ENOMEM, call(Syscalls.MMAP, 0, 1L << 30, Prot.RW, 0x22, -1, 0));
+        assertEquals(0, call(Syscalls.MUNMAP, prev, 40_000L * 4096));
+        long big = call(Syscalls.MMAP, 0, (1L << 30) - (1L << 20), Prot.RW, 0x22, -1, 0);
+        assertTrue(big > 0, "a large untouched mapping: " + big);
+        assertEquals(0, mem.read64(big + (1L << 29)));
+        mem.write64(big + 8, 7);
+        assertEquals(7, mem.read64(big + 8));
+        assertEquals(0, call(Syscalls.MUNMAP, big, (1L << 30) - (1L << 20)));
+    }
+    /** A guest that makes many distinct unknown calls gets a few warnings and one summary line. */
+    @Test
+    void unknownCallWarningsAreCapped() {
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(Kernel.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> app = new ch.qos.logback.core.read.ListAppender<>();
+        app.start();
+        log.addAppender(app);
+        try {
+            for (long nr = 1000; nr < 101_000; nr++) {
+                assertEquals(-ENOSYS, call(nr));
+            }
+        } finally {
+            log.detachAppender(app);
+        }
+        assertEquals(Kernel.MAX_WARNED + 1, app.list.size());
+        assertTrue(app.list.get(0).getFormattedMessage().startsWith("syscall 1000 (syscall_1000) is not implemented"),
+                app.list.get(0).getFormattedMessage());
+        assertTrue(app.list.get(Kernel.MAX_WARNED).getFormattedMessage().contains("no longer reported"));
+    }
 }
