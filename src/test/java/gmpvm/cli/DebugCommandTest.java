@@ -122,6 +122,22 @@ class DebugCommandTest {
         assertTrue(r.out().contains("=> 0x401000 <_rt0_amd64_linux+0>:\tmov    rdi,QWORD PTR [rsp]"), r.out());
     }
 
+    @Test
+    void lineSteppingFinishAndNexti() {
+        RunCommandTest.Run r = RunCommandTest.runMerged("debug", "-ex", "break main.main", "-ex", "run", "-ex", "next", "-ex", "next",
+                "-ex", "next", "-ex", "step", "-ex", "nexti", "-ex", "info registers rip", "-ex", "break runtime.printnl",
+                "-ex", "continue", "-ex", "finish", "runtime-asm/examples/hello.s");
+        String o = r.out();
+        // next walks hello.s's lines 8, 9, 10; step reaches the CALL on 11
+        assertTrue(o.contains("(gmpvm) next\nmain.main+0x1d at hello.s:8\n"), o);
+        assertTrue(o.contains("(gmpvm) next\nmain.main+0x24 at hello.s:9\n"), o);
+        assertTrue(o.contains("(gmpvm) step\nmain.main+0x31 at hello.s:11\n"), o);
+        // nexti runs the CALL through: the string is printed and we are on the next instruction of main
+        assertTrue(o.contains("(gmpvm) nexti\nHello from gmpvm Gomain.main+0x36 at hello.s:12\n"), o);
+        // finish from printnl returns to main.main's next line
+        assertTrue(o.contains("(gmpvm) finish\nRun till exit from runtime.printnl\n\nmain.main+0x3b at hello.s:13\n"), o);
+    }
+
     static int count(String s, String what) {
         int n = 0;
         for (int k = s.indexOf(what); k >= 0; k = s.indexOf(what, k + 1)) {
