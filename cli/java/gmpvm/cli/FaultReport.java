@@ -5,47 +5,65 @@ import gmpvm.emulator.Outcome;
 import gmpvm.emulator.cpu.Insn;
 import gmpvm.emulator.kernel.Signals;
 import gmpvm.emulator.memory.GuestMemory;
+import gmpvm.loader.debug.DebugInfo;
+import gmpvm.loader.debug.GoRuntime;
 import gmpvm.loader.elf.SymbolTable;
 
 /**
- * The one-line reports printed when a run does not end with exit(2):
+ * The one-line reports printed when a run does not end with exit(2): what happened, in which
+ * thread (with its M and goroutine when the program runs gmpvm's runtime), where (symbol+offset
+ * and, for a .s program, the source line) and which instruction:
  * <pre>
- * gmpvm: SIGSEGV (address 0x0, SEGV_MAPERR) at rip 0x401136 &lt;main+0x16&gt;: 8b 00
- * gmpvm: instruction limit reached (1000000 instructions) at rip 0x401000 &lt;_start&gt;
+ * gmpvm: SIGSEGV (address 0x0, SEGV_MAPERR) in thread 1000 at rip 0x401136 &lt;main+0x16&gt;: 8b 00  mov eax,DWORD PTR [rax]
+ * gmpvm: instruction limit reached (100000 instructions) in thread 1000 (M0), G1 at rip 0x406340 &lt;main.main+0x8&gt; (spin.s:5): eb fe  jmp 0x406340
  * </pre>
  * For SIGTRAP raised by INT3 the reported RIP is the INT3 itself (the CPU has moved past it).
  */
 final class FaultReport {
+    /** What is known of the program beyond its symbols: the line table and the runtime's structures. */
+    record Program(SymbolTable symbols, DebugInfo info, GoRuntime go) {
+    }
+
     private FaultReport() {
     }
 
-    static String describe(Outcome o, Machine m, SymbolTable symbols, InstructionText text) {
+    static String describe(Outcome o, Machine m, Program p, InstructionText text) {
         switch (o.kind()) {
             case SIGNALED: {
                 if (o.code() <= 0) {
                     // sent by kill/tkill/tgkill, not raised by an instruction
-                    return String.format("killed by %s (sent with %s) in thread %d at %s", Signals.name(o.signal()),
-                            o.code() == -6 ? "tkill/tgkill" : "kill", o.tid(), where(m, symbols, text, o.rip(), false));
+                    return String.format("killed by %s (sent with %s) in %s at %s", Signals.name(o.signal()),
+                            o.code() == -6 ? "tkill/tgkill" : "kill", who(m, p, o.tid()), where(m, p, text, o.rip(), false));
                 }
                 long rip = o.rip();
                 if (o.signal() == Signals.SIGTRAP && rip != 0 && peekByte(m.memory(), rip - 1) == 0xcc) {
                     rip--;
                 }
-                return String.format("%s (address 0x%x, %s) at %s", Signals.name(o.signal()), o.address(),
-                        Signals.codeName(o.signal(), o.code()), where(m, symbols, text, rip, true));
+                return String.format("%s (address 0x%x, %s) in %s at %s", Signals.name(o.signal()), o.address(),
+                        Signals.codeName(o.signal(), o.code()), who(m, p, o.tid()), where(m, p, text, rip, true));
             }
             case DEADLOCK:
-                return deadlock(m, symbols, text);
+                return deadlock(m, p, text);
             case INSN_LIMIT:
-                return String.format("instruction limit reached (%d instructions) at %s", o.retired(),
-                        where(m, symbols, text, o.rip(), false));
+                return String.format("instruction limit reached (%d instructions) in %s at %s", o.retired(),
+                        who(m, p, o.tid()), where(m, p, text, o.rip(), true));
             default:
                 return null;
         }
     }
 
+    /** "thread 1000 (M0), G1", or "thread 1000" without the runtime. */
+    private static String who(Machine m, Program p, int tid) {
+        for (gmpvm.emulator.GuestThread t : m.threads()) {
+            if (t.tid() == tid) {
+                return GoRuntime.who(p.go(), t);
+            }
+        }
+        return "thread " + tid;
+    }
+
     /** Every thread sleeps and nothing can wake one: say so, one line per thread and what it waits on. */
-    private static String deadlock(Machine m, SymbolTable symbols, InstructionText text) {
+    private static String deadlock(Machine m, Program p, InstructionText text) {
         StringBuilder sb = new StringBuilder("deadlock: every thread is blocked and no timer is pending");
         for (gmpvm.emulator.GuestThread t : m.threads()) {
             if (t.exited()) {
@@ -53,17 +71,21 @@ final class FaultReport {
             }
             gmpvm.emulator.GuestThread.Wait w = t.waiting();
             sb.append(String.format("%n  thread %d waits in %s at %s", t.tid(), w == null ? "?" : w.what(),
-                    where(m, symbols, text, t.cpu().rip, false)));
+                    where(m, p, text, t.cpu().rip, false)));
         }
         return sb.toString();
     }
 
-    /** "rip 0x… &lt;sym+0xoff&gt;: bytes" */
-    static String where(Machine m, SymbolTable symbols, InstructionText text, long rip, boolean withInsn) {
+    /** "rip 0x… &lt;sym+0xoff&gt; (file.s:LINE): bytes insn" */
+    static String where(Machine m, Program p, InstructionText text, long rip, boolean withInsn) {
         StringBuilder sb = new StringBuilder(String.format("rip 0x%x", rip));
-        String sym = symbols.describe(rip);
+        String sym = p.symbols().describe(rip);
         if (sym != null) {
             sb.append(" <").append(sym).append('>');
+        }
+        String line = p.info() == null ? null : p.info().shortLine(rip);
+        if (line != null) {
+            sb.append(" (").append(line).append(')');
         }
         if (withInsn) {
             String insn = null;

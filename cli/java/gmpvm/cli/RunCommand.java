@@ -88,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
         Outcome o = switches != null ? switches.run() : m.run();
         long host = System.nanoTime() - t0;
         InstructionText text = instructionText != null ? instructionText : InstructionText.disassembled(prog.symbols());
-        String report = FaultReport.describe(o, m, prog.symbols(), text);
+        String report = FaultReport.describe(o, m, program(launched.launched()), text);
         if (report != null) {
             err.println("gmpvm: " + report);
         }
@@ -99,5 +99,12 @@ final class RunCommand implements Callable<Integer> {
         }
         err.flush();
         return o.status();
+    }
+
+    /** The symbols, line table and runtime view a report uses (the line table and view when there are any). */
+    private static FaultReport.Program program(gmpvm.loader.launch.Launcher.Launched l) {
+        gmpvm.loader.debug.DebugInfo info = new gmpvm.loader.debug.DebugInfo(l.elf(), l.program().symbols());
+        gmpvm.loader.debug.GoRuntime go = new gmpvm.loader.debug.GoRuntime(l.machine().memory(), info);
+        return new FaultReport.Program(l.program().symbols(), info, go.present() ? go : null);
     }
 }

@@ -285,20 +285,7 @@ public final class Session {
 
     /** {@code thread 1000 (M0), G1} — the thread, its M and the g in its TLS. */
     String who(GuestThread t) {
-        StringBuilder b = new StringBuilder("thread ").append(t.tid());
-        if (go != null) {
-            try {
-                GoRuntime.M m = go.mOf(t);
-                if (m != null) {
-                    b.append(" (M").append(m.id()).append(')');
-                }
-                long g = go.gOf(t);
-                b.append(", ").append(go.isG(g) ? go.gName(g) : "no g");
-            } catch (RuntimeException e) {
-                // the runtime's structures are not set up yet
-            }
-        }
-        return b.toString();
+        return GoRuntime.who(go, t);
     }
 
     /** {@code 0x401120 <runtime.gogo+4>:\tMOVQ 0x8(SP), BX} */

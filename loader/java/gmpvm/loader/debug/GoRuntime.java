@@ -149,6 +149,28 @@ public final class GoRuntime {
         return false;
     }
 
+    /**
+     * {@code thread 1000 (M0), G1}: the thread, its M and the g in its TLS, as stops and reports
+     * name where something happened; just {@code thread 1000} while the runtime's structures
+     * are not set up (or without gmpvm's runtime).
+     */
+    public static String who(GoRuntime go, GuestThread t) {
+        StringBuilder b = new StringBuilder("thread ").append(t.tid());
+        if (go != null && go.present()) {
+            try {
+                M m = go.mOf(t);
+                if (m != null) {
+                    b.append(" (M").append(m.id()).append(')');
+                }
+                long g = go.gOf(t);
+                b.append(", ").append(go.isG(g) ? go.gName(g) : "no g");
+            } catch (RuntimeException e) {
+                // the runtime's structures are not set up yet
+            }
+        }
+        return b.toString();
+    }
+
     /** A g's name for cards: {@code G7}, or {@code g0 of M2}, {@code gsignal of M1}. */
     public String gName(long g) {
         if (g == 0) {

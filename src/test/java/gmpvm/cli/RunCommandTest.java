@@ -104,14 +104,26 @@ class RunCommandTest {
     void instructionLimitIsStatus124WithAMessage() {
         Run r = run("run", "--max-insns", "10", hello.toString());
         assertEquals(124, r.status());
-        assertTrue(r.err().matches("gmpvm: instruction limit reached \\(10 instructions\\) at rip 0x[0-9a-f]+ <[\\w.]+(\\+0x[0-9a-f]+)?>\n"), r.err());
+        assertTrue(r.err().matches("gmpvm: instruction limit reached \\(10 instructions\\) in thread 1000 at rip 0x[0-9a-f]+ "
+                + "<[\\w.]+(\\+0x[0-9a-f]+)?>: [0-9a-f ]+ .+\n"), r.err());
+    }
+
+    /** On a .s program the report names the M, the goroutine and the source line, as a stop in the debugger does. */
+    @Test
+    void instructionLimitOnTheRuntimeNamesGoroutineAndLine() throws Exception {
+        Path spin = Files.createTempDirectory("gmpvm-limit").resolve("spin.s");
+        Files.writeString(spin, "#include \"textflag.h\"\nTEXT main·main(SB), NOSPLIT, $0\nloop:\n\tJMP\tloop\n");
+        Run r = run("run", "--max-insns", "100000", spin.toString());
+        assertEquals(124, r.status());
+        assertTrue(r.err().matches("gmpvm: instruction limit reached \\(100000 instructions\\) in thread 1000 \\(M0\\), G1 "
+                + "at rip 0x[0-9a-f]+ <main\\.main> \\(spin\\.s:4\\): eb fe  jmp .*\n"), r.err());
     }
 
     @Test
     void segfaultReportNamesSymbolAndBytes() {
         Run r = runMerged("run", segv.toString());
         assertEquals(139, r.status());
-        assertTrue(r.out().matches("before the fault\ngmpvm: SIGSEGV \\(address 0x0, SEGV_MAPERR\\) at rip 0x[0-9a-f]+ "
+        assertTrue(r.out().matches("before the fault\ngmpvm: SIGSEGV \\(address 0x0, SEGV_MAPERR\\) in thread 1000 at rip 0x[0-9a-f]+ "
                 + "<deref(\\+0x[0-9a-f]+)?>: 8b 07  mov +eax,DWORD PTR \\[rdi\\]\n"), r.out());
     }
 
@@ -119,10 +131,10 @@ class RunCommandTest {
     void otherSignalsHaveShellStatuses() {
         Run ill = run("run", traps.toString(), "ud2");
         assertEquals(132, ill.status());
-        assertTrue(ill.err().matches("gmpvm: SIGILL \\(address 0x[0-9a-f]+, ILL_ILLOPN\\) at rip 0x[0-9a-f]+ <main(\\+0x[0-9a-f]+)?>: 0f 0b  ud2\n"), ill.err());
+        assertTrue(ill.err().matches("gmpvm: SIGILL \\(address 0x[0-9a-f]+, ILL_ILLOPN\\) in thread 1000 at rip 0x[0-9a-f]+ <main(\\+0x[0-9a-f]+)?>: 0f 0b  ud2\n"), ill.err());
         Run trap = run("run", traps.toString(), "int3");
         assertEquals(133, trap.status());
-        assertTrue(trap.err().matches("gmpvm: SIGTRAP \\(address 0x0, SI_KERNEL\\) at rip 0x[0-9a-f]+ <main(\\+0x[0-9a-f]+)?>: cc  int3\n"), trap.err());
+        assertTrue(trap.err().matches("gmpvm: SIGTRAP \\(address 0x0, SI_KERNEL\\) in thread 1000 at rip 0x[0-9a-f]+ <main(\\+0x[0-9a-f]+)?>: cc  int3\n"), trap.err());
         Run fpe = run("run", traps.toString(), "div0");
         assertEquals(136, fpe.status());
         assertTrue(fpe.err().startsWith("gmpvm: SIGFPE (address 0x"), fpe.err());
