@@ -94,6 +94,11 @@ final class AsmCommand implements Callable<Integer> {
 
     private int lastStatus = EXIT_ERRORS;
 
+    /** Why the last {@link #assemble} failed: {@link #EXIT_ERRORS} or {@link #EXIT_IO}. */
+    int lastStatus() {
+        return lastStatus;
+    }
+
     /**
      * Assembles and links; on failure prints every error to err and returns null (the status is
      * then in {@link #lastStatus} for this command's own use).
@@ -108,7 +113,7 @@ final class AsmCommand implements Callable<Integer> {
                 lastStatus = EXIT_IO;
                 return null;
             } catch (IOException | RuntimeException x) {
-                e.println("gmpvm: " + p + ": cannot read: " + x.getMessage());
+                e.println("gmpvm: " + p + ": " + (x instanceof IOException io ? ReadError.why(io) : "cannot read: " + x.getMessage()));
                 lastStatus = EXIT_IO;
                 return null;
             }

@@ -81,7 +81,7 @@ final class DisasmCommand implements Callable<Integer> {
                     err.println("gmpvm: " + file + ": no such file");
                     return EXIT_IO;
                 } catch (IOException e) {
-                    err.println("gmpvm: " + file + ": cannot read: " + e.getMessage());
+                    err.println("gmpvm: " + file + ": " + ReadError.why(e));
                     return EXIT_IO;
                 }
             }

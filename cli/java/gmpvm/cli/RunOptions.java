@@ -93,9 +93,10 @@ final class RunOptions {
             byte[] bytes;
             if (file.toString().endsWith(".s")) {
                 // a Go-dialect assembly program: assemble and link it in memory first
-                bytes = new AsmCommand(err).assemble(List.of(file), includes, noRuntime, entry, err);
+                AsmCommand asm = new AsmCommand(err);
+                bytes = asm.assemble(List.of(file), includes, noRuntime, entry, err);
                 if (bytes == null) {
-                    return new Result(null, AsmCommand.EXIT_ERRORS);
+                    return new Result(null, asm.lastStatus()); // 1: errors in the source; 2: it cannot be read
                 }
             } else {
                 bytes = readExecutable(file);
@@ -113,7 +114,7 @@ final class RunOptions {
         } catch (NoSuchFileException e) {
             err.println("gmpvm: " + file + ": no such file");
         } catch (IOException e) {
-            err.println("gmpvm: " + file + ": cannot read: " + e.getMessage());
+            err.println("gmpvm: " + file + ": " + ReadError.why(e));
             if (javaStackTraces) {
                 e.printStackTrace(err);
             }

@@ -224,4 +224,19 @@ class RunCommandTest {
         assertEquals(outs.get(0), outs.get(1));
         assertFalse(outs.get(0).equals(outs.get(2)), outs.toString());
     }
+    /** A file that cannot be read is exit 2 for every command, with the reason in words. */
+    @Test
+    void unreadableFilesAreStatus2WithTheReasonInWords() throws Exception {
+        Path dir = Files.createTempDirectory("gmpvm-unreadable").resolve("prog.s");
+        Files.createDirectories(dir);
+        for (String[] cmd : new String[][] {{"run", "nosuch.s"}, {"run", "nosuch"}, {"asm", "-o", "/dev/null", "nosuch.s"},
+                {"disasm", "nosuch"}, {"run", dir.toString()}, {"asm", "-o", "/dev/null", dir.toString()},
+                {"disasm", dir.getParent().toString()}}) {
+            Run r = run(cmd);
+            assertEquals(2, r.status(), String.join(" ", cmd) + ": " + r.err());
+            assertTrue(r.err().endsWith(": no such file\n") || r.err().endsWith(": is a directory\n"),
+                    String.join(" ", cmd) + ": " + r.err());
+            assertFalse(r.err().contains("cannot read"), r.err());
+        }
+    }
 }
