@@ -42,7 +42,8 @@ final class GdbStub {
      * @return whether gdb sent at least one packet (a connection that sends none is not a session)
      */
     boolean serve(InputStream input, OutputStream output) throws IOException {
-        this.in = input;
+        this.in = input.markSupported() ? input : new java.io.BufferedInputStream(input);
+        input = this.in;
         this.writer = new PacketWriter(output);
         PacketReader reader = new PacketReader(input, PACKET_SIZE);
         ack = true;
@@ -301,35 +302,65 @@ final class GdbStub {
 
     // ------------------------------------------------------------------ execution
 
-    private String resume(GdbTarget.Direction dir, boolean step, int tid) {
+    private String resume(GdbTarget.Direction dir, boolean step, int tid) throws IOException {
         if (target.threads().isEmpty()) {
             return target.lastStop().reply();
         }
         if (target.cpu(tid) == null) {
             tid = target.threads().get(0);
         }
-        StopEvent e = target.resume(dir, step, tid, this::interrupted);
+        StopReply e;
+        if (step || dir == GdbTarget.Direction.REVERSE) {
+            e = target.resume(dir, step, tid);
+        } else {
+            e = continueWatchingForInterrupt(tid);
+        }
         if (!e.processEnded()) {
             gThread = cThread = e.tid();
         }
         return e.reply();
     }
 
-    /** Whether gdb sent Ctrl-C while the target ran; other bytes then are dropped (all-stop mode). */
-    private boolean interrupted() {
-        try {
-            boolean hit = false;
-            while (in.available() > 0) {
-                int b = in.read();
-                if (b == 0x03) {
-                    hit = true;
-                } else if (b < 0) {
-                    break;
+    /**
+     * A forward continue, with a helper thread reading the connection meanwhile: gdb's Ctrl-C
+     * (byte 0x03) interrupts the target; any other byte is left for the packet loop (gdb sends
+     * nothing else while the target runs, in all-stop mode). The helper ends before this returns.
+     */
+    private StopReply continueWatchingForInterrupt(int tid) throws IOException {
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread watcher = new Thread(() -> {
+            try {
+                while (running.get()) {
+                    if (in.available() > 0) {
+                        in.mark(1);
+                        int b = in.read();
+                        if (b == 0x03) {
+                            target.interrupt();
+                        } else {
+                            // not ours: leave it for the packet loop and stop looking
+                            in.reset();
+                            return;
+                        }
+                    } else {
+                        Thread.sleep(20);
+                    }
                 }
+            } catch (IOException | InterruptedException e) {
+                target.interrupt();
             }
-            return hit;
-        } catch (IOException e) {
-            return true;
+        }, "gdb-interrupt");
+        watcher.setDaemon(true);
+        watcher.start();
+        try {
+            return target.resume(GdbTarget.Direction.FORWARD, false, tid);
+        } finally {
+            running.set(false);
+            try {
+                watcher.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while stopping the interrupt watcher");
+            }
         }
     }
 
@@ -354,7 +385,7 @@ final class GdbStub {
      * others in between exactly as it would without the debugger. Signals given with C/S are
      * not delivered.
      */
-    private String vCont(String actions) {
+    private String vCont(String actions) throws IOException {
         boolean step = false;
         int tid = cThread;
         boolean any = false;

@@ -2,7 +2,6 @@ package gmpvm.cli.gdb;
 
 import gmpvm.emulator.cpu.CpuState;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /**
  * What the gdb stub debugs: the emulated process seen as threads, registers and memory, with
@@ -33,15 +32,17 @@ interface GdbTarget {
 
     /**
      * Runs forward or backward until a stop: one instruction of thread tid when step is true,
-     * else until a breakpoint, a watchpoint, the end of the process or (when interrupted says so,
-     * which is asked between chunks of execution) an interrupt.
+     * else until a breakpoint, a watchpoint, the end of the process or an {@link #interrupt}.
      *
      * @param tid the thread to step (ignored for continue)
      */
-    StopEvent resume(Direction dir, boolean step, int tid, BooleanSupplier interrupted);
+    StopReply resume(Direction dir, boolean step, int tid);
+
+    /** Asks a forward continue in progress to stop soon (gdb's Ctrl-C); any thread may call it. */
+    void interrupt();
 
     /** Why the process last stopped (before any resume: stopped at its first instruction). */
-    StopEvent lastStop();
+    StopReply lastStop();
 
     /** The path of the ELF executable being debugged, for {@code qXfer:exec-file:read}. */
     String execFile();

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.BooleanSupplier;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -95,14 +94,19 @@ class GdbStubTest {
         }
 
         @Override
-        public StopEvent resume(Direction dir, boolean step, int tid, BooleanSupplier interrupted) {
-            log.add(dir + (step ? " step " + tid : " continue"));
-            return step ? StopEvent.of(StopEvent.Kind.STEPPED, tid) : new StopEvent(StopEvent.Kind.WATCHPOINT, 1001, PAGE + 8, 0);
+        public void interrupt() {
+            log.add("interrupt");
         }
 
         @Override
-        public StopEvent lastStop() {
-            return StopEvent.of(StopEvent.Kind.STEPPED, 1000);
+        public StopReply resume(Direction dir, boolean step, int tid) {
+            log.add(dir + (step ? " step " + tid : " continue"));
+            return step ? StopReply.of(StopReply.Kind.STEPPED, tid) : new StopReply(StopReply.Kind.WATCHPOINT, 1001, PAGE + 8, 0);
+        }
+
+        @Override
+        public StopReply lastStop() {
+            return StopReply.of(StopReply.Kind.STEPPED, 1000);
         }
 
         @Override

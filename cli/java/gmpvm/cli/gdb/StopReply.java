@@ -8,7 +8,7 @@ package gmpvm.cli.gdb;
  * @param address the watched address for a watchpoint hit
  * @param status  the exit status (EXITED) or signal number (SIGNALED)
  */
-record StopEvent(Kind kind, int tid, long address, int status) {
+record StopReply(Kind kind, int tid, long address, int status) {
     /** The kinds of stop. */
     enum Kind {
         /** A single step finished, or the process is at its first instruction. */
@@ -27,8 +27,8 @@ record StopEvent(Kind kind, int tid, long address, int status) {
         SIGNALED
     }
 
-    static StopEvent of(Kind kind, int tid) {
-        return new StopEvent(kind, tid, 0, 0);
+    static StopReply of(Kind kind, int tid) {
+        return new StopReply(kind, tid, 0, 0);
     }
 
     /** The stop reply packet's payload. */
