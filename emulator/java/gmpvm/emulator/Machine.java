@@ -2,6 +2,7 @@ package gmpvm.emulator;
 
 import gmpvm.emulator.cpu.CpuState;
 import gmpvm.emulator.cpu.Interpreter;
+import gmpvm.emulator.cpu.Probe;
 import gmpvm.emulator.cpu.Stop;
 import gmpvm.emulator.kernel.Kernel;
 import gmpvm.emulator.kernel.ProcessControl;
@@ -22,8 +23,15 @@ import java.util.List;
  * a signal kills it, the instruction limit is reached, or every thread sleeps with nothing that
  * could wake it (a deadlock, reported as such). Pending signals are delivered when their thread
  * is about to run: at the start of a slice and after each system call.
+ *
+ * <p>The run is resumable: {@link #resume} runs the same loop, one {@link Phase} at a time, and
+ * returns wherever a {@link Watcher} asks for a pause — inside a slice, without ending it — so
+ * that the next {@code resume} continues the very same slice. {@code run} is {@code resume}
+ * without a watcher. The debugger's engine ({@code gmpvm.emulator.debug.Engine}) drives it.
  */
 public final class Machine {
+    /** Bytes of the SYSCALL instruction (0F 05). */
+    private static final int SYSCALL_LENGTH = 2;
     /** The tid (and pid) of the first thread. */
     public static final int FIRST_TID = 1000;
 
@@ -80,9 +88,9 @@ public final class Machine {
         return scheduler == null ? 0 : scheduler.now();
     }
 
-    /** Instructions retired by all threads so far. */
+    /** Instructions retired by all threads so far (exact also when asked by a watcher's per-instruction checks). */
     public long retired() {
-        return retired;
+        return probing ? retired + (current.cpu().retired - probeBase) : retired;
     }
 
     public void setListener(MachineListener listener) {
@@ -121,36 +129,298 @@ public final class Machine {
 
     /** Runs until the process exits, dies of a signal, deadlocks or reaches the instruction limit. */
     public Outcome run() {
-        scheduler = new Scheduler(cpus, seed, quantum);
-        for (GuestThread t : threads) {
-            if (t.runnable()) {
-                scheduler.enqueue(t);
+        while (!resume(null).finished()) {
+            // no watcher: resume never pauses
+        }
+        return outcome;
+    }
+
+    /** How the process ended, or null while it runs. */
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    /** The thread whose slice is in progress (also while paused inside it), else null. */
+    public GuestThread currentThread() {
+        return current;
+    }
+
+    // ------------------------------------------------------------------ the resumable run
+
+    /** Where {@link #resume} stands: each phase is one step of the round/slice loop. */
+    private enum Phase {
+        /** Start of a round: timers fire, the scheduler forms the next round. */
+        ROUND,
+        /** Take the round's next thread and start its slice. */
+        PICK,
+        /** The slice's loop condition: still running, runnable, not yielded. */
+        CHECK,
+        /** Deliver one pending signal before running. */
+        DELIVER,
+        /** Run the interpreter for what is left of the budget. */
+        RUN,
+        /** A SYSCALL retired: the kernel runs it. */
+        SYSCALL,
+        /** After the kernel call: report the events it caused. */
+        AFTER_SYSCALL,
+        /** An instruction faulted: the signal is raised. */
+        FAULT,
+        /** The budget ran out. */
+        QUANTUM_END,
+        /** The slice ends: account its time, requeue the thread. */
+        END_SLICE
+    }
+
+    private Phase phase = Phase.ROUND;
+    private List<GuestThread> round = List.of();
+    private int roundIndex;
+    private long budget;
+    /** An event of the current phase was already offered to the watcher (do not offer it again on resume). */
+    private boolean offered;
+    /** The last pause was a BREAKPOINT stop of this thread at this retired count: resume executes that instruction. */
+    private GuestThread skipThread;
+    private long skipRetired = -1;
+    /** Events a system call caused (threads created, exited, its return), offered in AFTER_SYSCALL. */
+    private final List<MachineEvent> events = new ArrayList<>();
+    private int eventIndex;
+    private Watcher watcher;
+    private final ProbeAdapter probe = new ProbeAdapter();
+    /** Inside a probed interpreter call: {@link #retired()} adds what the current thread retired since probeBase. */
+    private boolean probing;
+    private long probeBase;
+
+    /**
+     * Runs until the process ends or {@code w} asks for a pause, and returns where it stopped.
+     * Called again, it continues exactly where it paused (inside the same slice, with the same
+     * budget), so the instructions retired and the thread order are those of {@link #run}
+     * whatever the pauses. A null watcher never pauses.
+     */
+    public Pause resume(Watcher w) {
+        watcher = w;
+        if (scheduler == null) {
+            scheduler = new Scheduler(cpus, seed, quantum);
+            for (GuestThread t : threads) {
+                if (t.runnable()) {
+                    scheduler.enqueue(t);
+                }
             }
         }
         try {
-            while (outcome == null) {
-                fireTimers();
-                List<GuestThread> round = scheduler.nextRound();
-                if (round.isEmpty()) {
-                    if (!idle()) {
-                        break;
-                    }
-                    continue;
+            while (true) {
+                if (outcome != null) {
+                    kernel.stdio().flush();
+                    return new Pause(true, current, current == null ? 0 : current.cpu().rip, retired, null);
                 }
-                for (GuestThread t : List.copyOf(round)) {
-                    if (outcome != null) {
-                        break;
-                    }
-                    slice(t);
-                    if (t.runnable() && outcome == null) {
-                        scheduler.enqueue(t);
-                    }
+                Pause p = advance();
+                if (p != null) {
+                    kernel.stdio().flush();
+                    return p;
                 }
             }
         } finally {
-            kernel.stdio().flush();
+            watcher = null;
         }
-        return outcome;
+    }
+
+    private Pause pause(GuestThread t, Stop insn) {
+        return new Pause(false, t, t == null ? 0 : t.cpu().rip, retired, insn);
+    }
+
+    /** One step of the loop; a Pause if the watcher asked for one. */
+    private Pause advance() {
+        GuestThread t = current;
+        switch (phase) {
+            case ROUND -> {
+                fireTimers();
+                List<GuestThread> next = scheduler.nextRound();
+                if (next.isEmpty()) {
+                    idle();
+                    return null;
+                }
+                round = List.copyOf(next);
+                roundIndex = 0;
+                phase = Phase.PICK;
+            }
+            case PICK -> {
+                if (roundIndex >= round.size()) {
+                    phase = Phase.ROUND;
+                    return null;
+                }
+                if (watcher != null && watcher.interrupted()) {
+                    return pause(round.get(roundIndex), null);
+                }
+                beginSlice(round.get(roundIndex++));
+                phase = Phase.CHECK;
+            }
+            case CHECK -> phase = outcome == null && t.runnable() && !yielded ? Phase.DELIVER : Phase.END_SLICE;
+            case DELIVER -> {
+                long d = t.signals.deliverable();
+                if (d != 0 && !offered && watcher != null) {
+                    offered = true;
+                    if (watcher.event(new MachineEvent(MachineEvent.Kind.SIGNAL, t, Long.numberOfTrailingZeros(d) + 1, 0))) {
+                        return pause(t, null);
+                    }
+                }
+                offered = false;
+                phase = kernel.signals().deliver(t) ? Phase.RUN : Phase.END_SLICE;
+            }
+            case RUN -> {
+                return runInterpreter(t);
+            }
+            case SYSCALL -> {
+                CpuState c = t.cpu();
+                int nr = (int) c.r[CpuState.RAX];
+                if (!offered && watcher != null) {
+                    offered = true;
+                    if (watcher.event(new MachineEvent(MachineEvent.Kind.SYSCALL_ENTRY, t, nr, 0))) {
+                        return pause(t, null);
+                    }
+                }
+                offered = false;
+                events.clear();
+                eventIndex = 0;
+                syscall(t, nr);
+                phase = Phase.AFTER_SYSCALL;
+            }
+            case AFTER_SYSCALL -> {
+                if (eventIndex < events.size()) {
+                    MachineEvent e = events.get(eventIndex++);
+                    if (watcher != null && watcher.event(e)) {
+                        return pause(t, null);
+                    }
+                    return null;
+                }
+                events.clear();
+                phase = Phase.CHECK;
+            }
+            case FAULT -> {
+                CpuState c = t.cpu();
+                if (!offered) {
+                    offered = true;
+                    listener.fault(t, c.faultSignal, c.faultCode, c.faultAddr);
+                    if (watcher != null && watcher.event(new MachineEvent(MachineEvent.Kind.SIGNAL, t, c.faultSignal, c.faultAddr))) {
+                        return pause(t, null);
+                    }
+                }
+                offered = false;
+                kernel.signals().fault(t, c.faultSignal, c.faultCode, c.faultAddr);
+                phase = Phase.CHECK;
+            }
+            case QUANTUM_END -> {
+                listener.quantumEnded(t);
+                phase = Phase.CHECK;
+            }
+            case END_SLICE -> {
+                endSlice(t);
+                if (t.runnable() && outcome == null) {
+                    scheduler.enqueue(t);
+                }
+                phase = outcome == null ? Phase.PICK : Phase.ROUND;
+            }
+            default -> throw new IllegalStateException(phase.name());
+        }
+        return null;
+    }
+
+    private void beginSlice(GuestThread t) {
+        current = t;
+        yielded = false;
+        offered = false;
+        sliceStartTime = Math.max(scheduler.roundStart(), t.readyAt);
+        sliceStartRetired = t.cpu().retired;
+        budget = scheduler.sliceBudget();
+    }
+
+    private void endSlice(GuestThread t) {
+        long end = clock();
+        t.readyAt = end;
+        scheduler.sliceRan(end - scheduler.roundStart());
+        current = null;
+    }
+
+    /** The RUN phase: the interpreter runs what is left of the slice, cut at the watcher's count limits. */
+    private Pause runInterpreter(GuestThread t) {
+        CpuState c = t.cpu();
+        if (maxInstructions - retired <= 0) {
+            finish(new Outcome(Outcome.Kind.INSN_LIMIT, Outcome.LIMIT_STATUS, 0, 0, 0, c.rip, t.tid(), retired));
+            phase = Phase.END_SLICE;
+            return null;
+        }
+        long left = Math.min(budget - (c.retired - sliceStartRetired), maxInstructions - retired);
+        if (left <= 0) {
+            phase = Phase.END_SLICE;
+            return null;
+        }
+        Watcher w = watcher;
+        long limit = left;
+        boolean probed = false;
+        if (w != null) {
+            limit = Math.min(limit, w.pauseAtRetired() - retired);
+            if (w.pauseThread() == t) {
+                limit = Math.min(limit, w.pauseThreadAt() - c.retired);
+            }
+            if (limit <= 0) {
+                // the limit is reached already: pause without running
+                skipThread = t;
+                skipRetired = c.retired;
+                return pause(t, Stop.BUDGET);
+            }
+            probed = w.perInstruction();
+        }
+        long before = c.retired;
+        Stop stop;
+        if (probed) {
+            boolean skip = skipThread == t && skipRetired == c.retired;
+            probe.thread = t;
+            probing = true;
+            probeBase = before;
+            try {
+                stop = interpreter.run(c, limit, probe, skip);
+            } finally {
+                probing = false;
+            }
+        } else {
+            stop = interpreter.run(c, limit);
+        }
+        skipThread = null;
+        retired += c.retired - before;
+        switch (stop) {
+            case SYSCALL -> phase = Phase.SYSCALL;
+            case FAULT -> phase = Phase.FAULT;
+            case BUDGET -> {
+                boolean sliceOver = c.retired - sliceStartRetired >= budget || retired >= maxInstructions;
+                phase = sliceOver ? Phase.QUANTUM_END : Phase.RUN;
+            }
+            default -> phase = Phase.RUN;
+        }
+        offered = false;
+        if (stop == Stop.WATCH || stop == Stop.SYSCALL && probed && w.after(t, c.rip - SYSCALL_LENGTH)) {
+            // (the interpreter leaves at a SYSCALL before asking after(): it is asked here, the kernel call still pending)
+            return pause(t, Stop.WATCH);
+        }
+        if (stop == Stop.BREAKPOINT
+                || w != null && (retired >= w.pauseAtRetired() || (w.pauseThread() == t && c.retired >= w.pauseThreadAt()))) {
+            // the user has seen this instruction: resuming executes it without asking before() again
+            skipThread = t;
+            skipRetired = c.retired;
+            return pause(t, stop == Stop.BREAKPOINT ? stop : Stop.BUDGET);
+        }
+        return null;
+    }
+
+    /** Adapts the watcher's per-thread checks to the interpreter's probe. */
+    private final class ProbeAdapter implements Probe {
+        GuestThread thread;
+
+        @Override
+        public boolean before(CpuState s, long rip) {
+            return watcher.before(thread, rip);
+        }
+
+        @Override
+        public boolean after(CpuState s, long pc) {
+            return watcher.after(thread, pc);
+        }
     }
 
     /** Nothing is runnable: end the process, sleep until the next deadline, or report a deadlock. */
@@ -200,51 +470,7 @@ public final class Machine {
         listener.syscallResumed(t, w == null ? -1 : w.syscall(), result);
     }
 
-    /** Runs one slice of t. */
-    private void slice(GuestThread t) {
-        CpuState c = t.cpu();
-        current = t;
-        yielded = false;
-        sliceStartTime = Math.max(scheduler.roundStart(), t.readyAt);
-        sliceStartRetired = c.retired;
-        long budget = scheduler.sliceBudget();
-        try {
-            while (outcome == null && t.runnable() && !yielded) {
-                if (!kernel.signals().deliver(t)) {
-                    break;
-                }
-                long used = c.retired - sliceStartRetired;
-                long left = Math.min(budget - used, maxInstructions - retired);
-                if (maxInstructions - retired <= 0) {
-                    finish(new Outcome(Outcome.Kind.INSN_LIMIT, Outcome.LIMIT_STATUS, 0, 0, 0, c.rip, t.tid(), retired));
-                    break;
-                }
-                if (left <= 0) {
-                    break;
-                }
-                long before = c.retired;
-                Stop stop = interpreter.run(c, left);
-                retired += c.retired - before;
-                if (stop == Stop.SYSCALL) {
-                    syscall(t);
-                } else if (stop == Stop.FAULT) {
-                    listener.fault(t, c.faultSignal, c.faultCode, c.faultAddr);
-                    kernel.signals().fault(t, c.faultSignal, c.faultCode, c.faultAddr);
-                } else if (stop == Stop.BUDGET) {
-                    listener.quantumEnded(t);
-                }
-            }
-        } finally {
-            long end = clock();
-            t.readyAt = end;
-            scheduler.sliceRan(end - scheduler.roundStart());
-            current = null;
-        }
-    }
-
-    private void syscall(GuestThread t) {
-        CpuState c = t.cpu();
-        int nr = (int) c.r[CpuState.RAX];
+    private void syscall(GuestThread t, int nr) {
         listener.syscallEntered(t, nr);
         long res = kernel.syscall(t);
         if (outcome != null || t.exited()) {
@@ -254,6 +480,7 @@ public final class Machine {
             listener.syscallBlocked(t, nr);
         } else {
             listener.syscallReturned(t, nr, res);
+            events.add(new MachineEvent(MachineEvent.Kind.SYSCALL_RETURN, t, nr, res));
         }
     }
 
@@ -277,6 +504,7 @@ public final class Machine {
         public void exitThread(GuestThread t, int status) {
             t.exit(status);
             listener.threadExited(t, status);
+            events.add(new MachineEvent(MachineEvent.Kind.THREAD_EXITED, t, status, 0));
         }
 
         @Override
@@ -307,6 +535,7 @@ public final class Machine {
             threads.add(child);
             scheduler.enqueue(child);
             listener.threadCreated(child);
+            events.add(new MachineEvent(MachineEvent.Kind.THREAD_CREATED, child, 0, current == null ? 0 : current.tid()));
             return child;
         }
 

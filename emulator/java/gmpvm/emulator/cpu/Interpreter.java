@@ -15,8 +15,8 @@ import java.util.function.LongSupplier;
  * target, so straight-line code and loops run without looking anything up. A store to a code
  * page marks its instructions stale and they are decoded again.
  *
- * <p>{@link #run} executes one thread's instructions until a budget is spent, a SYSCALL retires,
- * an instruction faults or a breakpoint address is reached. Faults are precise: RIP is left at
+ * <p>{@link #run} executes one thread's instructions until a budget is spent, a SYSCALL retires
+ * or an instruction faults; the probed form also stops where a {@link Probe} says so. Faults are precise: RIP is left at
  * the faulting instruction and nothing it would have written is changed.
  */
 public final class Interpreter {
@@ -38,7 +38,8 @@ public final class Interpreter {
     private int returnTop;
     private static final int RETURN_STACK = 32;
     private LongSupplier tsc = () -> 0;
-    private long[] breakpoints = new long[0];
+    /** Set by RDTSC, which leaves the loop like SYSCALL so that the clock it reads counts exactly the instructions before it. */
+    private boolean tscPending;
 
     public Interpreter(GuestMemory mem) {
         this.mem = mem;
@@ -54,11 +55,6 @@ public final class Interpreter {
         this.tsc = tsc;
     }
 
-    /** Addresses where {@link #run} stops before executing (debugger breakpoints); empty for none. */
-    public void setBreakpoints(long[] addrs) {
-        this.breakpoints = addrs.clone();
-    }
-
     /** Decodes (or finds cached) the instruction at addr; a fetch fault is returned as an instruction that raises it. */
     public Insn decodeAt(long addr) {
         return lookup(addr);
@@ -67,7 +63,8 @@ public final class Interpreter {
     // ------------------------------------------------------------------ the loop
 
     /**
-     * Runs thread state {@code s} for at most {@code budget} instructions.
+     * Runs thread state {@code s} for at most {@code budget} instructions. This is the fast
+     * path: no per-instruction check beyond the budget.
      *
      * @return why it stopped; {@code s.retired} counts the instructions that completed
      */
@@ -75,7 +72,6 @@ public final class Interpreter {
         Insn i = lookup(s.rip);
         Insn cur = i;
         long n = 0;
-        boolean bp = breakpoints.length > 0;
         Stop stop;
         try {
             while (true) {
@@ -87,7 +83,58 @@ public final class Interpreter {
                 if (i.stale) {
                     i = lookup(i.addr);
                 }
-                if (bp && n > 0 && isBreakpoint(i.addr)) {
+                cur = i;
+                Insn nx = exec(s, i);
+                n++;
+                if (nx == null) {
+                    if (!tscPending) {
+                        stop = Stop.SYSCALL;
+                        break;
+                    }
+                    nx = rdtsc(s, cur, n - 1);
+                }
+                i = nx;
+            }
+        } catch (MemoryFault f) {
+            stop = memoryFault(s, cur, f);
+        } catch (Trap t) {
+            if (t.after) {
+                n++;
+            }
+            stop = trap(s, cur, t);
+        }
+        s.retired += n;
+        return stop;
+    }
+
+    /**
+     * Runs thread state {@code s} for at most {@code budget} instructions, asking {@code probe}
+     * before and after each one (the debugger's path; {@link #run(CpuState, long)} is used when
+     * nothing is watched). {@code s.retired} is kept exact after every instruction, so the probe
+     * may read it. The instructions executed are exactly those the fast path would execute.
+     *
+     * @param skipFirst do not ask {@link Probe#before} for the first instruction (resuming from
+     *                  a stop there)
+     * @return {@link Stop#BREAKPOINT} when {@code before} said stop (RIP is that instruction,
+     *         not executed), {@link Stop#WATCH} when {@code after} did (RIP is the next one), or
+     *         the fast path's reasons
+     */
+    public Stop run(CpuState s, long budget, Probe probe, boolean skipFirst) {
+        Insn i = lookup(s.rip);
+        Insn cur = i;
+        long n = 0;
+        Stop stop;
+        try {
+            while (true) {
+                if (n >= budget) {
+                    s.rip = i.addr;
+                    stop = Stop.BUDGET;
+                    break;
+                }
+                if (i.stale) {
+                    i = lookup(i.addr);
+                }
+                if ((n > 0 || !skipFirst) && probe.before(s, i.addr)) {
                     s.rip = i.addr;
                     stop = Stop.BREAKPOINT;
                     break;
@@ -95,56 +142,76 @@ public final class Interpreter {
                 cur = i;
                 Insn nx = exec(s, i);
                 n++;
+                s.retired++;
                 if (nx == null) {
-                    stop = Stop.SYSCALL;
+                    if (!tscPending) {
+                        stop = Stop.SYSCALL;
+                        break;
+                    }
+                    nx = rdtsc(s, cur, -1);
+                }
+                s.rip = nx.addr;
+                if (probe.after(s, cur.addr)) {
+                    stop = Stop.WATCH;
                     break;
                 }
                 i = nx;
             }
         } catch (MemoryFault f) {
-            s.rip = cur.addr;
-            s.faultSignal = Trap.SIGSEGV;
-            if (canonical(f.address())) {
-                s.faultCode = f.siCode();
-                s.faultAddr = f.address();
-            } else {
-                // a non-canonical address is a #GP (or #SS through the stack segment), not a page
-                // fault: Linux reports SIGSEGV (SIGBUS for #SS) with SI_KERNEL and address 0
-                if (Operands.stackAccess(s, cur, f.address())) {
-                    s.faultSignal = Trap.SIGBUS;
-                }
-                s.faultCode = Trap.SI_KERNEL;
-                s.faultAddr = 0;
-            }
-            stop = Stop.FAULT;
+            stop = memoryFault(s, cur, f);
         } catch (Trap t) {
             if (t.after) {
-                n++;
-                s.rip = cur.addr + cur.len;
-            } else {
-                s.rip = cur.addr;
+                s.retired++;
             }
-            s.faultSignal = t.signal;
-            s.faultCode = t.code;
-            s.faultAddr = t.address;
-            stop = Stop.FAULT;
+            stop = trap(s, cur, t);
         }
-        s.retired += n;
         return stop;
+    }
+
+    /** Completes RDTSC: the clock as it stood with {@code s.retired + adjust} instructions retired. */
+    private Insn rdtsc(CpuState s, Insn i, long adjust) {
+        tscPending = false;
+        s.retired += adjust;
+        long t;
+        try {
+            t = tsc.getAsLong();
+        } finally {
+            s.retired -= adjust;
+        }
+        s.r[CpuState.RAX] = t & 0xffffffffL;
+        s.r[CpuState.RDX] = t >>> 32;
+        return next(i);
+    }
+
+    private static Stop memoryFault(CpuState s, Insn cur, MemoryFault f) {
+        s.rip = cur.addr;
+        s.faultSignal = Trap.SIGSEGV;
+        if (canonical(f.address())) {
+            s.faultCode = f.siCode();
+            s.faultAddr = f.address();
+        } else {
+            // a non-canonical address is a #GP (or #SS through the stack segment), not a page
+            // fault: Linux reports SIGSEGV (SIGBUS for #SS) with SI_KERNEL and address 0
+            if (Operands.stackAccess(s, cur, f.address())) {
+                s.faultSignal = Trap.SIGBUS;
+            }
+            s.faultCode = Trap.SI_KERNEL;
+            s.faultAddr = 0;
+        }
+        return Stop.FAULT;
+    }
+
+    private static Stop trap(CpuState s, Insn cur, Trap t) {
+        s.rip = t.after ? cur.addr + cur.len : cur.addr;
+        s.faultSignal = t.signal;
+        s.faultCode = t.code;
+        s.faultAddr = t.address;
+        return Stop.FAULT;
     }
 
     /** True when bits 63..47 of the address are all equal (48-bit virtual addresses). */
     static boolean canonical(long addr) {
         return (addr << 16) >> 16 == addr;
-    }
-
-    private boolean isBreakpoint(long addr) {
-        for (long b : breakpoints) {
-            if (b == addr) {
-                return true;
-            }
-        }
-        return false;
     }
 
     // ------------------------------------------------------------------ decode cache
@@ -683,13 +750,11 @@ public final class Interpreter {
                 r[2] = v[3] & 0xffffffffL;
                 return next(i);
             }
-            case RDTSC: {
+            case RDTSC:
                 noLock(i);
-                long t = tsc.getAsLong();
-                r[0] = t & 0xffffffffL;
-                r[2] = t >>> 32;
-                return next(i);
-            }
+                s.rip = i.addr + i.len;
+                tscPending = true;
+                return null;
             case SYSCALL:
                 noLock(i);
                 s.rip = i.addr + i.len;

@@ -8,6 +8,8 @@ public enum Stop {
     SYSCALL,
     /** An instruction faulted; RIP is the faulting instruction (after it for INT3); see CpuState.fault*. */
     FAULT,
-    /** A breakpoint address was reached before executing the instruction there. */
-    BREAKPOINT
+    /** A {@link Probe} stopped the run before an instruction: RIP is that instruction, not executed. */
+    BREAKPOINT,
+    /** A {@link Probe} stopped the run after an instruction retired: RIP is the next one. */
+    WATCH
 }
