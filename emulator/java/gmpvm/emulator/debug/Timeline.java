@@ -1,0 +1,187 @@
+package gmpvm.emulator.debug;
+
+import gmpvm.emulator.GuestThread;
+import gmpvm.emulator.Machine;
+import gmpvm.emulator.Pause;
+import gmpvm.emulator.kernel.Stdio;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * Reverse execution by deterministic replay. A run is named by its global retired-instruction
+ * count: the same program, settings and input retire the same instructions in the same thread
+ * order however often the run is stopped (see {@link Engine}). So going back to an earlier
+ * point means building the machine afresh and running it forward to that point, with the
+ * engine's count limits (the interpreter's fast path, no per-instruction checks) except for the
+ * last instruction or two. The engine the front end holds then continues on the replayed
+ * machine: {@link Engine#replaceMachine} swaps it in with every stoppoint kept.
+ *
+ * <p>Guest output is not repeated during a replay and guest input is served again from what was
+ * read ({@link ReplayStreams}). Costs, for a stop at global count C:
+ * <ul>
+ * <li>{@link #reverseStepInstruction}: one fast replay of at most C instructions when the
+ *     thread's last instruction is the machine's last (after a forward step); otherwise two
+ *     (the first finds the count at which the thread retired its last instruction);</li>
+ * <li>{@link #reverseContinue}: one replay of C instructions with breakpoints and watchpoints
+ *     checked around every instruction (remembering only the last hit), then one fast replay to
+ *     the hit;</li>
+ * <li>memory: one machine at a time (the replaced one is dropped) plus the recorded stdin.</li>
+ * </ul>
+ */
+public final class Timeline {
+    /** Builds the machine of the run from its start, with the given standard streams. */
+    @FunctionalInterface
+    public interface MachineFactory {
+        Machine build(Stdio stdio);
+    }
+
+    /**
+     * Where a reverse command stopped.
+     *
+     * @param stop    the engine's stop (also {@link Engine#last()} now)
+     * @param atStart true when there was nothing earlier to go back to: the run is at its start
+     */
+    public record ReverseStop(StopEvent stop, boolean atStart) {
+    }
+
+    private final MachineFactory factory;
+    private final ReplayStreams streams;
+    private final Engine engine;
+    private long replayed;
+    /** The stop a reverse command reported last (a landing, not a real step of its thread). */
+    private StopEvent landed;
+
+    /** Builds the first machine; {@link #engine()} drives it. */
+    public Timeline(MachineFactory factory, InputStream in, OutputStream out, OutputStream err) {
+        this.factory = factory;
+        this.streams = new ReplayStreams(in, out, err);
+        this.engine = new Engine(factory.build(streams.stdio()));
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    /** Instructions executed by replays so far (a measure of what reverse execution cost). */
+    public long replayedInstructions() {
+        return replayed;
+    }
+
+    /** A fresh machine at the start of the run. */
+    private Machine fresh() {
+        return factory.build(streams.stdio());
+    }
+
+    /** Runs m (from wherever it is) with w until w pauses it; counts the work. */
+    private Pause run(Machine m, ReplayWatcher w) {
+        long before = m.retired();
+        Pause p = m.resume(w);
+        replayed += m.retired() - before;
+        return p;
+    }
+
+    private GuestThread thread(Machine m, int tid) {
+        for (GuestThread t : m.threads()) {
+            if (t.tid() == tid) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** Moves the engine to a fresh machine stopped at global count n (nothing but the count stops it). */
+    public StopEvent goTo(long n) {
+        Machine m = fresh();
+        Pause p = n == 0 ? null : run(m, new ReplayWatcher(m).pauseAt(n));
+        GuestThread t = p != null ? p.thread() : m.threads().get(0);
+        StopEvent e = new StopEvent(StopEvent.Reason.RETIRED, t, t == null ? 0 : t.cpu().rip, m.retired(), null, null,
+                m.outcome());
+        engine.replaceMachine(m, e);
+        return e;
+    }
+
+    /**
+     * Takes thread t back by one instruction: to the state just before it executed its last
+     * one (and before anything any thread did after that). At t's first instruction, nothing
+     * changes and atStart is true.
+     */
+    public ReverseStop reverseStepInstruction(GuestThread t) {
+        Machine now = engine.machine();
+        long r = t.cpu().retired;
+        int tid = t.tid();
+        if (r == 0) {
+            return new ReverseStop(engine.last(), true);
+        }
+        long count;
+        StopEvent last = engine.last();
+        if (last != null && last != landed && last.reason() == StopEvent.Reason.STEP && last.thread() == t
+                && last.retired() == now.retired()) {
+            count = now.retired(); // t retired the machine's last instruction
+        } else {
+            Machine probe = fresh();
+            run(probe, new ReplayWatcher(probe).pauseThreadAt(tid, r));
+            count = probe.retired();
+        }
+        return new ReverseStop(land(tid, count - 1), false);
+    }
+
+    /**
+     * Goes back to the last breakpoint or watchpoint hit before the current stop, exactly where
+     * the engine stopped (or would have stopped) for it; to the start of the run if there is none.
+     */
+    public ReverseStop reverseContinue() {
+        Machine now = engine.machine();
+        long c = now.retired();
+        StopEvent last = engine.last();
+        long limitKey = last != null && last.reason() == StopEvent.Reason.WATCHPOINT ? 2 * c : 2 * c + 1;
+        Machine scan = fresh();
+        ReplayWatcher w = new ReplayWatcher(scan).stoppoints(engine.stoppoints()).findLastHitBefore(limitKey).pauseAt(c);
+        if (c > 0) {
+            run(scan, w);
+        }
+        ReplayWatcher.Hit h = w.lastHit();
+        if (h == null) {
+            return new ReverseStop(goTo(0), true);
+        }
+        Machine m = fresh();
+        if (h.retired() > 1) {
+            run(m, new ReplayWatcher(m).pauseAt(h.retired() - 1));
+        }
+        ReplayWatcher land = new ReplayWatcher(m).stoppoints(engine.stoppoints()).pauseAtHit(h).pauseAt(h.retired() + 1);
+        Pause p = run(m, land);
+        Stoppoint point = engine.stoppoint(h.point());
+        StopEvent.Reason reason = h.kind() == ReplayWatcher.HitKind.BREAKPOINT ? StopEvent.Reason.BREAKPOINT
+                : StopEvent.Reason.WATCHPOINT;
+        GuestThread t = thread(m, h.tid());
+        StopEvent e = new StopEvent(reason, t, t == null ? p.rip() : t.cpu().rip, m.retired(), point, null, null);
+        engine.replaceMachine(m, e);
+        return new ReverseStop(e, false);
+    }
+
+    /**
+     * Moves to global count n (an earlier point of the run) and reports it as a step of thread
+     * tid, which executes the next instruction there: front ends use it to go back to a point
+     * they found, for example where a thread started a source line.
+     */
+    public StopEvent landBefore(int tid, long n) {
+        return land(tid, n);
+    }
+
+    /**
+     * A fresh machine run to count n, reported as a STEP of tid. The state is exactly the one
+     * any stop at count n has (the engine names states by count), so stepping tid forward from
+     * it redoes tid's next instruction; tid's slice may not have begun yet (the previous
+     * instruction may be another thread's).
+     */
+    private StopEvent land(int tid, long n) {
+        Machine m = fresh();
+        if (n > 0) {
+            run(m, new ReplayWatcher(m).pauseAt(n));
+        }
+        GuestThread t = thread(m, tid);
+        StopEvent e = new StopEvent(StopEvent.Reason.STEP, t, t == null ? 0 : t.cpu().rip, m.retired(), null, null, null);
+        engine.replaceMachine(m, e);
+        landed = e;
+        return e;
+    }
+}
