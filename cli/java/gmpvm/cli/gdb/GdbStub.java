@@ -342,7 +342,7 @@ final class GdbStub {
                             return;
                         }
                     } else {
-                        Thread.sleep(20);
+                        Thread.sleep(5);
                     }
                 }
             } catch (IOException | InterruptedException e) {

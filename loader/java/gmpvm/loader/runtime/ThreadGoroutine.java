@@ -22,8 +22,13 @@ public final class ThreadGoroutine {
         this.symbols = symbols;
     }
 
-    /** For example {@code M2: G7 main.worker}, {@code M0: g0} or {@code no g (TLS not set)}. */
-    public String describe(GuestMemory mem, CpuState cpu) {
+    /**
+     * For example {@code M2: G7 main.worker}, {@code M0: g0} or {@code no g (TLS not set)}. A
+     * new thread runs on its parent's TLS until it sets its own (as clone's child does in Go):
+     * the M found there then belongs to another thread (its m.procid is another tid), and the
+     * thread is described as starting.
+     */
+    public String describe(GuestMemory mem, CpuState cpu, int tid) {
         if (cpu.fsBase == 0) {
             return "no g (TLS not set)";
         }
@@ -35,6 +40,10 @@ public final class ThreadGoroutine {
             long m = mem.read64(g + layout.get("g_m"));
             if (m == 0) {
                 return "G" + mem.read64(g + layout.get("g_goid")) + " (no m)";
+            }
+            long procid = mem.read64(m + layout.get("m_procid"));
+            if (procid != 0 && procid != tid) {
+                return "new thread (TLS not set yet)";
             }
             String mName = "M" + mem.read64(m + layout.get("m_id"));
             long curg = mem.read64(m + layout.get("m_curg"));
