@@ -13,11 +13,11 @@ import java.util.function.Predicate;
 
 /**
  * The watcher a {@link Timeline} runs a replay with. It sees breakpoint and watchpoint hits
- * exactly where the {@link Engine} would stop for them, but in one of three ways: it notes
- * hits without stopping, keeping only the last one before a point (so a scan needs constant
- * memory however often a breakpoint is hit), pauses at one chosen hit
- * (to land on it), or pauses when a chosen thread is about to execute with the global count at
- * a chosen value. Count and thread limits cut the interpreter's budget as the engine's do.
+ * exactly where the {@link Engine} would stop for them, in one of two ways: it notes hits
+ * without stopping, keeping only the last one before a point (so a scan needs constant memory
+ * however often a breakpoint is hit), or pauses at one chosen hit (to land on it). It can also
+ * record where one thread started its last instructions (a bounded ring). Count and thread
+ * limits cut the interpreter's budget as the engine's do.
  */
 final class ReplayWatcher implements Watcher {
     /** A stoppoint hit in the replayed run. */
@@ -85,8 +85,11 @@ final class ReplayWatcher implements Watcher {
     private long limitKey;
     private Hit lastHit;
     private Hit target;
-    private int beforeTid;
-    private long beforeAt = -1;
+    private int historyTid;
+    private long[] historyCount;
+    private long[] historyRip;
+    private long[] historyRsp;
+    private long historyLength;
     private Hit fired;
 
     ReplayWatcher(Machine machine) {
@@ -142,11 +145,29 @@ final class ReplayWatcher implements Watcher {
         return this;
     }
 
-    /** Pause when thread tid is about to execute an instruction with the global count at n. */
-    ReplayWatcher pauseBefore(int tid, long n) {
-        this.beforeTid = tid;
-        this.beforeAt = n;
+    /**
+     * Remember where thread tid started its last max instructions: the global count before
+     * each, its RIP and RSP (a ring: memory stays bounded however long the replay).
+     */
+    ReplayWatcher recordHistory(int tid, int max) {
+        this.historyTid = tid;
+        this.historyCount = new long[max];
+        this.historyRip = new long[max];
+        this.historyRsp = new long[max];
         return this;
+    }
+
+    /** The recorded history in time order: {counts, rips, rsps}. */
+    long[][] history() {
+        int n = (int) Math.min(historyLength, historyCount.length);
+        long[][] out = new long[3][n];
+        for (int k = 0; k < n; k++) {
+            int i = (int) ((historyLength - n + k) % historyCount.length);
+            out[0][k] = historyCount[i];
+            out[1][k] = historyRip[i];
+            out[2][k] = historyRsp[i];
+        }
+        return out;
     }
 
     /** The last hit found by {@link #findLastHitBefore}, or null. */
@@ -184,13 +205,16 @@ final class ReplayWatcher implements Watcher {
 
     @Override
     public boolean perInstruction() {
-        return beforeAt >= 0 || ((record || target != null) && (!bps.isEmpty() || !wps.isEmpty()));
+        return historyCount != null || ((record || target != null) && (!bps.isEmpty() || !wps.isEmpty()));
     }
 
     @Override
     public boolean before(GuestThread t, long rip) {
-        if (beforeAt >= 0 && t.tid() == beforeTid && machine.retired() == beforeAt) {
-            return true;
+        if (historyCount != null && t.tid() == historyTid) {
+            int i = (int) (historyLength++ % historyCount.length);
+            historyCount[i] = machine.retired();
+            historyRip[i] = rip;
+            historyRsp[i] = t.cpu().r[CpuState.RSP];
         }
         for (Bp b : bps) {
             if (b.addr == rip && (b.condition == null || b.condition.test(t.cpu()))) {

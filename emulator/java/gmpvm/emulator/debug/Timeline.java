@@ -5,6 +5,8 @@ import gmpvm.emulator.Machine;
 import gmpvm.emulator.Pause;
 import gmpvm.emulator.kernel.Stdio;
 import java.io.InputStream;
+import java.util.Objects;
+import java.util.function.LongFunction;
 import java.io.OutputStream;
 
 /**
@@ -25,7 +27,11 @@ import java.io.OutputStream;
  * <li>{@link #reverseContinue}: one replay of C instructions with breakpoints and watchpoints
  *     checked around every instruction (remembering only the last hit), then one fast replay to
  *     the hit;</li>
- * <li>memory: one machine at a time (the replaced one is dropped) plus the recorded stdin.</li>
+ * <li>{@link #reverseStepLine} and {@link #reverseFinish}: one replay of C instructions with
+ *     the thread's instruction starts recorded in a ring of {@value #HISTORY}, then one fast
+ *     replay;</li>
+ * <li>memory: one machine at a time (the replaced one is dropped), the recorded stdin, and
+ *     the ring (1.5 MiB) while a history scan runs.</li>
  * </ul>
  */
 public final class Timeline {
@@ -156,6 +162,67 @@ public final class Timeline {
         StopEvent e = new StopEvent(reason, t, t == null ? p.rip() : t.cpu().rip, m.retired(), point, null, null);
         engine.replaceMachine(m, e);
         return new ReverseStop(e, false);
+    }
+
+    /** Instruction starts of one thread kept by a history scan: enough for any source line or call. */
+    static final int HISTORY = 1 << 16;
+
+    /**
+     * Goes back to the start of the previous source line thread t executed (gdb's
+     * reverse-step): back over the rest of the current line, then over every instruction of the
+     * line before it, into a call made from it if that is where t last was. lineOf gives an
+     * instruction's line (any value with equals; null for code without line information, which
+     * is passed over). One replay recording t's last {@value #HISTORY} instruction starts, then
+     * one fast replay to the point found.
+     */
+    public ReverseStop reverseStepLine(GuestThread t, LongFunction<Object> lineOf) {
+        long[][] h = history(t);
+        int i = h[0].length - 1;
+        Object here = lineOf.apply(t.cpu().rip);
+        while (i >= 0 && (lineOf.apply(h[1][i]) == null || Objects.equals(lineOf.apply(h[1][i]), here))) {
+            i--;
+        }
+        if (i < 0) {
+            return new ReverseStop(engine.last(), true);
+        }
+        Object prev = lineOf.apply(h[1][i]);
+        while (i > 0 && Objects.equals(lineOf.apply(h[1][i - 1]), prev)) {
+            i--;
+        }
+        return new ReverseStop(land(t.tid(), h[0][i]), false);
+    }
+
+    /**
+     * Goes back to just before the call that entered thread t's current function (gdb's
+     * reverse-finish): to t's instruction before the last time it was at entry with the stack
+     * pointer at or above where it is now (so returned recursive calls do not count).
+     *
+     * @param entry the address of the function t is in
+     */
+    public ReverseStop reverseFinish(GuestThread t, long entry) {
+        long[][] h = history(t);
+        long sp = t.cpu().r[gmpvm.emulator.cpu.CpuState.RSP];
+        int n = h[0].length;
+        // index n is now (t about to execute at its RIP); earlier indexes are recorded starts
+        for (int i = n; i > 0; i--) {
+            long rip = i == n ? t.cpu().rip : h[1][i];
+            long rsp = i == n ? sp : h[2][i];
+            if (rip == entry && Long.compareUnsigned(rsp, sp) >= 0) {
+                return new ReverseStop(land(t.tid(), h[0][i - 1]), false);
+            }
+        }
+        return new ReverseStop(engine.last(), true);
+    }
+
+    /** t's last instruction starts before now: {counts, rips, rsps}, oldest first. */
+    private long[][] history(GuestThread t) {
+        long c = engine.machine().retired();
+        Machine scan = fresh();
+        ReplayWatcher w = new ReplayWatcher(scan).recordHistory(t.tid(), HISTORY).pauseAt(c);
+        if (c > 0) {
+            run(scan, w);
+        }
+        return w.history();
     }
 
     /**

@@ -232,6 +232,53 @@ class ReverseExecutionTest {
     }
 
     @Test
+    void reverseFinishLandsOnTheCallAndReverseStepOnTheStartOfTheLine() throws Exception {
+        long seed = 2;
+        Timeline tl = timeline(seed, OutputStream.nullOutputStream());
+        Engine e = tl.engine();
+        long gogo = symbol("runtime.gogo");
+        e.breakAt(gogo);
+        e.cont();
+        e.cont();
+        e.deleteAll();
+        GuestThread t = e.last().thread();
+        e.stepInstructions(t, 3);
+        t = e.last().thread();
+        Timeline.ReverseStop s = tl.reverseFinish(t, gogo);
+        assertFalse(s.atStart());
+        GuestThread u = s.stop().thread();
+        assertEquals(t.tid(), u.tid());
+        long callAt = u.cpu().rip;
+        assertEquals("runtime.execute", symbols().lookup(callAt).name(), "execute calls gogo");
+        assertEquals(0xe8, e.machine().memory().read8(callAt), "a CALL rel32");
+        assertEquals(freshAt(seed, e.machine().retired()), state(e.machine()));
+        e.stepInstructions(u, 1);
+        assertEquals(gogo, u.cpu().rip, "the call enters gogo");
+
+        // "lines" of whole functions: reverse-step goes back to where the previous function's run began
+        gmpvm.loader.elf.SymbolTable syms = symbols();
+        java.util.function.LongFunction<Object> fn = pc -> {
+            gmpvm.loader.elf.Symbol sym = syms.lookup(pc);
+            return sym == null ? null : sym.name();
+        };
+        Object here = fn.apply(u.cpu().rip);
+        Timeline.ReverseStop back = tl.reverseStepLine(u, fn);
+        assertFalse(back.atStart());
+        GuestThread v = back.stop().thread();
+        Object there = fn.apply(v.cpu().rip);
+        assertFalse(java.util.Objects.equals(here, there), here + " then " + there);
+        assertEquals(freshAt(seed, e.machine().retired()), state(e.machine()));
+        Timeline.ReverseStop one = tl.reverseStepInstruction(v);
+        assertFalse(java.util.Objects.equals(there, fn.apply(one.stop().thread().cpu().rip)),
+                "the instruction before is on another line: " + there);
+    }
+
+    static gmpvm.loader.elf.SymbolTable symbols() throws Exception {
+        return Launcher.load(program(), List.of("pingpong"), settings(0), new Stdio(new ByteArrayInputStream(new byte[0]),
+                OutputStream.nullOutputStream(), OutputStream.nullOutputStream())).program().symbols();
+    }
+
+    @Test
     void guestOutputIsShownOnceAcrossReplays() throws Exception {
         byte[] yield = assemble("yield");
         Timeline.MachineFactory f = s -> {
