@@ -92,8 +92,16 @@ final class ReplayWatcher implements Watcher {
     private long historyLength;
     private Hit fired;
 
+    private RunLog log;
+
     ReplayWatcher(Machine machine) {
         this.machine = machine;
+    }
+
+    /** Note in log which thread runs when (asked once per interpreter call: costs nothing per instruction). */
+    ReplayWatcher log(RunLog l) {
+        this.log = l;
+        return this;
     }
 
     /** Takes the engine's enabled breakpoints and watchpoints (their conditions, not their ignore counts). */
@@ -187,6 +195,10 @@ final class ReplayWatcher implements Watcher {
 
     @Override
     public GuestThread pauseThread() {
+        GuestThread running = machine.currentThread();
+        if (log != null && running != null) {
+            log.running(running.tid(), machine.retired(), running.cpu().retired);
+        }
         if (stepAt == Long.MAX_VALUE) {
             return null;
         }

@@ -22,14 +22,18 @@ import java.io.OutputStream;
  * read ({@link ReplayStreams}). Costs, for a stop at global count C:
  * <ul>
  * <li>{@link #reverseStepInstruction}: one fast replay of at most C instructions when the
- *     thread's last instruction is the machine's last (after a forward step); otherwise two
- *     (the first finds the count at which the thread retired its last instruction);</li>
- * <li>{@link #reverseContinue}: one replay of C instructions with breakpoints and watchpoints
- *     checked around every instruction (remembering only the last hit), then one fast replay to
- *     the hit;</li>
- * <li>{@link #reverseStepLine} and {@link #reverseFinish}: one replay of C instructions with
- *     the thread's instruction starts recorded in a ring of {@value #HISTORY}, then one fast
- *     replay;</li>
+ *     {@link RunLog} of earlier replays says at which count the thread retired its last
+ *     instruction (always after the first reverse command: stepping back again and again costs
+ *     one replay each), else two (the first extends the log to C);</li>
+ * <li>{@link #reverseContinue}: looks for the last breakpoint or watchpoint hit in windows
+ *     going back from the stop, the first {@value #FIRST_WINDOW} instructions long and each next
+ *     one four times longer: per window, a fast replay to its start and a replay of the window
+ *     with breakpoints and watchpoints checked around every instruction (remembering only the
+ *     last hit); then one fast replay to the hit. A hit within the last million instructions
+ *     costs two fast replays of C and one checked million;</li>
+ * <li>{@link #reverseStepLine} and {@link #reverseFinish}: one replay of C instructions, fast
+ *     up to where the thread's last {@value #HISTORY} instructions begin (when the run log knows
+ *     where that is) and recording their starts in a ring from there, then one fast replay;</li>
  * <li>memory: one machine at a time (the replaced one is dropped), the recorded stdin, and
  *     the ring (1.5 MiB) while a history scan runs.</li>
  * </ul>
@@ -56,6 +60,8 @@ public final class Timeline {
     private long replayed;
     /** The stop a reverse command reported last (a landing, not a real step of its thread). */
     private StopEvent landed;
+    /** Which thread ran when, as far as replays have gone. */
+    private final RunLog log = new RunLog();
 
     /** Builds the first machine; {@link #engine()} drives it. */
     public Timeline(MachineFactory factory, InputStream in, OutputStream out, OutputStream err) {
@@ -78,11 +84,12 @@ public final class Timeline {
         return factory.build(streams.stdio());
     }
 
-    /** Runs m (from wherever it is) with w until w pauses it; counts the work. */
+    /** Runs m (from wherever it is) with w until w pauses it; counts the work and extends the run log. */
     private Pause run(Machine m, ReplayWatcher w) {
         long before = m.retired();
-        Pause p = m.resume(w);
+        Pause p = m.resume(w.log(log));
         replayed += m.retired() - before;
+        log.reached(m.retired());
         return p;
     }
 
@@ -93,6 +100,24 @@ public final class Timeline {
             }
         }
         return null;
+    }
+
+    /** Instructions checked in the first window of a reverse continue; each next window is 4 times larger. */
+    static final long FIRST_WINDOW = 1 << 20;
+
+    /**
+     * The last breakpoint or watchpoint hit with a key below limitKey among counts [lo, hi]: a
+     * fresh machine runs fast to lo, then with the stoppoints checked to hi (one instruction
+     * more, so that a breakpoint right at hi, which a pause at hi would hide, is seen).
+     */
+    private ReplayWatcher.Hit scan(long lo, long hi, long limitKey) {
+        Machine m = fresh();
+        if (lo > 0) {
+            run(m, new ReplayWatcher(m).pauseAt(lo));
+        }
+        ReplayWatcher w = new ReplayWatcher(m).stoppoints(engine.stoppoints()).findLastHitBefore(limitKey).pauseAt(hi + 1);
+        run(m, w);
+        return w.lastHit();
     }
 
     /** Moves the engine to a fresh machine stopped at global count n (nothing but the count stops it). */
@@ -124,9 +149,13 @@ public final class Timeline {
                 && last.retired() == now.retired()) {
             count = now.retired(); // t retired the machine's last instruction
         } else {
-            Machine probe = fresh();
-            run(probe, new ReplayWatcher(probe).pauseThreadAt(tid, r));
-            count = probe.retired();
+            count = log.countAfter(tid, r);
+            if (count < 0) {
+                // the log does not reach it yet: one replay to here extends it
+                Machine probe = fresh();
+                run(probe, new ReplayWatcher(probe).pauseAt(now.retired()));
+                count = log.countAfter(tid, r);
+            }
         }
         return new ReverseStop(land(tid, count - 1), false);
     }
@@ -140,12 +169,18 @@ public final class Timeline {
         long c = now.retired();
         StopEvent last = engine.last();
         long limitKey = last != null && last.reason() == StopEvent.Reason.WATCHPOINT ? 2 * c : 2 * c + 1;
-        Machine scan = fresh();
-        ReplayWatcher w = new ReplayWatcher(scan).stoppoints(engine.stoppoints()).findLastHitBefore(limitKey).pauseAt(c);
-        if (c > 0) {
-            run(scan, w);
+        ReplayWatcher.Hit h = null;
+        long hi = c;
+        long window = FIRST_WINDOW;
+        while (true) {
+            long lo = hi - window < window ? 0 : hi - window;
+            h = scan(lo, hi, limitKey);
+            if (h != null || lo == 0) {
+                break;
+            }
+            hi = lo;
+            window *= 4;
         }
-        ReplayWatcher.Hit h = w.lastHit();
         if (h == null) {
             return new ReverseStop(goTo(0), true);
         }
@@ -217,9 +252,15 @@ public final class Timeline {
     /** t's last instruction starts before now: {counts, rips, rsps}, oldest first. */
     private long[][] history(GuestThread t) {
         long c = engine.machine().retired();
+        long r = t.cpu().retired;
+        // where t's oldest instruction of interest retired, if the run log knows: run fast to there
+        long from = r > HISTORY ? log.countAfter(t.tid(), r - HISTORY) : 0;
         Machine scan = fresh();
+        if (from > 0 && from < c) {
+            run(scan, new ReplayWatcher(scan).pauseAt(from));
+        }
         ReplayWatcher w = new ReplayWatcher(scan).recordHistory(t.tid(), HISTORY).pauseAt(c);
-        if (c > 0) {
+        if (c > scan.retired()) {
             run(scan, w);
         }
         return w.history();

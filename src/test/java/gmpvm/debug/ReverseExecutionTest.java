@@ -134,7 +134,7 @@ class ReverseExecutionTest {
         Timeline tl = timeline(seed, OutputStream.nullOutputStream());
         Engine e = tl.engine();
         // forward: random steps of random threads, runs to random counts, and a few breakpoint stops
-        int forward = 4 + r.nextInt(6);
+        int forward = 3 + r.nextInt(4);
         for (int i = 0; i < forward; i++) {
             switch (r.nextInt(3)) {
                 case 0 -> e.stepInstructions(live(e, r), 1 + r.nextInt(r.nextBoolean() ? 3 : 8_000));
@@ -143,7 +143,7 @@ class ReverseExecutionTest {
             }
             assertFalse(e.finished());
         }
-        int reverse = 2 + r.nextInt(4);
+        int reverse = 2 + r.nextInt(2);
         for (int i = 0; i < reverse; i++) {
             GuestThread t = e.last() != null && e.last().thread() != null ? e.last().thread() : live(e, r);
             long before = e.machine().retired();
