@@ -185,6 +185,54 @@ class GdbAgainstStubTest {
         }
     }
 
+    @Test
+    void ctrlCStopsAContinue() throws Exception {
+        // a program that never ends: only an interrupt can stop the continue
+        Asm.Result r = Launcher.assemble(List.of(new gmpvm.loader.asm.SourceText("spin.s",
+                "TEXT _rt0_amd64_linux(SB), 4, $0\nloop:\n\tINCQ\tAX\n\tJMP\tloop\n", Path.of("."))),
+                List.of(), true, null);
+        assertTrue(r.ok(), () -> r.diagnostics().format());
+        CompletableFuture<InetSocketAddress> addr = new CompletableFuture<>();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread t = new Thread(() -> {
+            try {
+                new GdbMode("127.0.0.1:0", r.elf(), null, List.of("spin"), Settings.defaults())
+                        .serve(InputStream.nullInputStream(), new PrintStream(OutputStream.nullOutputStream()),
+                                new PrintStream(err, true, StandardCharsets.UTF_8), s -> addr.complete(s.address()));
+            } catch (IOException e) {
+                addr.completeExceptionally(e);
+            }
+        }, "spin-stub");
+        t.setDaemon(true);
+        t.start();
+        try (Socket s = new Socket()) {
+            s.connect(addr.get(30, TimeUnit.SECONDS), 10_000);
+            s.setSoTimeout(30_000);
+            s.getOutputStream().write(PacketWriter.frame("QStartNoAckMode".getBytes(StandardCharsets.ISO_8859_1)));
+            s.getOutputStream().flush();
+            InputStream in = s.getInputStream();
+            assertEquals('+', in.read());
+            PacketReader reader = new PacketReader(in, 4096);
+            assertEquals("OK", reader.next().text());
+            s.getOutputStream().write(PacketWriter.frame("vCont;c".getBytes(StandardCharsets.ISO_8859_1)));
+            s.getOutputStream().flush();
+            Thread.sleep(300);
+            s.getOutputStream().write(0x03);
+            s.getOutputStream().flush();
+            Incoming stop = reader.next();
+            assertEquals("T02thread:3e8;", stop.text());
+            // still alive and stopped: it answers, and its counter register moved
+            s.getOutputStream().write(PacketWriter.frame("p0".getBytes(StandardCharsets.ISO_8859_1)));
+            s.getOutputStream().flush();
+            String rax = reader.next().text();
+            assertTrue(!rax.equals("0000000000000000") && rax.length() == 16, rax);
+            s.getOutputStream().write(PacketWriter.frame("k".getBytes(StandardCharsets.ISO_8859_1)));
+            s.getOutputStream().flush();
+        }
+        t.join(30_000);
+        assertTrue(!t.isAlive(), "the stub ended after kill");
+    }
+
     static String after(String marker, String out) {
         int i = out.indexOf(marker + "\n");
         assertTrue(i >= 0, marker + " in\n" + out);
