@@ -42,8 +42,8 @@ final class AsmCommand implements Callable<Integer> {
     @Option(names = "--entry", paramLabel = "SYM", description = "entry symbol (default: _rt0_amd64_linux)")
     String entry;
 
-    @Option(names = "--debug", description = "show Java stack traces for gmpvm's own errors")
-    boolean debug;
+    @Option(names = "--java-stack-traces", description = "show Java stack traces for gmpvm's own errors")
+    boolean javaStackTraces;
 
     @Parameters(paramLabel = "FILES", arity = "1..*", description = "the .s sources")
     List<Path> files = new ArrayList<>();
@@ -71,7 +71,7 @@ final class AsmCommand implements Callable<Integer> {
             return 0;
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             err.println("gmpvm: internal error: " + e);
-            if (debug) {
+            if (javaStackTraces) {
                 e.printStackTrace(err);
             }
             return Main.EXIT_INTERNAL;

@@ -42,8 +42,8 @@ final class DisasmCommand implements Callable<Integer> {
     @Option(names = "-I", paramLabel = "DIR", description = "for a .s FILE: also search DIR for #include files (repeatable)")
     List<Path> includes = new ArrayList<>();
 
-    @Option(names = "--debug", description = "show Java stack traces for gmpvm's own errors")
-    boolean debug;
+    @Option(names = "--java-stack-traces", description = "show Java stack traces for gmpvm's own errors")
+    boolean javaStackTraces;
 
     @Parameters(paramLabel = "FILE", description = "an ELF64 x86-64 file, or a .s source to assemble first")
     Path file;
@@ -97,7 +97,7 @@ final class DisasmCommand implements Callable<Integer> {
             return 0;
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             err.println("gmpvm: internal error: " + e);
-            if (debug) {
+            if (javaStackTraces) {
                 e.printStackTrace(err);
             }
             return Main.EXIT_INTERNAL;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code gmpvm} command: a picocli parent whose subcommands are listed in
- * {@link #commandLine}. No Java stack trace reaches the user unless {@code --debug} is given:
+ * {@link #commandLine}. No Java stack trace reaches the user unless {@code --java-stack-traces} is given:
  * every exception a subcommand lets through becomes one {@code gmpvm: internal error} line and
  * exit status {@value #EXIT_INTERNAL}.
  */
@@ -57,13 +57,15 @@ public final class Main implements Callable<Integer> {
         cl.addSubcommand("run", new RunCommand(in, out, err));
         cl.addSubcommand("asm", new AsmCommand(err));
         cl.addSubcommand("disasm", new DisasmCommand(out, err));
+        cl.addSubcommand("debug", new DebugCommand(in, out, err));
         // everything after FILE belongs to the guest program, even words that look like options
         cl.getSubcommands().get("run").setStopAtPositional(true);
+        cl.getSubcommands().get("debug").setStopAtPositional(true);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             err.println("gmpvm: internal error: " + ex);
-            if (Arrays.asList(parsed.originalArgs().toArray(new String[0])).contains("--debug")) {
+            if (Arrays.asList(parsed.originalArgs().toArray(new String[0])).contains("--java-stack-traces")) {
                 ex.printStackTrace(err);
             }
             return EXIT_INTERNAL;

@@ -4,22 +4,13 @@ import gmpvm.emulator.Machine;
 import gmpvm.emulator.Outcome;
 import gmpvm.emulator.StraceListener;
 import gmpvm.emulator.kernel.Stdio;
-import gmpvm.loader.elf.ElfException;
-import gmpvm.loader.elf.ElfFile;
-import gmpvm.loader.elf.ElfLoader;
 import gmpvm.loader.elf.LoadedProgram;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code gmpvm run FILE [ARGS...]}: loads a static x86-64 ELF executable (or assembles a
@@ -39,46 +30,17 @@ import picocli.CommandLine.Parameters;
                 + "2 if FILE cannot be loaded; 1 if a .s FILE has errors."},
         sortOptions = false)
 final class RunCommand implements Callable<Integer> {
-    static final int EXIT_LOAD = 2;
-    /** Largest executable read (the loader refuses larger images anyway). */
-    static final int MAX_FILE = 1 << 30;
+    static final int EXIT_LOAD = RunOptions.EXIT_LOAD;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "the executable, or a .s program")
-    Path file;
-
-    @Parameters(index = "1..*", paramLabel = "ARGS", description = "arguments passed to the program (argv[1]...)")
-    List<String> args = new ArrayList<>();
-
-    @Option(names = "--max-insns", paramLabel = "N", description = "stop after N instructions (exit status 124)")
-    long maxInsns = Long.MAX_VALUE;
-
-    @Option(names = "--env", paramLabel = "K=V", description = "add K=V to the program's environment (repeatable)")
-    List<String> env = new ArrayList<>();
-
-    @Option(names = "--seed", paramLabel = "S",
-            description = "scheduling seed: 0 (default) is plain round-robin, others shuffle thread order and quanta reproducibly; also seeds AT_RANDOM and getrandom")
-    long seed;
-
-    @Option(names = "--cpus", paramLabel = "N", description = "simulated CPUs (default: 1)")
-    int cpus = 1;
-
-    @Option(names = "--strace", description = "log every system call in strace's format to stderr, with thread id and virtual time")
-    boolean strace;
+    @Mixin
+    RunOptions opts = new RunOptions();
 
     @Option(names = "--stats", description = "print the number of instructions retired to stderr")
     boolean stats;
 
-    @Option(names = "--debug", description = "show Java stack traces for gmpvm's own errors")
-    boolean debug;
-
-    @Option(names = "--no-runtime", description = "FILE is a .s program with its own entry point: do not link the runtime")
-    boolean noRuntime;
-
-    @Option(names = "-I", paramLabel = "DIR", description = "#include directory for a .s FILE (repeatable)")
-    List<Path> includes = new ArrayList<>();
-
-    @Option(names = "--entry", paramLabel = "SYM", description = "entry symbol of a .s FILE (default: _rt0_amd64_linux)")
-    String entry;
+    @Option(names = "--break-on-switch",
+            description = "print one line on stderr at every context switch: the M, the g that left and the one that arrived, the routine that switched")
+    boolean breakOnSwitch;
 
     private final InputStream in;
     private final PrintStream out;
@@ -103,83 +65,27 @@ final class RunCommand implements Callable<Integer> {
         } catch (Throwable t) {
             out.flush();
             err.println("gmpvm: internal error: " + t);
-            if (debug) {
+            if (opts.javaStackTraces) {
                 t.printStackTrace(err);
             }
             return Main.EXIT_INTERNAL;
         }
     }
 
-    /** The file's bytes, or null when it holds more than MAX_FILE (also for endless devices). */
-    static byte[] readExecutable(Path file) throws IOException {
-        try (InputStream s = Files.newInputStream(file)) {
-            byte[] b = s.readNBytes(MAX_FILE);
-            return s.read() < 0 ? b : null;
-        }
-    }
-
     private int runProgram() {
-        if (cpus < 1 || cpus > 256) {
-            err.println("gmpvm: --cpus must be between 1 and 256");
-            return EXIT_LOAD;
+        RunOptions.Result launched = opts.launch(new Stdio(in, out, err), err);
+        if (launched.launched() == null) {
+            return launched.status();
         }
-        if (maxInsns <= 0) {
-            err.println("gmpvm: --max-insns must be positive");
-            return EXIT_LOAD;
-        }
-        for (String e : env) {
-            if (!e.contains("=")) {
-                err.println("gmpvm: --env wants K=V, got '" + e + "'");
-                return EXIT_LOAD;
-            }
-        }
-        LoadedProgram prog;
-        try {
-            byte[] bytes;
-            if (file.toString().endsWith(".s")) {
-                // a Go-dialect assembly program: assemble and link it in memory first
-                bytes = new AsmCommand(err).assemble(List.of(file), includes, noRuntime, entry, err);
-                if (bytes == null) {
-                    return AsmCommand.EXIT_ERRORS;
-                }
-            } else {
-                bytes = readExecutable(file);
-                if (bytes == null) {
-                    err.println("gmpvm: " + file + ": file too large (more than " + (MAX_FILE >> 20) + " MiB)");
-                    return EXIT_LOAD;
-                }
-            }
-            ElfFile elf = ElfFile.parse(bytes);
-            List<String> argv = new ArrayList<>();
-            argv.add(file.toString());
-            argv.addAll(args);
-            prog = ElfLoader.load(elf, argv, env, file.toString(), seed);
-        } catch (ElfException e) {
-            err.println("gmpvm: " + file + ": " + e.getMessage());
-            return EXIT_LOAD;
-        } catch (NoSuchFileException e) {
-            err.println("gmpvm: " + file + ": no such file");
-            return EXIT_LOAD;
-        } catch (IOException e) {
-            err.println("gmpvm: " + file + ": cannot read: " + e.getMessage());
-            if (debug) {
-                e.printStackTrace(err);
-            }
-            return EXIT_LOAD;
-        } catch (OutOfMemoryError e) {
-            err.println("gmpvm: " + file + ": too large to load");
-            return EXIT_LOAD;
-        }
-        Machine m = new Machine(prog.memory(), prog.cpu(), prog.layout(), new Stdio(in, out, err));
-        m.setMaxInstructions(maxInsns);
-        m.setCpus(cpus);
-        m.setSeed(seed);
-        if (strace) {
+        LoadedProgram prog = launched.launched().program();
+        Machine m = launched.launched().machine();
+        if (opts.strace) {
             StraceLog.enable();
             m.setListener(new StraceListener(m));
         }
+        SwitchLog switches = breakOnSwitch ? new SwitchLog(launched.launched(), err) : null;
         long t0 = System.nanoTime();
-        Outcome o = m.run();
+        Outcome o = switches != null ? switches.run() : m.run();
         long host = System.nanoTime() - t0;
         InstructionText text = instructionText != null ? instructionText : InstructionText.disassembled(prog.symbols());
         String report = FaultReport.describe(o, m, prog.symbols(), text);

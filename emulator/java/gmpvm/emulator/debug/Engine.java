@@ -47,6 +47,7 @@ public final class Engine {
     private Machine machine;
     private final List<Stoppoint> points = new ArrayList<>();
     private int nextId = 1;
+    private int nextInternalId = -1;
     private volatile boolean interruptRequested;
     private StopEvent last;
 
@@ -96,6 +97,14 @@ public final class Engine {
         return add(new Breakpoint(nextId++, addr));
     }
 
+    /**
+     * A breakpoint for a front end's own use (the return address of {@code finish}, the call
+     * skipped by {@code next}): a negative id, not listed by {@link #stoppoints()}.
+     */
+    public Breakpoint internalBreakAt(long addr) {
+        return add(new Breakpoint(nextInternalId--, addr));
+    }
+
     /** A write watchpoint on length (1..8) bytes at addr; expression is how the user named it. */
     public Watchpoint watch(long addr, int length, String expression) {
         return add(new Watchpoint(nextId++, addr, length, expression, machine.memory()));
@@ -119,6 +128,11 @@ public final class Engine {
     /** A per-instruction check from a front end (see {@link Hook}). */
     public Hook hook(String description, Hook.Check check) {
         return add(new Hook(nextId++, description, check));
+    }
+
+    /** A hook for a front end's own use (as {@link #internalBreakAt}): a negative id, not listed. */
+    public Hook internalHook(String description, Hook.Check check) {
+        return add(new Hook(nextInternalId--, description, check));
     }
 
     private <T extends Stoppoint> T add(T p) {
@@ -159,9 +173,15 @@ public final class Engine {
         return null;
     }
 
-    /** Every stoppoint, in id order. */
+    /** Every stoppoint the user set (internal ones left out), in id order. */
     public List<Stoppoint> stoppoints() {
-        return Collections.unmodifiableList(points);
+        List<Stoppoint> out = new ArrayList<>();
+        for (Stoppoint p : points) {
+            if (p.id() > 0) {
+                out.add(p);
+            }
+        }
+        return Collections.unmodifiableList(out);
     }
 
     /** Call after changing a stoppoint (enabled, condition) from outside. */

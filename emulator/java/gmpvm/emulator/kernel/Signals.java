@@ -14,6 +14,17 @@ public final class Signals {
     private Signals() {
     }
 
+    /** The number of a signal named {@code SIGURG} or {@code URG}, or -1. */
+    public static int number(String name) {
+        String n = name.startsWith("SIG") ? name : "SIG" + name;
+        for (int k = 1; k < NAMES.length; k++) {
+            if (n.equals(NAMES[k])) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
     public static String name(int sig) {
         return sig > 0 && sig < NAMES.length ? NAMES[sig] : "SIG" + sig;
     }

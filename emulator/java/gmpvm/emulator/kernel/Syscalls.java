@@ -124,6 +124,16 @@ public final class Syscalls {
     private Syscalls() {
     }
 
+    /** The number of the syscall Linux names so, or -1. */
+    public static int number(String name) {
+        for (int k = 0; k < NAMES.length; k++) {
+            if (name.equals(NAMES[k])) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
     /** The syscall's name, or "syscall_N" for a number Linux does not define. */
     public static String name(long nr) {
         if (nr >= 0 && nr < NAMES.length && NAMES[(int) nr] != null) {

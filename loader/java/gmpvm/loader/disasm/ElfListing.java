@@ -67,7 +67,7 @@ public final class ElfListing {
     }
 
     /** The .s line table of a gmpvm-assembled file, or null (none, or malformed). */
-    private static LineTable lineTable(ElfFile elf) {
+    public static LineTable lineTable(ElfFile elf) {
         for (SectionHeader sh : elf.sections()) {
             if (sh.name().equals(LineTable.SECTION) && sh.type() == SectionHeader.SHT_PROGBITS) {
                 byte[] data = elf.data();

@@ -46,6 +46,11 @@ public final class SymbolTable {
         return s;
     }
 
+    /** Every symbol kept (one per address), in address order. */
+    public java.util.List<Symbol> all() {
+        return java.util.List.copyOf(byAddr.values());
+    }
+
     /** The address of the named symbol, or -1. */
     public long address(String name) {
         for (Symbol s : byAddr.values()) {

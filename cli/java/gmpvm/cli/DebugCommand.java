@@ -1,0 +1,114 @@
+package gmpvm.cli;
+
+import gmpvm.cli.debug.CommandTable;
+import gmpvm.cli.debug.Repl;
+import gmpvm.cli.debug.Session;
+import gmpvm.emulator.kernel.Stdio;
+import gmpvm.loader.disasm.Syntax;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code gmpvm debug [RUN OPTIONS] FILE [ARGS...]}: loads the program exactly as {@code run}
+ * would (same options, same launcher, so the same run) and stops before its first instruction
+ * for debugger commands: interactive, or from {@code --batch FILE} and {@code -ex CMD}.
+ */
+@Command(name = "debug", mixinStandardHelpOptions = true,
+        description = {"Debug a program on the emulator: step instructions and .s lines, break, watch, catch system calls, "
+                + "signals, threads and context switches, and look at goroutines, Ms, Ps and channels.",
+            "",
+            "Every option of run is accepted, so a debugged run is the same run. With --batch or -ex the commands are read "
+                + "from there (each echoed after the prompt) and the session ends after the last one; otherwise they are "
+                + "read interactively (type help).",
+            "",
+            "Exit status: 0, or 2 if FILE cannot be loaded (1 if a .s FILE has errors)."},
+        sortOptions = false)
+final class DebugCommand implements Callable<Integer> {
+    @Mixin
+    RunOptions opts = new RunOptions();
+
+    @Option(names = "--batch", paramLabel = "SCRIPT", description = "run the debugger commands in SCRIPT, then end")
+    Path batch;
+
+    @Option(names = "-ex", paramLabel = "CMD", description = "run this debugger command (repeatable; after --batch's)")
+    List<String> ex = new ArrayList<>();
+
+    @Option(names = "--syntax", paramLabel = "go|intel", description = "syntax of disassembled instructions (default: go)")
+    String syntax = "go";
+
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    DebugCommand(InputStream in, PrintStream out, PrintStream err) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+        try {
+            return debug();
+        } catch (IOException e) {
+            err.println("gmpvm: " + e.getMessage());
+            return RunOptions.EXIT_LOAD;
+        } catch (Throwable t) {
+            out.flush();
+            err.println("gmpvm: internal error: " + t);
+            if (opts.javaStackTraces) {
+                t.printStackTrace(err);
+            }
+            return Main.EXIT_INTERNAL;
+        }
+    }
+
+    private int debug() throws IOException {
+        if (!syntax.equals("go") && !syntax.equals("intel")) {
+            err.println("gmpvm: --syntax is go or intel, not '" + syntax + "'");
+            return RunOptions.EXIT_LOAD;
+        }
+        List<String> script = new ArrayList<>();
+        if (batch != null) {
+            try {
+                script.addAll(Files.readAllLines(batch, StandardCharsets.UTF_8));
+            } catch (NoSuchFileException e) {
+                err.println("gmpvm: " + batch + ": no such file");
+                return RunOptions.EXIT_LOAD;
+            }
+        }
+        script.addAll(ex);
+        // the terminal belongs to the debugger: the program's stdin is empty
+        InputStream guestIn = InputStream.nullInputStream();
+        RunOptions.Result launched = opts.launch(new Stdio(guestIn, out, err), err);
+        if (launched.launched() == null) {
+            return launched.status();
+        }
+        Session session = new Session(launched.launched(), out, CommandTable.standard());
+        session.setSyntax(syntax.equals("go") ? Syntax.GO : Syntax.INTEL);
+        out.println("Program " + opts.file + " loaded: " + launched.launched().machine().threads().size()
+                + " thread, stopped before its first instruction.");
+        session.printLocation(session.thread());
+        Repl repl = new Repl(session);
+        if (!script.isEmpty()) {
+            repl.batch(script);
+        } else if (in == System.in && System.console() != null) {
+            repl.interactive();
+        } else {
+            repl.plain(in);
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,281 @@
+package gmpvm.loader.debug;
+
+import gmpvm.emulator.memory.GuestMemory;
+import gmpvm.loader.asm.LineTable;
+import gmpvm.loader.disasm.Disassembler;
+import gmpvm.loader.disasm.ElfListing;
+import gmpvm.loader.disasm.Syntax;
+import gmpvm.loader.elf.ElfException;
+import gmpvm.loader.elf.ElfFile;
+import gmpvm.loader.elf.Symbol;
+import gmpvm.loader.elf.SymbolTable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the debugger knows about a program's text: symbols (Go's {@code runtime·gogo} or
+ * {@code runtime.gogo}), the {@code .s} line table, the source files, the disassembler. Turns
+ * location specs into addresses and addresses into {@code symbol+off} and {@code FILE.s:LINE}.
+ */
+public final class DebugInfo {
+    private final SymbolTable symbols;
+    private final LineTable lines;
+    private final Map<String, List<String>> sources = new HashMap<>();
+    private final Disassembler go;
+    private final Disassembler intel;
+
+    public DebugInfo(byte[] elf, SymbolTable symbols) {
+        this.symbols = symbols;
+        LineTable lt = null;
+        try {
+            lt = ElfListing.lineTable(ElfFile.parse(elf));
+        } catch (ElfException e) {
+            // no line table: addresses only
+        }
+        this.lines = lt;
+        this.go = new Disassembler(symbols::describe, Syntax.GO);
+        this.intel = new Disassembler(symbols::describe, Syntax.INTEL);
+    }
+
+    public SymbolTable symbols() {
+        return symbols;
+    }
+
+    /** Go's middle dot and a plain dot name the same symbol: {@code runtime·gogo} is {@code runtime.gogo}. */
+    public static String symbolName(String spelled) {
+        return spelled.replace('·', '.').replace('∕', '/');
+    }
+
+    /** The address of a symbol (either spelling), or -1. */
+    public long symbol(String name) {
+        return symbols.address(symbolName(name));
+    }
+
+    /** {@code name+0x1c} or {@code name}, or the hex address when no symbol covers it. */
+    public String describe(long addr) {
+        Symbol s = symbolAt(addr);
+        if (s == null) {
+            return String.format("0x%x", addr);
+        }
+        long off = addr - s.value();
+        return off == 0 ? s.name() : s.name() + "+0x" + Long.toHexString(off);
+    }
+
+    /**
+     * The symbol covering addr, or null. A symbol without a size (a section bound such as
+     * {@code runtime.ebss}) covers only the page after it, so stack and heap addresses are not
+     * named after the last symbol of the image.
+     */
+    public Symbol symbolAt(long addr) {
+        Symbol s = symbols.lookup(addr);
+        if (s != null && s.size() == 0 && addr - s.value() >= UNSIZED_REACH) {
+            return null;
+        }
+        return s;
+    }
+
+    /** How far past a symbol without a size an address is still named after it. */
+    static final long UNSIZED_REACH = 0x1000;
+
+    /** The source line of the instruction at pc, or null. */
+    public LineTable.Line line(long pc) {
+        return lines == null ? null : lines.lookup(pc);
+    }
+
+    /** {@code proc.s:123} (the file's base name), or null. */
+    public String shortLine(long pc) {
+        LineTable.Line l = line(pc);
+        return l == null ? null : baseName(l.file()) + ":" + l.line();
+    }
+
+    static String baseName(String file) {
+        int k = file.lastIndexOf('/');
+        return k < 0 ? file : file.substring(k + 1);
+    }
+
+    /**
+     * The lowest address of source line {@code line} in a file named {@code file} (its base
+     * name or a path suffix), or -1.
+     */
+    public long address(String file, int line) {
+        if (lines == null) {
+            return -1;
+        }
+        long best = -1;
+        for (long pc : lines.rowPcs()) {
+            LineTable.Line l = lines.lookup(pc);
+            if (l != null && l.line() == line && sameFile(l.file(), file) && (best < 0 || pc < best)) {
+                best = pc;
+            }
+        }
+        return best;
+    }
+
+    /** Whether some line of the table is in a file named {@code file}. */
+    public boolean knowsFile(String file) {
+        if (lines == null) {
+            return false;
+        }
+        for (long pc : lines.rowPcs()) {
+            LineTable.Line l = lines.lookup(pc);
+            if (l != null && sameFile(l.file(), file)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameFile(String tableName, String given) {
+        return tableName.equals(given) || tableName.endsWith("/" + given);
+    }
+
+    /**
+     * Resolves a location as gdb spells it: {@code *0x401000} or {@code *4198400}, a symbol
+     * ({@code runtime.gogo}, {@code runtime·gogo}, optionally {@code +OFF}), or {@code FILE.s:LINE}.
+     *
+     * @throws IllegalArgumentException with a one-line reason
+     */
+    public long resolve(String spec) {
+        String s = spec.strip();
+        if (s.isEmpty()) {
+            throw new IllegalArgumentException("no location given");
+        }
+        if (s.startsWith("*")) {
+            return parseNumber(s.substring(1).strip());
+        }
+        int colon = s.lastIndexOf(':');
+        if (colon > 0 && s.substring(colon + 1).matches("\\d+")) {
+            String file = s.substring(0, colon);
+            int line = Integer.parseInt(s.substring(colon + 1));
+            if (!knowsFile(file)) {
+                throw new IllegalArgumentException("No source file named " + file + ".");
+            }
+            long a = address(file, line);
+            if (a < 0) {
+                throw new IllegalArgumentException("Line " + line + " of \"" + file + "\" has no code.");
+            }
+            return a;
+        }
+        long off = 0;
+        int plus = s.indexOf('+');
+        String name = s;
+        if (plus > 0) {
+            name = s.substring(0, plus).strip();
+            off = parseNumber(s.substring(plus + 1).strip());
+        }
+        long a = symbol(name);
+        if (a < 0) {
+            if (name.matches("0[xX][0-9a-fA-F]+|\\d+")) {
+                return parseNumber(name) + off;
+            }
+            throw new IllegalArgumentException("Function \"" + name + "\" not defined.");
+        }
+        return a + off;
+    }
+
+    /** A number in C's spelling: 0x hex or decimal (negative allowed). */
+    public static long parseNumber(String s) {
+        String t = s.strip();
+        boolean neg = t.startsWith("-");
+        if (neg) {
+            t = t.substring(1);
+        }
+        try {
+            long v = t.startsWith("0x") || t.startsWith("0X") ? Long.parseUnsignedLong(t.substring(2), 16) : Long.parseLong(t);
+            return neg ? -v : v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Invalid number \"" + s.strip() + "\".");
+        }
+    }
+
+    // ------------------------------------------------------------------ instructions
+
+    /** The instruction at addr in guest memory, decoded (null when its bytes cannot be read). */
+    public Disassembler.Line instruction(GuestMemory mem, long addr, Syntax syntax) {
+        byte[] code = new byte[15];
+        int n = 0;
+        for (; n < code.length; n++) {
+            try {
+                code[n] = (byte) mem.read8(addr + n);
+            } catch (RuntimeException e) {
+                break;
+            }
+        }
+        if (n == 0) {
+            return null;
+        }
+        Disassembler d = syntax == Syntax.GO ? go : intel;
+        return d.one(code, 0, n, addr);
+    }
+
+    /** The instruction's text in the syntax, or {@code (bad)}. */
+    public String text(GuestMemory mem, long addr, Syntax syntax) {
+        Disassembler.Line l = instruction(mem, addr, syntax);
+        if (l == null) {
+            return "(cannot read memory)";
+        }
+        return syntax == Syntax.GO ? l.go() : l.intel();
+    }
+
+    // ------------------------------------------------------------------ sources
+
+    /** The lines of a source file named in the line table (from disk, or the runtime inside the jar), or null. */
+    public List<String> source(String file) {
+        return sources.computeIfAbsent(file, DebugInfo::readSource);
+    }
+
+    private static List<String> readSource(String file) {
+        try {
+            Path p = Path.of(file);
+            if (Files.isRegularFile(p)) {
+                return Files.readAllLines(p, StandardCharsets.UTF_8);
+            }
+        } catch (IOException | RuntimeException e) {
+            // fall through to the runtime's resources
+        }
+        String res = file.startsWith("runtime-asm/") ? "/" + file : "/runtime-asm/" + baseName(file);
+        try (InputStream in = DebugInfo.class.getResourceAsStream(res)) {
+            if (in != null) {
+                return List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1));
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** The text of the source line at pc (stripped), or null. */
+    public String sourceText(long pc) {
+        LineTable.Line l = line(pc);
+        if (l == null) {
+            return null;
+        }
+        List<String> src = source(l.file());
+        if (src == null || l.line() < 1 || l.line() > src.size()) {
+            return null;
+        }
+        return src.get(l.line() - 1).strip();
+    }
+
+    /** Every function symbol, by address (for completion and listings). */
+    public List<String> functionNames() {
+        List<String> names = new ArrayList<>();
+        for (Symbol s : symbolsList()) {
+            if (s.type() == Symbol.STT_FUNC) {
+                names.add(s.name());
+            }
+        }
+        return names;
+    }
+
+    private List<Symbol> symbolsList() {
+        return symbols.all();
+    }
+}
