@@ -9,6 +9,7 @@ import gmpvm.emulator.debug.Catchpoint;
 import gmpvm.emulator.debug.Engine;
 import gmpvm.emulator.debug.Hook;
 import gmpvm.emulator.debug.StopEvent;
+import gmpvm.emulator.debug.Timeline;
 import gmpvm.emulator.debug.Watchpoint;
 import gmpvm.emulator.kernel.Signals;
 import gmpvm.emulator.kernel.Syscalls;
@@ -29,8 +30,10 @@ import java.util.List;
 public final class Session {
     private final Launcher.Launched launched;
     private final Engine engine;
+    /** Reverse execution by replay, or null when the session was made without it. */
+    private final Timeline timeline;
     private final DebugInfo info;
-    private final GoRuntime go;
+    private GoRuntime go;
     private final PrintStream out;
     private final CommandTable table;
     private GuestThread selected;
@@ -48,14 +51,45 @@ public final class Session {
     int listNext;
 
     public Session(Launcher.Launched launched, PrintStream out, CommandTable table) {
+        this(launched, null, out, table);
+    }
+
+    /**
+     * A session whose engine is timeline's (the machine it replays, not launched's), so the
+     * reverse commands work; launched gives the program's text and symbols.
+     */
+    public Session(Launcher.Launched launched, Timeline timeline, PrintStream out, CommandTable table) {
         this.launched = launched;
-        this.engine = new Engine(launched.machine());
+        this.timeline = timeline;
+        this.engine = timeline != null ? timeline.engine() : new Engine(launched.machine());
         this.info = new DebugInfo(launched.elf(), launched.program().symbols());
-        GoRuntime g = new GoRuntime(launched.machine().memory(), info);
+        GoRuntime g = new GoRuntime(engine.machine().memory(), info);
         this.go = g.present() ? g : null;
         this.out = out;
         this.table = table;
-        this.selected = launched.machine().threads().get(0);
+        this.selected = engine.machine().threads().get(0);
+    }
+
+    /** Reverse execution, or null when this session has none. */
+    public Timeline timeline() {
+        return timeline;
+    }
+
+    /**
+     * A reverse command replaced the machine (see {@link Timeline}): the Go views read the new
+     * one, switch recording starts afresh on it, and the thread that stopped is selected.
+     */
+    void replayed(StopEvent e) {
+        GoRuntime g = new GoRuntime(engine.machine().memory(), info);
+        go = g.present() ? g : null;
+        if (trackerHook != null) {
+            engine.delete(trackerHook.id());
+            tracker = null;
+            trackerHook = null;
+        }
+        if (e.thread() != null) {
+            selected = e.thread();
+        }
     }
 
     public Engine engine() {
@@ -63,7 +97,7 @@ public final class Session {
     }
 
     public Machine machine() {
-        return launched.machine();
+        return engine.machine();
     }
 
     public DebugInfo info() {

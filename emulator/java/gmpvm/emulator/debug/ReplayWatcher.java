@@ -32,8 +32,9 @@ final class ReplayWatcher implements Watcher {
      * @param kind    which kind
      * @param address the breakpoint or watched address
      * @param point   the stoppoint's id
+     * @param oldValue the watched bytes before the write (0 for a breakpoint)
      */
-    record Hit(long retired, int tid, HitKind kind, long address, int point) {
+    record Hit(long retired, int tid, HitKind kind, long address, int point, long oldValue) {
         /** Order in time: a watch hit after instruction n comes before a breakpoint before instruction n+1. */
         long key() {
             return retired * 2 + (kind == HitKind.BREAKPOINT ? 1 : 0);
@@ -48,6 +49,7 @@ final class ReplayWatcher implements Watcher {
         final int len;
         final int id;
         long value;
+        long previous;
         boolean readable;
 
         Wp(long addr, int len, int id) {
@@ -69,6 +71,7 @@ final class ReplayWatcher implements Watcher {
                 ok = false;
             }
             boolean diff = v != value || ok != readable;
+            previous = value;
             value = v;
             readable = ok;
             return diff;
@@ -230,7 +233,7 @@ final class ReplayWatcher implements Watcher {
         }
         for (Bp b : bps) {
             if (b.addr == rip && (b.condition == null || b.condition.test(t.cpu()))) {
-                if (hit(new Hit(machine.retired(), t.tid(), HitKind.BREAKPOINT, rip, b.id))) {
+                if (hit(new Hit(machine.retired(), t.tid(), HitKind.BREAKPOINT, rip, b.id, 0))) {
                     return true;
                 }
             }
@@ -252,7 +255,7 @@ final class ReplayWatcher implements Watcher {
         boolean pause = false;
         for (Wp w : wps) {
             if (w.changed(machine.memory())) {
-                pause |= hit(new Hit(machine.retired(), t == null ? 0 : t.tid(), HitKind.WATCH, w.addr, w.id));
+                pause |= hit(new Hit(machine.retired(), t == null ? 0 : t.tid(), HitKind.WATCH, w.addr, w.id, w.previous));
             }
         }
         return pause;

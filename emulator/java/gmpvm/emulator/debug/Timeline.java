@@ -196,6 +196,9 @@ public final class Timeline {
         GuestThread t = thread(m, h.tid());
         StopEvent e = new StopEvent(reason, t, t == null ? p.rip() : t.cpu().rip, m.retired(), point, null, null);
         engine.replaceMachine(m, e);
+        if (point instanceof Watchpoint w) {
+            w.replayed(h.oldValue(), m.memory());
+        }
         return new ReverseStop(e, false);
     }
 
