@@ -66,6 +66,10 @@ public final class Repl {
     /** Runs script lines, echoing each after the prompt. */
     public void batch(List<String> lines) {
         for (String l : lines) {
+            if (l.strip().startsWith("#")) {
+                session.out().println(l.strip());
+                continue;
+            }
             session.out().println(PROMPT + l.strip());
             if (!execute(l)) {
                 return;

@@ -196,7 +196,7 @@ final class ViewCommands {
                     p++;
                 }
                 p++;
-                o.printf("%s\t\"%s\"%n", label(s, start), escape(b.toString()));
+                o.printf("%s:\t\"%s\"%n", label(s, start), escape(b.toString()));
             }
             return;
         }
@@ -480,7 +480,13 @@ final class ViewCommands {
             o.println("Commands (gdb's names where gdb has one; abbreviations in parentheses):");
             for (CommandTable.Command c : s.table().commands()) {
                 String al = c.aliases().isEmpty() ? "" : " (" + String.join(", ", c.aliases()) + ")";
-                o.printf("  %-34s %s%n", c.usage() + al, c.help());
+                String head = c.usage() + al;
+                if (head.length() > 34) {
+                    o.println("  " + head);
+                    o.printf("  %-34s %s%n", "", c.help());
+                } else {
+                    o.printf("  %-34s %s%n", head, c.help());
+                }
             }
             return;
         }

@@ -62,6 +62,10 @@ public final class DebugInfo {
     public String describe(long addr) {
         Symbol s = symbolAt(addr);
         if (s == null) {
+            // a saved PC just past a short routine's end (Go's systemstack_switch+8) still names it
+            s = symbolAt(addr - 1);
+        }
+        if (s == null) {
             return String.format("0x%x", addr);
         }
         long off = addr - s.value();

@@ -1,5 +1,7 @@
 package gmpvm.asm;
 
+import gmpvm.loader.launch.Settings;
+import gmpvm.loader.launch.Launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,9 +9,6 @@ import gmpvm.emulator.Machine;
 import gmpvm.emulator.Outcome;
 import gmpvm.emulator.kernel.Stdio;
 import gmpvm.loader.asm.Asm;
-import gmpvm.loader.elf.ElfFile;
-import gmpvm.loader.elf.ElfLoader;
-import gmpvm.loader.elf.LoadedProgram;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -64,12 +63,10 @@ class ExamplesRunTest {
     }
 
     static Run emulate(byte[] elf, String name) throws Exception {
-        LoadedProgram prog = ElfLoader.load(ElfFile.parse(elf), List.of(name), List.of(), name, 0);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Machine m = new Machine(prog.memory(), prog.cpu(), prog.layout(),
-                new Stdio(new ByteArrayInputStream(new byte[0]), out, err));
-        m.setMaxInstructions(50_000_000);
+        Machine m = Launcher.load(elf, List.of(name), Settings.defaults().withMaxInstructions(50_000_000),
+                new Stdio(new ByteArrayInputStream(new byte[0]), out, err)).machine();
         Outcome o = m.run();
         return new Run(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8), o.status());
     }

@@ -192,7 +192,7 @@ class RunCommandTest {
     void helpExplainsOptions() {
         Run r = run("run", "--help");
         assertEquals(0, r.status());
-        for (String opt : List.of("--max-insns", "--stats", "--env", "--seed", "--debug", "124")) {
+        for (String opt : List.of("--max-insns", "--stats", "--env", "--seed", "--java-stack-traces", "--break-on-switch", "--quantum", "124")) {
             assertTrue(r.out().contains(opt), opt + " in\n" + r.out());
         }
         Run top = run("--help");

@@ -1,5 +1,7 @@
 package gmpvm.run;
 
+import gmpvm.loader.launch.Settings;
+import gmpvm.loader.launch.Launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -15,8 +17,6 @@ import gmpvm.emulator.memory.GuestMemory;
 import gmpvm.emulator.memory.Prot;
 import gmpvm.loader.elf.ElfException;
 import gmpvm.loader.elf.ElfFile;
-import gmpvm.loader.elf.ElfLoader;
-import gmpvm.loader.elf.LoadedProgram;
 import gmpvm.loader.elf.ProgramHeader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -45,22 +45,20 @@ class BadInputTest {
 
     static End tryRun(byte[] file, long maxInsns) {
         ElfFile elf;
-        LoadedProgram prog;
+        Machine m;
         try {
             elf = ElfFile.parse(file);
             if (imageSize(elf) > RUN_IMAGE_LIMIT) {
                 return End.LOAD_ERROR;
             }
-            prog = ElfLoader.load(elf, List.of("/bad"), List.of("A=1"), "/bad", 1);
+            m = Launcher.load(file, List.of("/bad"), Settings.defaults().withEnv(List.of("A=1")).withSeed(1).withMaxInstructions(maxInsns),
+                    new Stdio(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), new ByteArrayOutputStream())).machine();
         } catch (ElfException e) {
             assertNotNull(e.getMessage());
             assertFalse(e.getMessage().isBlank());
             assertFalse(e.getMessage().contains("\n"), e.getMessage());
             return End.LOAD_ERROR;
         }
-        Machine m = new Machine(prog.memory(), prog.cpu(), prog.layout(),
-                new Stdio(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), new ByteArrayOutputStream()));
-        m.setMaxInstructions(maxInsns);
         Outcome o = m.run();
         switch (o.kind()) {
             case EXITED: return End.EXITED;

@@ -1,5 +1,7 @@
 package gmpvm.run;
 
+import gmpvm.loader.launch.Settings;
+import gmpvm.loader.launch.Launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import gmpvm.emulator.GuestThread;
@@ -8,9 +10,6 @@ import gmpvm.emulator.MachineListener;
 import gmpvm.emulator.Outcome;
 import gmpvm.emulator.kernel.Stdio;
 import gmpvm.emulator.kernel.Syscalls;
-import gmpvm.loader.elf.ElfFile;
-import gmpvm.loader.elf.ElfLoader;
-import gmpvm.loader.elf.LoadedProgram;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -24,9 +23,8 @@ class MachineListenerTest {
     static List<String> events(Path bin, List<String> args) throws Exception {
         List<String> argv = new ArrayList<>(List.of(bin.toString()));
         argv.addAll(args);
-        LoadedProgram p = ElfLoader.load(ElfFile.parse(Files.readAllBytes(bin)), argv, List.of(), bin.toString(), 0);
-        Machine m = new Machine(p.memory(), p.cpu(), p.layout(),
-                new Stdio(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), new ByteArrayOutputStream()));
+        Machine m = Launcher.load(Files.readAllBytes(bin), argv, Settings.defaults(),
+                new Stdio(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), new ByteArrayOutputStream())).machine();
         List<String> ev = new ArrayList<>();
         m.setListener(new MachineListener() {
             @Override

@@ -1,5 +1,7 @@
 package gmpvm.run;
 
+import gmpvm.loader.launch.Settings;
+import gmpvm.loader.launch.Launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,9 +12,6 @@ import ch.qos.logback.core.read.ListAppender;
 import gmpvm.emulator.Machine;
 import gmpvm.emulator.StraceListener;
 import gmpvm.emulator.kernel.Stdio;
-import gmpvm.loader.elf.ElfFile;
-import gmpvm.loader.elf.ElfLoader;
-import gmpvm.loader.elf.LoadedProgram;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -34,9 +33,8 @@ class StraceTest {
         log.addAppender(app);
         log.setLevel(Level.INFO);
         try {
-            LoadedProgram p = ElfLoader.load(ElfFile.parse(Files.readAllBytes(bin)), List.of("t"), List.of(), "t", 0);
-            Machine m = new Machine(p.memory(), p.cpu(), p.layout(),
-                    new Stdio(new ByteArrayInputStream(new byte[0]), OutputStream.nullOutputStream(), OutputStream.nullOutputStream()));
+            Machine m = Launcher.load(Files.readAllBytes(bin), List.of("t"), Settings.defaults(),
+                    new Stdio(new ByteArrayInputStream(new byte[0]), OutputStream.nullOutputStream(), OutputStream.nullOutputStream())).machine();
             m.setListener(new StraceListener(m));
             m.run();
         } finally {

@@ -1,12 +1,11 @@
 package gmpvm.run;
 
+import gmpvm.loader.launch.Settings;
+import gmpvm.loader.launch.Launcher;
 import gmpvm.emulator.Machine;
 import gmpvm.emulator.Outcome;
 import gmpvm.emulator.kernel.Stdio;
 import gmpvm.loader.elf.ElfException;
-import gmpvm.loader.elf.ElfFile;
-import gmpvm.loader.elf.ElfLoader;
-import gmpvm.loader.elf.LoadedProgram;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -165,14 +164,11 @@ final class TestPrograms {
         List<String> argv = new ArrayList<>();
         argv.add(bin.toString());
         argv.addAll(args);
-        LoadedProgram prog = ElfLoader.load(ElfFile.parse(Files.readAllBytes(bin)), argv, env, bin.toString(), 0);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         InputStream in = new ByteArrayInputStream(stdin);
-        Machine m = new Machine(prog.memory(), prog.cpu(), prog.layout(), new Stdio(in, out, err));
-        m.setMaxInstructions(maxInsns);
-        m.setSeed(seed);
-        m.setCpus(cpus);
+        Settings s = Settings.defaults().withEnv(env).withMaxInstructions(maxInsns).withSeed(seed).withCpus(cpus);
+        Machine m = Launcher.load(Files.readAllBytes(bin), argv, s, new Stdio(in, out, err)).machine();
         Outcome o = m.run();
         return new Result(out.toByteArray(), err.toByteArray(), o.status());
     }

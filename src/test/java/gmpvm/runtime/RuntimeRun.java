@@ -1,5 +1,7 @@
 package gmpvm.runtime;
 
+import gmpvm.loader.launch.Settings;
+import gmpvm.loader.launch.Launcher;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gmpvm.emulator.Machine;
@@ -7,14 +9,10 @@ import gmpvm.emulator.Outcome;
 import gmpvm.emulator.kernel.Stdio;
 import gmpvm.loader.asm.Asm;
 import gmpvm.loader.asm.SourceText;
-import gmpvm.loader.elf.ElfFile;
-import gmpvm.loader.elf.ElfLoader;
-import gmpvm.loader.elf.LoadedProgram;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Test helper: links a program with the runtime and runs it in-process on the emulator. */
@@ -42,14 +40,10 @@ final class RuntimeRun {
     }
 
     static Result run(byte[] elf, long seed, int cpus, String... env) throws Exception {
-        LoadedProgram prog = ElfLoader.load(ElfFile.parse(elf), List.of("prog"), new ArrayList<>(List.of(env)), "prog", seed);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Machine m = new Machine(prog.memory(), prog.cpu(), prog.layout(),
-                new Stdio(new ByteArrayInputStream(new byte[0]), out, err));
-        m.setMaxInstructions(200_000_000);
-        m.setCpus(cpus);
-        m.setSeed(seed);
+        Settings s = Settings.defaults().withSeed(seed).withCpus(cpus).withEnv(List.of(env)).withMaxInstructions(200_000_000);
+        Machine m = Launcher.load(elf, List.of("prog"), s, new Stdio(new ByteArrayInputStream(new byte[0]), out, err)).machine();
         Outcome o = m.run();
         return new Result(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), o.status(), o.retired());
     }
