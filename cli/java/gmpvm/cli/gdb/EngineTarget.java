@@ -186,4 +186,12 @@ final class EngineTarget implements GdbTarget {
     public void kill() {
         // the session ends; the process is dropped with it
     }
+
+    @Override
+    public void detach() {
+        engine.deleteAll();
+        if (!engine.finished()) {
+            engine.cont();
+        }
+    }
 }

@@ -27,6 +27,7 @@ final class GdbStub {
     private boolean ack = true;
     private boolean sawPacket;
     private boolean done;
+    private boolean detached;
     /** Thread for g/p/G/P/m (Hg), and the one stepped by legacy s (Hc). */
     private int gThread;
     private int cThread;
@@ -49,6 +50,7 @@ final class GdbStub {
         ack = true;
         sawPacket = false;
         done = false;
+        detached = false;
         gThread = cThread = target.lastStop().tid();
         while (!done) {
             Incoming m = reader.next();
@@ -90,6 +92,9 @@ final class GdbStub {
                         writer.send(reply);
                     }
             }
+        }
+        if (detached) {
+            target.detach();
         }
         return true;
     }
@@ -142,6 +147,7 @@ final class GdbStub {
                 return query(p);
             case 'D':
                 done = true;
+                detached = true;
                 return "OK";
             case 'k':
                 target.kill();

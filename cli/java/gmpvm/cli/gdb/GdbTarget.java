@@ -47,8 +47,11 @@ interface GdbTarget {
     /** The path of the ELF executable being debugged, for {@code qXfer:exec-file:read}. */
     String execFile();
 
-    /** Ends the process (gdb's kill, or detach: the stub stops serving). */
+    /** Ends the process (gdb's kill): the stub stops serving. */
     void kill();
+
+    /** gdb detached: the process runs on to its end without stopping, as it would without a debugger. */
+    void detach();
 
     /** Forward or backward in time. */
     enum Direction { FORWARD, REVERSE }

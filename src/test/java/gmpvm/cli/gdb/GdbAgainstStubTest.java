@@ -233,6 +233,19 @@ class GdbAgainstStubTest {
         assertTrue(!t.isAlive(), "the stub ended after kill");
     }
 
+    @Test
+    void afterDetachTheProgramRunsToItsEnd() throws Exception {
+        try (Stub stub = new Stub("127.0.0.1:0")) {
+            String out = gdb(stub.address(), List.of("break runtime.gogo", "continue", "reverse-stepi", "detach"));
+            assertTrue(out.contains("Detaching from program") || out.contains("detached"), out);
+            stub.thread.join(60_000);
+            assertEquals(0, stub.status, stub.err.toString());
+            // the guest's output (Go's print writes to stderr), once, although part of the run was replayed
+            String err = stub.err.toString(StandardCharsets.UTF_8);
+            assertEquals(2, err.split("round trips 10000 sum 50005000\n", -1).length, err);
+        }
+    }
+
     static String after(String marker, String out) {
         int i = out.indexOf(marker + "\n");
         assertTrue(i >= 0, marker + " in\n" + out);

@@ -118,6 +118,11 @@ class GdbStubTest {
         public void kill() {
             log.add("kill");
         }
+
+        @Override
+        public void detach() {
+            log.add("detach");
+        }
     }
 
     /** Sends packets (framed) and returns every reply payload in order (acks dropped). */
@@ -264,6 +269,13 @@ class GdbStubTest {
                 "T05thread:3e9;watch:10008;", "E01", "OK", "OK", "OK", "E01", "", ""), r);
         assertEquals(List.of("FORWARD step 1001", "FORWARD continue", "REVERSE step 1001", "REVERSE continue",
                 "break 401000", "unbreak 401000", "watch 10008/8"), t.log);
+    }
+
+    @Test
+    void detachLetsTheProcessRunOnAfterTheReply() throws IOException {
+        FakeTarget t = new FakeTarget();
+        assertEquals(List.of("OK"), exchange(t, "D", "qC"));
+        assertEquals(List.of("detach"), t.log);
     }
 
     @Test
