@@ -122,6 +122,38 @@ class DebugCommandTest {
         assertTrue(r.out().contains("=> 0x401000 <_rt0_amd64_linux+0>:\tmov    rdi,QWORD PTR [rsp]"), r.out());
     }
 
+    @Test
+    void lineSteppingFinishAndNexti() {
+        RunCommandTest.Run r = RunCommandTest.runMerged("debug", "-ex", "break main.main", "-ex", "run", "-ex", "next", "-ex", "next",
+                "-ex", "next", "-ex", "step", "-ex", "nexti", "-ex", "info registers rip", "-ex", "break runtime.printnl",
+                "-ex", "continue", "-ex", "finish", "runtime-asm/examples/hello.s");
+        String o = r.out();
+        // next walks hello.s's lines 8, 9, 10; step reaches the CALL on 11
+        assertTrue(o.contains("(gmpvm) next\nmain.main+0x1d at hello.s:8\n"), o);
+        assertTrue(o.contains("(gmpvm) next\nmain.main+0x24 at hello.s:9\n"), o);
+        assertTrue(o.contains("(gmpvm) step\nmain.main+0x31 at hello.s:11\n"), o);
+        // nexti runs the CALL through: the string is printed and we are on the next instruction of main
+        assertTrue(o.contains("(gmpvm) nexti\nHello from gmpvm Gomain.main+0x36 at hello.s:12\n"), o);
+        // finish from printnl returns to main.main's next line
+        assertTrue(o.contains("(gmpvm) finish\nRun till exit from runtime.printnl\n\nmain.main+0x3b at hello.s:13\n"), o);
+    }
+
+    @Test
+    void commandsFromAPipeWithoutATerminal() {
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream ps = new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8);
+        byte[] in = "break main.main\nrun\n\nthread\nquit\nstepi\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int status = Main.commandLine(new java.io.ByteArrayInputStream(in), ps, ps).execute("debug", "runtime-asm/examples/hello.s");
+        String o = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, status, o);
+        assertTrue(o.contains("(gmpvm) Breakpoint 1 at 0x"), o);
+        assertTrue(o.contains("\nBreakpoint 1, main.main at hello.s:7\n"), o);
+        // the empty line repeats run, which refuses to start twice
+        assertTrue(o.contains("(gmpvm) The program being debugged has been started already.\n"), o);
+        assertTrue(o.contains("[Current thread is 1 (thread 1000 (M0), G1)]"), o);
+        assertFalse(o.contains("main.main+0x"), "quit ended the session before stepi\n" + o);
+    }
+
     static int count(String s, String what) {
         int n = 0;
         for (int k = s.indexOf(what); k >= 0; k = s.indexOf(what, k + 1)) {

@@ -155,6 +155,39 @@ class EngineTest {
     }
 
     @Test
+    void catchSignalStopsBeforeDeliveryAndTheDefaultActionFollows() throws Exception {
+        String src = """
+                #include "textflag.h"
+                TEXT _rt0_amd64_linux(SB), NOSPLIT, $0
+                \tMOVQ\t$39, AX
+                \tSYSCALL
+                \tMOVQ\tAX, DI
+                \tMOVQ\t$10, SI
+                \tMOVQ\t$62, AX
+                \tSYSCALL
+                \tMOVQ\t$0, DI
+                \tMOVQ\t$231, AX
+                \tSYSCALL
+                """;
+        gmpvm.loader.asm.Asm.Result r = Launcher.assemble(java.util.List.of(new gmpvm.loader.asm.SourceText("kill.s", src, null)),
+                java.util.List.of(), true, null);
+        assertTrue(r.ok(), () -> r.diagnostics().format());
+        Launcher.Launched l = Launcher.load(r.elf(), java.util.List.of("kill"), Settings.defaults(),
+                new gmpvm.emulator.kernel.Stdio(new java.io.ByteArrayInputStream(new byte[0]), out, out));
+        Engine e = new Engine(l.machine());
+        e.catchSignal(Catchpoint.ANY);
+        StopEvent s = e.cont();
+        assertEquals(StopEvent.Reason.CATCH, s.reason());
+        assertEquals(MachineEvent.Kind.SIGNAL, s.event().kind());
+        assertEquals(10, s.event().number(), "SIGUSR1");
+        assertEquals(6, s.retired(), "after kill (the sixth instruction) returned, before the next instruction");
+        assertFalse(e.finished(), "not delivered yet");
+        StopEvent end = e.cont();
+        assertTrue(end.exited());
+        assertEquals(128 + 10, end.outcome().status());
+    }
+
+    @Test
     void catchThreadsReportsTheCreatorAndTheNewThread() throws Exception {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         Launcher.Launched l = Programs.launch("fanout", Programs.four(0), o);
