@@ -33,7 +33,7 @@ public final class Session {
     /** Reverse execution by replay, or null when the session was made without it. */
     private final Timeline timeline;
     private final DebugInfo info;
-    private GoRuntime go;
+    private final GoRuntime go;
     private final PrintStream out;
     private final CommandTable table;
     private GuestThread selected;
@@ -76,16 +76,18 @@ public final class Session {
     }
 
     /**
-     * A reverse command replaced the machine (see {@link Timeline}): the Go views read the new
-     * one, switch recording starts afresh on it, and the thread that stopped is selected.
+     * A reverse command replaced the machine (see {@link Timeline}): the Go views and the switch
+     * trackers follow the new one, and the thread that stopped is selected.
      */
     void replayed(StopEvent e) {
-        GoRuntime g = new GoRuntime(engine.machine().memory(), info);
-        go = g.present() ? g : null;
-        if (trackerHook != null) {
-            engine.delete(trackerHook.id());
-            tracker = null;
-            trackerHook = null;
+        if (go != null) {
+            go.rebind(engine.machine().memory());
+            if (tracker != null) {
+                tracker.rebind(engine.machine());
+            }
+            for (SwitchTracker tr : switchStops.values()) {
+                tr.rebind(engine.machine());
+            }
         }
         if (e.thread() != null) {
             selected = e.thread();

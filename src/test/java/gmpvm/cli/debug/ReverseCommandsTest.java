@@ -61,6 +61,21 @@ class ReverseCommandsTest {
     }
 
     @Test
+    void switchCatchpointsFollowTheReplayedRun() {
+        Run r = gmpvm("debug", "-ex", "catch switch", "-ex", "continue", "-ex", "continue", "-ex", "reverse-stepi 3",
+                "-ex", "continue", "-ex", "reverse-continue", "-ex", "continue", "-ex", "continue",
+                "runtime-asm/examples/yield.s");
+        assertEquals(0, r.status(), r.err());
+        List<Long> c = counts(r.out());
+        // loaded; switch 1; switch 2 (shown once SP moved too, two instructions after the g store);
+        // three back, before the g store; switch 2 again (the jump back is no switch); back to the
+        // start (catchpoints are not searched backwards); switch 1 and 2 again
+        assertEquals(8, c.size(), r.out());
+        assertEquals(List.of(0L, c.get(1), c.get(2), c.get(2) - 3, c.get(2), 0L, c.get(1), c.get(2)), c, r.out());
+        assertTrue(c.get(1) < c.get(2), r.out());
+    }
+
+    @Test
     void beforeTheProgramRunsThereIsNothingToGoBackTo() {
         Run r = gmpvm("debug", "-ex", "reverse-stepi", "-ex", "reverse-continue", "runtime-asm/examples/hello.s");
         assertEquals(0, r.status(), r.err());
