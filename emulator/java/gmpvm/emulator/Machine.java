@@ -177,7 +177,11 @@ public final class Machine {
     private long budget;
     /** An event of the current phase was already offered to the watcher (do not offer it again on resume). */
     private boolean offered;
-    /** The last pause was a BREAKPOINT stop of this thread at this retired count: resume executes that instruction. */
+    /**
+     * The last pause inside the interpreter left this thread before an instruction the user has
+     * seen (a breakpoint or a count limit) at this retired count: resuming executes it without
+     * asking the watcher's before() again.
+     */
     private GuestThread skipThread;
     private long skipRetired = -1;
     /** Events a system call caused (threads created, exited, its return), offered in AFTER_SYSCALL. */

@@ -90,11 +90,13 @@ public final class Repl {
         }
     }
 
-    /** The interactive terminal: JLine with history and completion; Ctrl-C interrupts a run. */
+    /** The interactive terminal: JLine with history (kept in ~/.gmpvm_history) and completion; Ctrl-C interrupts a run. */
     public void interactive() throws IOException {
         try (Terminal term = TerminalBuilder.builder().system(true).build()) {
             LineReader reader = LineReaderBuilder.builder().terminal(term).appName("gmpvm")
-                    .completer(completer()).build();
+                    .completer(completer())
+                    .variable(LineReader.HISTORY_FILE, java.nio.file.Path.of(System.getProperty("user.home"), ".gmpvm_history"))
+                    .build();
             term.handle(Terminal.Signal.INT, s -> session.engine().interrupt());
             while (true) {
                 String l;

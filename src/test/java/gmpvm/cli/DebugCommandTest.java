@@ -154,6 +154,25 @@ class DebugCommandTest {
         assertFalse(o.contains("main.main+0x"), "quit ended the session before stepi\n" + o);
     }
 
+    @Test
+    void catchSwitchStopsContinueAtEverySwitch() {
+        RunCommandTest.Run r = RunCommandTest.runMerged("debug", "-ex", "catch switch", "-ex", "continue", "-ex", "continue",
+                "-ex", "continue", "-ex", "info breakpoints", "-ex", "info switches", YIELD);
+        String o = r.out();
+        assertTrue(o.contains("(gmpvm) catch switch\nCatchpoint 1 (context switch)\n"), o);
+        assertEquals(3, count(o, "\nCatchpoint 1 (context switch)\nContext switch on M0 (thread 1000)"), o);
+        assertTrue(o.contains("  by       runtime.gogo+0x13 at asm_amd64.s:90: MOVQ DX, (CX)(TLS*1)\n  left     g0 of M0 (idle)"), o);
+        assertTrue(o.matches("(?s).*1       catchpoint     keep y +context switch\n\tcatchpoint already hit 3 times\n.*"), o);
+        assertEquals(3, count(o, "\nswitch "), "info switches lists the three\n" + o);
+    }
+
+    @Test
+    void untilALocationStopsThere() {
+        RunCommandTest.Run r = RunCommandTest.runMerged("debug", "-ex", "break main.main", "-ex", "run", "-ex", "until hello.s:12",
+                "runtime-asm/examples/hello.s");
+        assertTrue(r.out().contains("(gmpvm) until hello.s:12\nHello from gmpvm Gomain.main+0x36 at hello.s:12\n"), r.out());
+    }
+
     static int count(String s, String what) {
         int n = 0;
         for (int k = s.indexOf(what); k >= 0; k = s.indexOf(what, k + 1)) {
