@@ -3,6 +3,11 @@ package gmpvm.cli;
 import gmpvm.cli.debug.CommandTable;
 import gmpvm.cli.debug.Repl;
 import gmpvm.cli.debug.Session;
+import gmpvm.cli.gdb.GdbMode;
+import gmpvm.emulator.debug.Timeline;
+import gmpvm.loader.elf.ElfException;
+import gmpvm.loader.launch.Launcher;
+import gmpvm.loader.launch.Settings;
 import gmpvm.emulator.kernel.Stdio;
 import gmpvm.loader.disasm.Syntax;
 import java.io.IOException;
@@ -32,6 +37,9 @@ import picocli.CommandLine.Option;
                 + "from there (each echoed after the prompt) and the session ends after the last one; otherwise they are "
                 + "read interactively (type help).",
             "",
+            "With --gdb HOST:PORT, gmpvm serves gdb's remote protocol on that loopback address instead (target remote "
+                + "HOST:PORT in gdb; port 0 picks a free one): see docs/gdb.md.",
+            "",
             "Exit status: 0, or 2 if FILE cannot be loaded (1 if a .s FILE has errors)."},
         sortOptions = false)
 final class DebugCommand implements Callable<Integer> {
@@ -46,6 +54,10 @@ final class DebugCommand implements Callable<Integer> {
 
     @Option(names = "--syntax", paramLabel = "go|intel", description = "syntax of disassembled instructions (default: go)")
     String syntax = "go";
+
+    @Option(names = "--gdb", paramLabel = "HOST:PORT",
+            description = "wait for gdb on this loopback address (e.g. 127.0.0.1:1234; port 0 picks a free port) and serve it")
+    String gdb;
 
     private final InputStream in;
     private final PrintStream out;
@@ -89,13 +101,35 @@ final class DebugCommand implements Callable<Integer> {
             }
         }
         script.addAll(ex);
-        // the terminal belongs to the debugger: the program's stdin is empty
-        InputStream guestIn = InputStream.nullInputStream();
+        if (gdb != null && !script.isEmpty()) {
+            err.println("gmpvm: --gdb serves gdb's commands; it does not take --batch or -ex");
+            return RunOptions.EXIT_LOAD;
+        }
+        // the terminal belongs to the debugger: the program's stdin is empty (gdb's session: the terminal's)
+        InputStream guestIn = gdb != null ? in : InputStream.nullInputStream();
         RunOptions.Result launched = opts.launch(new Stdio(guestIn, out, err), err);
         if (launched.launched() == null) {
             return launched.status();
         }
-        Session session = new Session(launched.launched(), out, CommandTable.standard());
+        byte[] elf = launched.launched().elf();
+        List<String> argv = new ArrayList<>();
+        argv.add(opts.file.toString());
+        argv.addAll(opts.args);
+        Settings settings = opts.settings();
+        if (gdb != null) {
+            // gdb reads the symbols and lines from a file: the assembled ELF of a .s program goes to a temporary one
+            Path elfFile = opts.file.toString().endsWith(".s") ? null : opts.file;
+            return new GdbMode(gdb, elf, elfFile, argv, settings).serve(guestIn, out, err, s -> { });
+        }
+        // reverse execution replays the run: the timeline builds the machine the session debugs
+        Timeline timeline = new Timeline(stdio -> {
+            try {
+                return Launcher.load(elf, argv, settings, stdio).machine();
+            } catch (ElfException e) {
+                throw new IllegalStateException("the program loaded once and not again", e);
+            }
+        }, guestIn, out, err);
+        Session session = new Session(launched.launched(), timeline, out, CommandTable.standard());
         session.setSyntax(syntax.equals("go") ? Syntax.GO : Syntax.INTEL);
         out.println("Program " + opts.file + " loaded: " + launched.launched().machine().threads().size()
                 + " thread, stopped before its first instruction.");

@@ -84,6 +84,7 @@ public final class CommandTable {
         StoppointCommands.register(t);
         ViewCommands.register(t);
         GoCommands.register(t);
+        ReverseCommands.register(t);
         return t;
     }
 }

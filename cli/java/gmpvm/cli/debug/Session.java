@@ -9,6 +9,7 @@ import gmpvm.emulator.debug.Catchpoint;
 import gmpvm.emulator.debug.Engine;
 import gmpvm.emulator.debug.Hook;
 import gmpvm.emulator.debug.StopEvent;
+import gmpvm.emulator.debug.Timeline;
 import gmpvm.emulator.debug.Watchpoint;
 import gmpvm.emulator.kernel.Signals;
 import gmpvm.emulator.kernel.Syscalls;
@@ -29,6 +30,8 @@ import java.util.List;
 public final class Session {
     private final Launcher.Launched launched;
     private final Engine engine;
+    /** Reverse execution by replay, or null when the session was made without it. */
+    private final Timeline timeline;
     private final DebugInfo info;
     private final GoRuntime go;
     private final PrintStream out;
@@ -48,14 +51,47 @@ public final class Session {
     int listNext;
 
     public Session(Launcher.Launched launched, PrintStream out, CommandTable table) {
+        this(launched, null, out, table);
+    }
+
+    /**
+     * A session whose engine is timeline's (the machine it replays, not launched's), so the
+     * reverse commands work; launched gives the program's text and symbols.
+     */
+    public Session(Launcher.Launched launched, Timeline timeline, PrintStream out, CommandTable table) {
         this.launched = launched;
-        this.engine = new Engine(launched.machine());
+        this.timeline = timeline;
+        this.engine = timeline != null ? timeline.engine() : new Engine(launched.machine());
         this.info = new DebugInfo(launched.elf(), launched.program().symbols());
-        GoRuntime g = new GoRuntime(launched.machine().memory(), info);
+        GoRuntime g = new GoRuntime(engine.machine().memory(), info);
         this.go = g.present() ? g : null;
         this.out = out;
         this.table = table;
-        this.selected = launched.machine().threads().get(0);
+        this.selected = engine.machine().threads().get(0);
+    }
+
+    /** Reverse execution, or null when this session has none. */
+    public Timeline timeline() {
+        return timeline;
+    }
+
+    /**
+     * A reverse command replaced the machine (see {@link Timeline}): the Go views and the switch
+     * trackers follow the new one, and the thread that stopped is selected.
+     */
+    void replayed(StopEvent e) {
+        if (go != null) {
+            go.rebind(engine.machine().memory());
+            if (tracker != null) {
+                tracker.rebind(engine.machine());
+            }
+            for (SwitchTracker tr : switchStops.values()) {
+                tr.rebind(engine.machine());
+            }
+        }
+        if (e.thread() != null) {
+            selected = e.thread();
+        }
     }
 
     public Engine engine() {
@@ -63,7 +99,7 @@ public final class Session {
     }
 
     public Machine machine() {
-        return launched.machine();
+        return engine.machine();
     }
 
     public DebugInfo info() {

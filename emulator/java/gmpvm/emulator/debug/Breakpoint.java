@@ -28,6 +28,11 @@ public final class Breakpoint extends Stoppoint {
         this.condition = condition;
     }
 
+    /** The condition, or null (reverse execution replays it). */
+    Predicate<CpuState> condition() {
+        return condition;
+    }
+
     /** The condition as the user wrote it, or null. */
     public String conditionText() {
         return conditionText;

@@ -44,7 +44,7 @@ import java.util.List;
  * </ul>
  */
 public final class Engine {
-    private final Machine machine;
+    private Machine machine;
     private final List<Stoppoint> points = new ArrayList<>();
     private int nextId = 1;
     private int nextInternalId = -1;
@@ -64,6 +64,21 @@ public final class Engine {
 
     public Machine machine() {
         return machine;
+    }
+
+    /**
+     * Reverse execution ({@link Timeline}): continues on m, a replay of the same run stopped at
+     * an earlier point, as if the engine had stopped there with stop; every stoppoint is kept
+     * and the watchpoints read their values afresh.
+     */
+    void replaceMachine(Machine m, StopEvent stop) {
+        machine = m;
+        last = stop;
+        for (Stoppoint p : points) {
+            if (p instanceof Watchpoint w) {
+                w.changed(m.memory());
+            }
+        }
     }
 
     /** The last stop, or null before the first run. */

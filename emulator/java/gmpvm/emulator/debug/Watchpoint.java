@@ -51,6 +51,12 @@ public final class Watchpoint extends Stoppoint {
         return oldValue;
     }
 
+    /** Reverse execution landed just after a write that changed the bytes from before. */
+    void replayed(long before, GuestMemory mem) {
+        sample(mem);
+        oldValue = before;
+    }
+
     /** Re-reads the watched bytes; true when they differ from the last reading. */
     boolean changed(GuestMemory mem) {
         long before = value;

@@ -20,7 +20,7 @@ public final class GoRuntime {
     /** The offset of g in TLS: the current g lives at FS:-8 on linux/amd64. */
     public static final long TLS_G = -8;
 
-    private final GuestMemory mem;
+    private GuestMemory mem;
     private final RuntimeLayout layout;
     private final DebugInfo info;
     private final long allgs;
@@ -44,6 +44,11 @@ public final class GoRuntime {
         this.allp = info.symbol("runtime.allp");
         this.gomaxprocs = info.symbol("runtime.gomaxprocs");
         this.sched = info.symbol("runtime.sched");
+    }
+
+    /** Reads another machine's memory from now on (reverse execution replaced the machine by a replay of it). */
+    public void rebind(GuestMemory m) {
+        this.mem = m;
     }
 
     /** Whether the program carries gmpvm's runtime (its globals are there). */

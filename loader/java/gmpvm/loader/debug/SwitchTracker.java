@@ -36,7 +36,7 @@ public final class SwitchTracker implements Hook.Check {
     public record Switch(long number, long retired, int tid, long pc, String routine, long from, long to, long sp) {
     }
 
-    private final Machine machine;
+    private Machine machine;
     private final GoRuntime go;
     private final Map<Integer, Long> lastG = new HashMap<>();
     private final Deque<Switch> kept = new ArrayDeque<>();
@@ -48,6 +48,18 @@ public final class SwitchTracker implements Hook.Check {
         this.machine = machine;
         this.go = go;
         for (GuestThread t : machine.threads()) {
+            lastG.put(t.tid(), go.gOf(t));
+        }
+    }
+
+    /**
+     * Follows m from now on (reverse execution replaced the machine by a replay of it; rebind the
+     * GoRuntime first): each thread's g is read afresh, so the jump in time is not a switch.
+     */
+    public void rebind(Machine m) {
+        this.machine = m;
+        lastG.clear();
+        for (GuestThread t : m.threads()) {
             lastG.put(t.tid(), go.gOf(t));
         }
     }
