@@ -349,23 +349,7 @@ where:
 exact:
 	MOVQ	BX, 0(SP)
 	MOVQ	AX, 8(SP)
-	CALL	runtime·funcline(SB)
-	MOVQ	16(SP), AX
-	MOVQ	AX, file-112(SP)
-	MOVQ	24(SP), AX
-	MOVQ	AX, filelen-120(SP)
-	MOVQ	32(SP), AX
-	MOVQ	AX, line-128(SP)
-	PRINTS(tab<>, 1)
-	MOVQ	file-112(SP), AX
-	MOVQ	AX, 0(SP)
-	MOVQ	filelen-120(SP), AX
-	MOVQ	AX, 8(SP)
-	CALL	runtime·printstring(SB)
-	PRINTS(colon<>, 1)
-	MOVQ	line-128(SP), AX
-	MOVQ	AX, 0(SP)
-	CALL	runtime·printint(SB)
+	CALL	runtime·printfileline(SB)
 	MOVQ	curpc-8(SP), AX           // " +0xOFF" only past the entry, as Go
 	MOVQ	f-32(SP), BX
 	CMPQ	AX, _func_entry(BX)
@@ -463,23 +447,7 @@ created:
 	DECQ	AX
 	MOVQ	BX, 0(SP)
 	MOVQ	AX, 8(SP)
-	CALL	runtime·funcline(SB)
-	MOVQ	16(SP), AX
-	MOVQ	AX, file-112(SP)
-	MOVQ	24(SP), AX
-	MOVQ	AX, filelen-120(SP)
-	MOVQ	32(SP), AX
-	MOVQ	AX, line-128(SP)
-	PRINTS(tab<>, 1)
-	MOVQ	file-112(SP), AX
-	MOVQ	AX, 0(SP)
-	MOVQ	filelen-120(SP), AX
-	MOVQ	AX, 8(SP)
-	CALL	runtime·printstring(SB)
-	PRINTS(colon<>, 1)
-	MOVQ	line-128(SP), AX
-	MOVQ	AX, 0(SP)
-	CALL	runtime·printint(SB)
+	CALL	runtime·printfileline(SB)
 	PRINTS(plus<>, 2)
 	MOVQ	curpc-8(SP), AX
 	MOVQ	f-32(SP), BX
@@ -488,6 +456,32 @@ created:
 	CALL	runtime·printhex(SB)
 	CALL	runtime·printnl(SB)
 done:
+	RET
+
+// printfileline(f *_func, pc uintptr): prints "\tFILE:LINE" for pc in f, from the line rows
+// of runtime·pclntab (funcline): the position line of a traceback frame or of "created by".
+TEXT runtime·printfileline(SB), $64-16
+	MOVQ	f+0(FP), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	pc+8(FP), AX
+	MOVQ	AX, 8(SP)
+	CALL	runtime·funcline(SB)
+	MOVQ	16(SP), AX
+	MOVQ	AX, file-8(SP)
+	MOVQ	24(SP), AX
+	MOVQ	AX, filelen-16(SP)
+	MOVQ	32(SP), AX
+	MOVQ	AX, line-24(SP)
+	PRINTS(tab<>, 1)
+	MOVQ	file-8(SP), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	filelen-16(SP), AX
+	MOVQ	AX, 8(SP)
+	CALL	runtime·printstring(SB)
+	PRINTS(colon<>, 1)
+	MOVQ	line-24(SP), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·printint(SB)
 	RET
 
 // tracebackall(pc, sp, bp uintptr, gp *g, trap bool): the goroutine part of a fatal error or panic, at
