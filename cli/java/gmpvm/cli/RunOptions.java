@@ -44,7 +44,7 @@ final class RunOptions {
     @Option(names = "--cpus", paramLabel = "N", description = "simulated CPUs (default: 1)")
     int cpus = 1;
 
-    @Option(names = "--quantum", paramLabel = "N", description = "instructions per scheduler slice with seed 0 (default: 10000)")
+    @Option(names = "--quantum", paramLabel = "N", description = "instructions a thread keeps its simulated CPU with seed 0 (default: 10000); with several CPUs it runs in grains of a fifth")
     long quantum;
 
     @Option(names = "--strace", description = "log every system call in strace's format to stderr, with thread id and virtual time")

@@ -315,9 +315,12 @@ public final class Machine {
                 phase = Phase.CHECK;
             }
             case END_SLICE -> {
+                long used = t.cpu().retired - sliceStartRetired;
                 endSlice(t);
                 if (t.runnable() && outcome == null) {
-                    scheduler.enqueue(t);
+                    scheduler.sliceEnded(t, used, yielded);
+                } else {
+                    scheduler.forget(t);
                 }
                 phase = outcome == null ? Phase.PICK : Phase.ROUND;
             }
@@ -332,7 +335,7 @@ public final class Machine {
         offered = false;
         sliceStartTime = Math.max(scheduler.roundStart(), t.readyAt);
         sliceStartRetired = t.cpu().retired;
-        budget = scheduler.sliceBudget();
+        budget = scheduler.sliceBudget(t);
     }
 
     private void endSlice(GuestThread t) {

@@ -101,4 +101,46 @@ class RuntimeStartTest {
             }
         }
     }
+    /**
+     * Simulated CPUs run side by side: main makes a goroutine and spins (no call, no block)
+     * until it has run. At GOMAXPROCS=4 on 4 CPUs another M takes it within a few virtual µs,
+     * as on hardware, not after main's whole 10 µs quantum (which once made main wait about
+     * 17 µs, or a short main never see another M run at all).
+     */
+    @Test
+    void aGoroutineMadeByASpinningMainRunsOnAnotherCpuWithinMicroseconds() throws Exception {
+        byte[] elf = RuntimeRun.buildText("wake.s", """
+                #include "textflag.h"
+                GLOBL	flag<>(SB), NOPTR, $8
+                TEXT main·setflag(SB), NOSPLIT, $0-0
+                	MOVQ	$1, flag<>(SB)
+                	RET
+                TEXT main·main(SB), $24-0
+                	MOVL	$0, 0(SP)
+                	LEAQ	setPC<>(SB), AX
+                	MOVQ	AX, 8(SP)
+                	CALL	runtime·newproc(SB)
+                	XORQ	CX, CX
+                spin:
+                	CMPQ	flag<>(SB), $0
+                	JNE	seen
+                	INCQ	CX
+                	CMPQ	CX, $20000
+                	JLT	spin
+                	MOVQ	$-1, CX
+                seen:
+                	MOVQ	CX, 0(SP)
+                	CALL	runtime·printint(SB)
+                	CALL	runtime·printnl(SB)
+                	RET
+                DATA	setPC<>+0(SB)/8, $main·setflag(SB)
+                GLOBL	setPC<>(SB), RODATA, $8
+                """);
+        for (long seed = 0; seed < 5; seed++) {
+            RuntimeRun.Result r = RuntimeRun.run(elf, seed, 4, "GOMAXPROCS=4");
+            long rounds = Long.parseLong(r.both().strip());
+            // a spin round is 3 instructions: 2,500 rounds is 7.5 µs of virtual time
+            assertTrue(rounds >= 0 && rounds < 2_500, "seed " + seed + ": main spun " + rounds + " rounds");
+        }
+    }
 }
