@@ -143,4 +143,108 @@ class RuntimeStartTest {
             assertTrue(rounds >= 0 && rounds < 2_500, "seed " + seed + ": main spun " + rounds + " rounds");
         }
     }
+    /** A worker pool of 3 goroutines at GOMAXPROCS=4 sharing 20 jobs: more than one worker does jobs. */
+    @Test
+    void aWorkerPoolSharesItsJobs() throws Exception {
+        byte[] elf = RuntimeRun.buildText("pool.s", """
+                #include "textflag.h"
+                // three workers take 20 jobs from a buffered channel; each job is a short busy loop; each
+                // worker counts its jobs; main waits for all 20 results and prints how many workers did any.
+                GLOBL	jobs<>(SB), NOPTR, $8
+                GLOBL	done<>(SB), NOPTR, $8
+                GLOBL	count<>(SB), NOPTR, $24
+
+                TEXT main·worker(SB), $24-8
+                loop:
+                	MOVQ	jobs<>(SB), AX
+                	MOVQ	AX, 0(SP)
+                	LEAQ	v-8(SP), AX
+                	MOVQ	AX, 8(SP)
+                	CALL	runtime·chanrecv2(SB)
+                	CMPB	16(SP), $0
+                	JEQ	out
+                	MOVQ	$2000, CX
+                spin:
+                	DECQ	CX
+                	JNZ	spin
+                	MOVQ	id+0(FP), AX
+                	LEAQ	count<>(SB), BX
+                	LOCK
+                	INCQ	(BX)(AX*8)
+                	MOVQ	done<>(SB), AX
+                	MOVQ	AX, 0(SP)
+                	LEAQ	v-8(SP), AX
+                	MOVQ	AX, 8(SP)
+                	CALL	runtime·chansend1(SB)
+                	JMP	loop
+                out:
+                	RET
+
+                TEXT main·main(SB), $32-0
+                	MOVQ	$8, 0(SP)
+                	MOVQ	$20, 8(SP)
+                	CALL	runtime·makechan(SB)
+                	MOVQ	16(SP), AX
+                	MOVQ	AX, jobs<>(SB)
+                	MOVQ	$8, 0(SP)
+                	MOVQ	$20, 8(SP)
+                	CALL	runtime·makechan(SB)
+                	MOVQ	16(SP), AX
+                	MOVQ	AX, done<>(SB)
+                	MOVQ	$0, i-8(SP)
+                start:
+                	MOVL	$8, 0(SP)
+                	LEAQ	workerPC<>(SB), AX
+                	MOVQ	AX, 8(SP)
+                	MOVQ	i-8(SP), AX
+                	MOVQ	AX, 16(SP)
+                	CALL	runtime·newproc(SB)
+                	INCQ	i-8(SP)
+                	CMPQ	i-8(SP), $3
+                	JLT	start
+                	MOVQ	$0, i-8(SP)
+                send:
+                	MOVQ	jobs<>(SB), AX
+                	MOVQ	AX, 0(SP)
+                	LEAQ	i-8(SP), AX
+                	MOVQ	AX, 8(SP)
+                	CALL	runtime·chansend1(SB)
+                	INCQ	i-8(SP)
+                	CMPQ	i-8(SP), $20
+                	JLT	send
+                	MOVQ	$0, i-8(SP)
+                recv:
+                	MOVQ	done<>(SB), AX
+                	MOVQ	AX, 0(SP)
+                	LEAQ	v-16(SP), AX
+                	MOVQ	AX, 8(SP)
+                	CALL	runtime·chanrecv1(SB)
+                	INCQ	i-8(SP)
+                	CMPQ	i-8(SP), $20
+                	JLT	recv
+                	MOVQ	$0, n-16(SP)
+                	MOVQ	$0, i-8(SP)
+                cnt:
+                	MOVQ	i-8(SP), AX
+                	LEAQ	count<>(SB), BX
+                	CMPQ	(BX)(AX*8), $0
+                	JEQ	2(PC)
+                	INCQ	n-16(SP)
+                	INCQ	i-8(SP)
+                	CMPQ	i-8(SP), $3
+                	JLT	cnt
+                	MOVQ	n-16(SP), AX
+                	MOVQ	AX, 0(SP)
+                	CALL	runtime·printint(SB)
+                	CALL	runtime·printnl(SB)
+                	RET
+                DATA	workerPC<>+0(SB)/8, $main·worker(SB)
+                GLOBL	workerPC<>(SB), RODATA, $8
+                """);
+        for (long seed = 0; seed < 5; seed++) {
+            RuntimeRun.Result r = RuntimeRun.run(elf, seed, 4, "GOMAXPROCS=4");
+            int workers = Integer.parseInt(r.both().strip());
+            assertTrue(workers > 1, "seed " + seed + ": workers that did jobs: " + workers);
+        }
+    }
 }
