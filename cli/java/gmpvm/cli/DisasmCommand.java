@@ -76,7 +76,11 @@ final class DisasmCommand implements Callable<Integer> {
                 }
             } else {
                 try {
-                    data = Files.readAllBytes(file);
+                    data = RunOptions.readExecutable(file);
+                    if (data == null) {
+                        err.println("gmpvm: " + file + ": file too large (more than " + (RunOptions.MAX_FILE >> 20) + " MiB)");
+                        return EXIT_IO;
+                    }
                 } catch (NoSuchFileException e) {
                     err.println("gmpvm: " + file + ": no such file");
                     return EXIT_IO;

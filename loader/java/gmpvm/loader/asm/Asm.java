@@ -44,8 +44,18 @@ public final class Asm {
      */
     public static SourceText read(Path p) throws IOException {
         Path dir = p.getParent() != null ? p.getParent() : Path.of("");
-        return new SourceText(p.toString(), SourceText.decode(Files.readAllBytes(p)), dir);
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(p)) {
+            bytes = in.readNBytes(MAX_SOURCE);
+            if (in.read() >= 0) {
+                throw new IOException("file too large (more than " + (MAX_SOURCE >> 20) + " MiB): not a source file");
+            }
+        }
+        return new SourceText(p.toString(), SourceText.decode(bytes), dir);
     }
+
+    /** The largest source file read (an endless device such as /dev/zero is refused at this size). */
+    public static final int MAX_SOURCE = 16 << 20;
 
     /** The runtime sources shipped in runtime-asm/ (empty until the runtime exists). */
     static List<SourceText> runtimeSources() {

@@ -239,4 +239,14 @@ class RunCommandTest {
             assertFalse(r.err().contains("cannot read"), r.err());
         }
     }
+    /** An endless device is refused by every command, as by run, instead of read forever. */
+    @Test
+    void endlessInputsAreRefused() {
+        Run asm = run("asm", "-o", "/dev/null", "/dev/zero");
+        assertEquals(2, asm.status(), asm.err());
+        assertTrue(asm.err().contains("/dev/zero: file too large (more than 16 MiB)"), asm.err());
+        Run dis = run("disasm", "/dev/zero");
+        assertEquals(2, dis.status(), dis.err());
+        assertTrue(dis.err().contains("/dev/zero: file too large"), dis.err());
+    }
 }
