@@ -47,6 +47,11 @@ final class FaultReport {
             case INSN_LIMIT:
                 return String.format("instruction limit reached (%d instructions) in %s at %s", o.retired(),
                         who(m, p, o.tid()), where(m, p, text, o.rip(), true));
+            case TIME_LIMIT:
+                return String.format("time limit reached (--timeout) after %d instructions", o.retired());
+            case OUTPUT_LIMIT:
+                return String.format("output limit reached (--max-output: the guest wrote %d bytes) after %d instructions",
+                        m.kernel().stdio().written(), o.retired());
             default:
                 return null;
         }

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
                 + "Runs are deterministic: the same --seed and --cpus give the same instructions and output.",
             "",
             "Exit status: the guest's; 128+N if signal N killed it (a one-line report on stderr says where); "
-                + "124 if --max-insns stopped it; 125 if every thread is blocked for good (a deadlock, reported); "
+                + "124 if --max-insns, --timeout or --max-output stopped it; 125 if every thread is blocked for good (a deadlock, reported); "
                 + "2 if FILE cannot be loaded; 1 if a .s FILE has errors."},
         sortOptions = false)
 final class RunCommand implements Callable<Integer> {
@@ -37,6 +37,14 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--stats", description = "print the number of instructions retired to stderr")
     boolean stats;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "stop the run after this much host time (exit status 124)")
+    double timeout;
+
+    @Option(names = "--max-output", paramLabel = "BYTES",
+            description = "stop the run once the guest has written more than this to stdout and stderr together (exit status 124)")
+    long maxOutput = -1;
 
     @Option(names = "--break-on-switch",
             description = "print one line on stderr at every context switch: the M, the g that left and the one that arrived, the routine that switched")
@@ -73,7 +81,15 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int runProgram() {
-        RunOptions.Result launched = opts.launch(new Stdio(in, out, err), err);
+        if (timeout < 0 || Double.isNaN(timeout) || maxOutput < -1) {
+            err.println("gmpvm: --timeout and --max-output must not be negative");
+            return EXIT_LOAD;
+        }
+        Stdio stdio = new Stdio(in, out, err);
+        if (maxOutput >= 0) {
+            stdio.setLimit(maxOutput);
+        }
+        RunOptions.Result launched = opts.launch(stdio, err);
         if (launched.launched() == null) {
             return launched.status();
         }
@@ -84,6 +100,9 @@ final class RunCommand implements Callable<Integer> {
             m.setListener(new StraceListener(m));
         }
         SwitchLog switches = breakOnSwitch ? new SwitchLog(launched.launched(), err) : null;
+        if (timeout > 0) {
+            m.setHostTimeLimit((long) (timeout * 1e9));
+        }
         long t0 = System.nanoTime();
         Outcome o = switches != null ? switches.run() : m.run();
         long host = System.nanoTime() - t0;

@@ -43,6 +43,8 @@ public final class Machine {
     private Scheduler scheduler;
     private MachineListener listener = new MachineListener() { };
     private long maxInstructions = Long.MAX_VALUE;
+    private long hostDeadline;
+    private boolean hostLimited;
     private long quantum = Scheduler.QUANTUM;
     private int cpus = 1;
     private long seed;
@@ -120,6 +122,15 @@ public final class Machine {
     /** Scheduling seed: 0 is plain round-robin; others shuffle orders and quanta reproducibly. */
     public void setSeed(long seed) {
         this.seed = seed;
+    }
+
+    /**
+     * Stops the run with {@link Outcome.Kind#TIME_LIMIT} once this much host time has passed
+     * from now (checked between rounds, so within a round's few microseconds).
+     */
+    public void setHostTimeLimit(long nanos) {
+        this.hostDeadline = System.nanoTime() + nanos;
+        this.hostLimited = true;
     }
 
     /** Stops the run with {@link Outcome.Kind#INSN_LIMIT} once this many instructions retired. */
@@ -226,6 +237,20 @@ public final class Machine {
         }
     }
 
+    /** A limit other than the instruction count ends the run between rounds: host time or output. */
+    private boolean limitReached() {
+        GuestThread t = threads.get(0);
+        if (hostLimited && System.nanoTime() - hostDeadline > 0) {
+            finish(new Outcome(Outcome.Kind.TIME_LIMIT, Outcome.LIMIT_STATUS, 0, 0, 0, t.cpu().rip, t.tid(), retired));
+            return true;
+        }
+        if (kernel.stdio().overLimit()) {
+            finish(new Outcome(Outcome.Kind.OUTPUT_LIMIT, Outcome.LIMIT_STATUS, 0, 0, 0, t.cpu().rip, t.tid(), retired));
+            return true;
+        }
+        return false;
+    }
+
     private Pause pause(GuestThread t, Stop insn) {
         return new Pause(false, t, t == null ? 0 : t.cpu().rip, retired, insn);
     }
@@ -235,6 +260,9 @@ public final class Machine {
         GuestThread t = current;
         switch (phase) {
             case ROUND -> {
+                if (limitReached()) {
+                    return null;
+                }
                 fireTimers();
                 List<GuestThread> next = scheduler.nextRound();
                 if (next.isEmpty()) {

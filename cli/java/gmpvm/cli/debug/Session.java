@@ -296,6 +296,7 @@ public final class Session {
             case INSN_LIMIT -> out.println("[process " + pid + " stopped at the instruction limit after " + o.retired()
                     + " instructions]");
             case DEADLOCK -> out.println("[process " + pid + " deadlocked: every thread is blocked for good]");
+            case TIME_LIMIT, OUTPUT_LIMIT -> out.println("[process " + pid + " stopped at a limit: " + o.kind() + "]");
         }
     }
 

@@ -18,6 +18,8 @@ public final class Stdio {
     private final byte[][] bufs = {new byte[BUF], new byte[BUF]};
     private final int[] fill = new int[2];
     private int last = -1;
+    private long limit = Long.MAX_VALUE;
+    private long written;
     private byte[] pushback = new byte[0];
 
     public Stdio(InputStream in, OutputStream out, OutputStream err) {
@@ -49,8 +51,34 @@ public final class Stdio {
         pushback = p;
     }
 
-    /** Writes to guest fd 1 (stdout) or 2 (stderr). */
+    /**
+     * Caps the bytes the guest may write to stdout and stderr together; what goes past it is
+     * dropped and {@link #overLimit} turns true (the machine then ends the run).
+     */
+    public void setLimit(long bytes) {
+        this.limit = bytes;
+    }
+
+    /** The guest tried to write more than the limit. */
+    public boolean overLimit() {
+        return written > limit;
+    }
+
+    /** Bytes the guest has written to stdout and stderr (including any past the limit). */
+    public long written() {
+        return written;
+    }
+
+    /** Writes to guest fd 1 (stdout) or 2 (stderr); past the limit, bytes are dropped. */
     public void write(int fd, byte[] b, int off, int len) {
+        long room = limit - written;
+        written += len;
+        if (len > room) {
+            len = (int) Math.max(0, room);
+            if (len == 0) {
+                return;
+            }
+        }
         int k = fd == 2 ? 1 : 0;
         if (last != k && last >= 0) {
             flush(last);

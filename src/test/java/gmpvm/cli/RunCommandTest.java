@@ -249,4 +249,32 @@ class RunCommandTest {
         assertEquals(2, dis.status(), dis.err());
         assertTrue(dis.err().contains("/dev/zero: file too large"), dis.err());
     }
+    /** Classroom limits: host time and output, each ending the run with status 124 and one line. */
+    @Test
+    void timeoutAndMaxOutputStopARunawayProgram() throws Exception {
+        Path dir = Files.createTempDirectory("gmpvm-limits");
+        Path spin = dir.resolve("spin.s");
+        Files.writeString(spin, "#include \"textflag.h\"\nTEXT main·main(SB), NOSPLIT, $0\nloop:\n\tJMP\tloop\n");
+        Run t = run("run", "--timeout", "0.5", spin.toString());
+        assertEquals(124, t.status(), t.err());
+        assertTrue(t.err().matches("gmpvm: time limit reached \\(--timeout\\) after \\d+ instructions\n"), t.err());
+        Path yes = dir.resolve("yes.s");
+        Files.writeString(yes, """
+                #include "textflag.h"
+                TEXT main·main(SB), $16-0
+                loop:
+                	LEAQ	y<>(SB), AX
+                	MOVQ	AX, 0(SP)
+                	MOVQ	$2, 8(SP)
+                	CALL	runtime·printstring(SB)
+                	JMP	loop
+                DATA	y<>+0(SB)/2, $"y\\n"
+                GLOBL	y<>(SB), RODATA, $2
+                """);
+        Run o = run("run", "--max-output", "100", yes.toString());
+        assertEquals(124, o.status(), o.err());
+        assertTrue(o.err().startsWith("y\n".repeat(50) + "gmpvm: output limit reached (--max-output: the guest wrote "), o.err());
+        Run bad = run("run", "--timeout", "-1", spin.toString());
+        assertEquals(2, bad.status());
+    }
 }
