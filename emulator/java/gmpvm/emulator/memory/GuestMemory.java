@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -59,13 +60,14 @@ public final class GuestMemory {
     public void unmap(long addr, long len) {
         checkAligned(addr);
         long end = pageCeil(addr + len);
-        if (mapped.mappedIn(addr, end) == 0) {
+        List<long[]> gone = mapped.within(addr, end);
+        if (gone.isEmpty()) {
             return;
         }
-        for (long p = addr; Long.compareUnsigned(p, end) < 0; p += Page.SIZE) {
-            Page old = pages.remove(p >>> Page.SHIFT);
-            if (old != null) {
-                dropCode(old);
+        // only the mapped parts are visited, however large the range
+        for (long[] r : gone) {
+            for (long p = r[0]; p < r[1]; p += Page.SIZE) {
+                dropCode(pages.remove(p >>> Page.SHIFT));
             }
         }
         mapped.remove(addr, end);
@@ -76,10 +78,8 @@ public final class GuestMemory {
     public boolean protect(long addr, long len, int prot) {
         checkAligned(addr);
         long end = pageCeil(addr + len);
-        for (long p = addr; Long.compareUnsigned(p, end) < 0; p += Page.SIZE) {
-            if (!pages.containsKey(p >>> Page.SHIFT)) {
-                return false;
-            }
+        if (mapped.mappedIn(addr, end) != end - addr) {
+            return false;
         }
         for (long p = addr; Long.compareUnsigned(p, end) < 0; p += Page.SIZE) {
             Page page = pages.get(p >>> Page.SHIFT);

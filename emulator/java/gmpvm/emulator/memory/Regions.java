@@ -43,6 +43,17 @@ final class Regions {
         }
     }
 
+    /** The mapped intervals that overlap [start, end), clipped to it, in address order. */
+    java.util.List<long[]> within(long start, long end) {
+        java.util.ArrayDeque<long[]> out = new java.util.ArrayDeque<>();
+        Map.Entry<Long, Long> e = byStart.lowerEntry(end);
+        while (e != null && e.getValue() > start) {
+            out.addFirst(new long[] {Math.max(e.getKey(), start), Math.min(e.getValue(), end)});
+            e = byStart.lowerEntry(e.getKey());
+        }
+        return java.util.List.copyOf(out);
+    }
+
     /** Bytes of [start, end) that are mapped. */
     long mappedIn(long start, long end) {
         long n = 0;
