@@ -30,17 +30,19 @@ public final class Kernel {
     final Futex futex;
     final ThreadCalls threads;
     final SignalCalls signals;
+    final EpollCalls epoll;
     private final Set<Long> warned = new HashSet<>();
 
     public Kernel(GuestMemory mem, ProcessLayout layout, Stdio stdio, ProcessControl control) {
         this.stdio = stdio;
-        this.files = new FileCalls(mem, stdio);
         this.memory = new MemoryCalls(mem, layout);
         this.process = new ProcessCalls(mem, layout, control);
         this.time = new TimeCalls(mem, control);
         this.futex = new Futex(mem, control);
         this.threads = new ThreadCalls(mem, control, futex);
-        this.signals = new SignalCalls(mem, control, futex);
+        this.signals = new SignalCalls(mem, control, this::cancelWait);
+        this.files = new FileCalls(mem, stdio, control, signals);
+        this.epoll = new EpollCalls(mem, control, files);
     }
 
     /** Signal actions, sending and delivery. */
@@ -48,9 +50,10 @@ public final class Kernel {
         return signals;
     }
 
-    /** t's sleep ended other than by a futex wake (timeout, signal, exit): leave any futex queue. */
+    /** t's sleep ended other than by what it waited for (timeout, signal, exit): leave any wait queue. */
     public void cancelWait(GuestThread t) {
         futex.forget(t);
+        files.forget(t);
     }
 
     public Stdio stdio() {

@@ -28,16 +28,17 @@ public final class SignalCalls {
 
     private final GuestMemory mem;
     private final ProcessControl control;
-    private final Futex futex;
+    /** Takes a thread out of whatever wait queue it sleeps in (futex, pipe, epoll). */
+    private final java.util.function.Consumer<GuestThread> cancelWait;
     private final long[] handler = new long[NSIG + 1];
     private final long[] flags = new long[NSIG + 1];
     private final long[] restorer = new long[NSIG + 1];
     private final long[] mask = new long[NSIG + 1];
 
-    SignalCalls(GuestMemory mem, ProcessControl control, Futex futex) {
+    SignalCalls(GuestMemory mem, ProcessControl control, java.util.function.Consumer<GuestThread> cancelWait) {
         this.mem = mem;
         this.control = control;
-        this.futex = futex;
+        this.cancelWait = cancelWait;
     }
 
     /** The handler address for sig (SIG_DFL 0, SIG_IGN 1). */
@@ -248,7 +249,7 @@ public final class SignalCalls {
 
     private void interrupt(GuestThread t, int sig) {
         GuestThread.Wait w = t.waiting();
-        futex.forget(t);
+        cancelWait.accept(t);
         boolean handled = handler[sig] != SIG_DFL && handler[sig] != SIG_IGN;
         if (w.restartable() && handled && (flags[sig] & SA_RESTART) != 0) {
             t.cpu().rip -= 2;

@@ -32,8 +32,8 @@ public final class SyscallTable {
     static final long USER_END = (1L << 47) - 4096;
 
     // what gmpvm does, shared by the rows of one family of calls (the docs group them)
-    private static final String STDIO = "fds 0–2 only (the host's stdin, stdout, stderr); other fds: `EBADF`. "
-            + "Output is buffered and flushed at exit, before any report or log line, and when the guest switches "
+    private static final String STDIO = "fds 0–2 are the host's stdin, stdout, stderr; the others are pipes, "
+            + "eventfds and epoll instances that live inside the process (unknown fds: `EBADF`). Output is buffered and flushed at exit, before any report or log line, and when the guest switches "
             + "between stdout and stderr, so their interleaving is the guest's. The guest never touches host files.";
     private static final String FSTAT = "enough for a C library to treat fds 0–2 as a terminal-less character "
             + "device; paths: `ENOENT`/`EACCES` (no host files); ioctl `ENOTTY`, lseek `ESPIPE`";
@@ -75,6 +75,15 @@ public final class SyscallTable {
             + "answers: prlimit64 reports RLIMIT_STACK 8 MiB, RLIMIT_NOFILE 1024/4096, others unlimited, and "
             + "ignores new limits; uname Linux / gmpvm / 6.1.0-gmpvm / x86_64; sysinfo 1 GiB of RAM and the virtual "
             + "uptime; getrandom deterministic bytes from `--seed`";
+    private static final String PIPES = "descriptors inside the process: pipes (64 KiB, blocking or `O_NONBLOCK`; "
+            + "EOF once every writer is closed; `EPIPE` and SIGPIPE once every reader is), eventfds (counter, "
+            + "`EFD_SEMAPHORE`), the lowest free number below 1024 (`EMFILE`); dup/dup2/dup3 share the open file; "
+            + "fcntl `F_GETFD`/`F_SETFD`/`F_GETFL`/`F_SETFL` (`O_NONBLOCK`)/`F_DUPFD`/`F_DUPFD_CLOEXEC`/"
+            + "`F_GETPIPE_SZ`, others `EINVAL`";
+    private static final String EPOLL = "interest lists over pipes and eventfds, level-triggered, `EPOLLET`, "
+            + "`EPOLLONESHOT`; events reported in the order the fds were added; waits on the virtual clock; "
+            + "fds 0–2 `EPERM` (host files), an epoll fd inside another `EINVAL`; epoll_pwait's signal mask must be "
+            + "NULL (else `EINVAL`)";
     private static final String NO_FILES = "`-ENOENT`, quietly: the guest sees no file system";
     private static final String RSEQ = "`-ENOSYS`, quietly (glibc carries on without it)";
 
@@ -83,15 +92,30 @@ public final class SyscallTable {
 
     static {
         List<Syscall> r = new ArrayList<>();
-        r.add(row(Syscalls.READ, STDIO, (k, t, a) -> k.files.read(a[0], a[1], a[2]), INT, strOut(2), DEC));
-        r.add(row(Syscalls.WRITE, STDIO, (k, t, a) -> k.files.write(a[0], a[1], a[2]), INT, strIn(2), DEC));
-        r.add(row(Syscalls.WRITEV, STDIO, (k, t, a) -> k.files.writev(a[0], a[1], a[2]), INT, inArray(2, 16), DEC));
+        r.add(row(Syscalls.READ, STDIO, (k, t, a) -> k.files.read(t, a[0], a[1], a[2]), INT, strOut(2), DEC));
+        r.add(row(Syscalls.WRITE, STDIO, (k, t, a) -> k.files.write(t, a[0], a[1], a[2]), INT, strIn(2), DEC));
+        r.add(row(Syscalls.WRITEV, STDIO, (k, t, a) -> k.files.writev(t, a[0], a[1], a[2]), INT, inArray(2, 16), DEC));
         r.add(row(Syscalls.CLOSE, STDIO, (k, t, a) -> k.files.close(a[0]), INT));
         r.add(row(Syscalls.FSTAT, FSTAT, (k, t, a) -> k.files.fstat(a[0], a[1]), INT, out(144)));
         r.add(row(Syscalls.NEWFSTATAT, FSTAT, (k, t, a) -> k.files.newfstatat(a[0], a[1], a[2], a[3]),
                 INT, PTR, PTR, HEX));
         r.add(row(Syscalls.IOCTL, FSTAT, (k, t, a) -> k.files.ioctl(a[0], a[1]), INT, HEX, PTR));
         r.add(row(Syscalls.LSEEK, FSTAT, (k, t, a) -> k.files.lseek(a[0]), INT, DEC, INT));
+        r.add(row(Syscalls.PIPE, PIPES, (k, t, a) -> k.files.pipe2(a[0], 0), out(8)));
+        r.add(row(Syscalls.PIPE2, PIPES, (k, t, a) -> k.files.pipe2(a[0], a[1]), out(8), HEX));
+        r.add(row(Syscalls.EVENTFD, PIPES, (k, t, a) -> k.files.eventfd2(a[0], 0), DEC));
+        r.add(row(Syscalls.EVENTFD2, PIPES, (k, t, a) -> k.files.eventfd2(a[0], a[1]), DEC, HEX));
+        r.add(row(Syscalls.DUP, PIPES, (k, t, a) -> k.files.dup(a[0]), INT));
+        r.add(row(Syscalls.DUP2, PIPES, (k, t, a) -> k.files.dup3(a[0], a[1], 0, true), INT, INT));
+        r.add(row(Syscalls.DUP3, PIPES, (k, t, a) -> k.files.dup3(a[0], a[1], a[2], false), INT, INT, HEX));
+        r.add(row(Syscalls.FCNTL, PIPES, (k, t, a) -> k.files.fcntl(a[0], a[1], a[2]), INT, DEC, HEX));
+        r.add(row(Syscalls.EPOLL_CREATE, EPOLL, (k, t, a) -> k.epoll.create(a[0]), DEC));
+        r.add(row(Syscalls.EPOLL_CREATE1, EPOLL, (k, t, a) -> k.epoll.create1(a[0]), HEX));
+        r.add(row(Syscalls.EPOLL_CTL, EPOLL, (k, t, a) -> k.epoll.ctl(a[0], a[1], a[2], a[3]), INT, DEC, INT, PTR));
+        r.add(row(Syscalls.EPOLL_WAIT, EPOLL, (k, t, a) -> k.epoll.await(t, a[0], a[1], a[2], a[3], 0),
+                INT, PTR, DEC, INT));
+        r.add(row(Syscalls.EPOLL_PWAIT, EPOLL, (k, t, a) -> k.epoll.await(t, a[0], a[1], a[2], a[3], a[4]),
+                INT, PTR, DEC, INT, PTR, DEC));
         r.add(addressRow(Syscalls.MMAP, MEMORY, (k, t, a) -> k.memory.mmap(a[0], a[1], a[2], a[3], a[4], a[5]),
                 PTR, HEX, HEX, HEX, INT, HEX));
         r.add(row(Syscalls.MUNMAP, MEMORY, (k, t, a) -> k.memory.munmap(a[0], a[1]), PTR, HEX));
@@ -136,6 +160,7 @@ public final class SyscallTable {
         r.add(row(Syscalls.SET_ROBUST_LIST, FIXED, (k, t, a) -> k.process.setRobustList(t, a[0], a[1]), PTR, DEC));
         r.add(row(Syscalls.PRLIMIT64, FIXED, (k, t, a) -> k.process.prlimit64(a[0], a[1], a[2], a[3]),
                 INT, DEC, inOpt(16), outOpt(16)));
+        r.add(row(Syscalls.GETRLIMIT, FIXED, (k, t, a) -> k.process.prlimit64(0, a[0], 0, a[1]), DEC, out(16)));
         r.add(row(Syscalls.UNAME, FIXED, (k, t, a) -> k.process.uname(a[0]), out(390)));
         r.add(row(Syscalls.SYSINFO, FIXED, (k, t, a) -> k.process.sysinfo(a[0], k.time.uptimeSeconds()), out(112)));
         r.add(row(Syscalls.GETRANDOM, FIXED, (k, t, a) -> k.process.getrandom(a[0], a[1], a[2]), bufOut(1), DEC, HEX));

@@ -62,6 +62,16 @@ public final class Syscalls {
     public static final int DUP = 32;
     public static final int DUP2 = 33;
     public static final int PIPE = 22;
+    public static final int GETRLIMIT = 97;
+    public static final int EPOLL_CREATE = 213;
+    public static final int EPOLL_WAIT = 232;
+    public static final int EPOLL_CTL = 233;
+    public static final int EPOLL_PWAIT = 281;
+    public static final int EVENTFD = 284;
+    public static final int EVENTFD2 = 290;
+    public static final int EPOLL_CREATE1 = 291;
+    public static final int DUP3 = 292;
+    public static final int PIPE2 = 293;
 
     private static final String[] NAMES = {
         "read", "write", "open", "close", "stat", "fstat", "lstat", "poll", "lseek", "mmap", "mprotect",
