@@ -161,6 +161,7 @@ public final class SyscallTable {
         r.add(row(Syscalls.PRLIMIT64, FIXED, (k, t, a) -> k.process.prlimit64(a[0], a[1], a[2], a[3]),
                 INT, DEC, inOpt(16), outOpt(16)));
         r.add(row(Syscalls.GETRLIMIT, FIXED, (k, t, a) -> k.process.prlimit64(0, a[0], 0, a[1]), DEC, out(16)));
+        r.add(row(Syscalls.SETRLIMIT, FIXED, (k, t, a) -> k.process.prlimit64(0, a[0], a[1], 0), DEC, in(16)));
         r.add(row(Syscalls.UNAME, FIXED, (k, t, a) -> k.process.uname(a[0]), out(390)));
         r.add(row(Syscalls.SYSINFO, FIXED, (k, t, a) -> k.process.sysinfo(a[0], k.time.uptimeSeconds()), out(112)));
         r.add(row(Syscalls.GETRANDOM, FIXED, (k, t, a) -> k.process.getrandom(a[0], a[1], a[2]), bufOut(1), DEC, HEX));

@@ -63,6 +63,7 @@ public final class Syscalls {
     public static final int DUP2 = 33;
     public static final int PIPE = 22;
     public static final int GETRLIMIT = 97;
+    public static final int SETRLIMIT = 160;
     public static final int EPOLL_CREATE = 213;
     public static final int EPOLL_WAIT = 232;
     public static final int EPOLL_CTL = 233;
