@@ -20,6 +20,8 @@ public final class CpuState {
     public final long[] xmmLo = new long[16];
     public final long[] xmmHi = new long[16];
     public int mxcsr = 0x1f80;
+    /** SSE floating-point exceptions detected by the instruction being executed (see {@link Mxcsr}). */
+    int fpx;
 
     // ---- lazy flags (see Flags): the last flag-setting operation and its operands
     int ccOp = Flags.CC_NONE;
