@@ -1098,8 +1098,8 @@ public final class Decoder {
                 break;
             case SseForms.GU:
             case SseForms.GUI:
-                in.size = w;
-                opG(0, w);
+                in.size = f.shape() == SseForms.GUI ? 4 : w; // PEXTRW writes a 32-bit register
+                opG(0, in.size);
                 opW(1, 16);
                 if (f.shape() == SseForms.GUI) {
                     opI(2, 1, next());

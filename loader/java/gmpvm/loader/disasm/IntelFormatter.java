@@ -225,6 +225,19 @@ public final class IntelFormatter {
         return in.size != 1;
     }
 
+    /** SSE instructions whose general-register operand is 32 or 64 bits by REX.W. */
+    private static boolean sseWide(Insn in) {
+        switch (in.op) {
+            case CVTSI2SS: case CVTSI2SD: case CVTSS2SI: case CVTSD2SI: case CVTTSS2SI: case CVTTSD2SI:
+            case MOVMSKPS: case MOVMSKPD: case MOVNTI:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static final String[] CMP_PREDICATES = {"eq", "lt", "le", "unord", "neq", "nlt", "nle", "ord"};
+
     private static boolean isString(Op op) {
         return op == Op.MOVS || op == Op.STOS || op == Op.LODS || op == Op.SCAS || op == Op.CMPS;
     }
@@ -247,7 +260,7 @@ public final class IntelFormatter {
             used |= 4;
         }
         boolean v = vsized(in);
-        if (v) {
+        if (v || sseWide(in)) {
             used |= 8;
         }
         boolean byteReg = false; // SPL BPL SIL DIL need a REX to exist
@@ -414,7 +427,18 @@ public final class IntelFormatter {
             case PREFETCH:
                 mn = prefetchName(in);
                 break;
+            case CMPPS: case CMPPD: case CMPSS: case CMPSD:
+                u.rep = in.mandatory == 0xf2 || in.mandatory == 0xf3;
+                if ((in.imm & 0xff) < 8) {
+                    ops.add(operand(in, 0));
+                    ops.add(operand(in, 1));
+                    return "cmp" + CMP_PREDICATES[(int) in.imm & 7] + mn.substring(3);
+                }
+                break;
             default:
+                if (in.op.ordinal() >= Op.ADDPS.ordinal() && (in.mandatory == 0xf2 || in.mandatory == 0xf3)) {
+                    u.rep = true; // a mandatory prefix
+                }
                 break;
         }
         for (int i = 0; i < in.nops; i++) {
