@@ -369,7 +369,7 @@ public final class Decoder {
             return;
         }
         if (b >= 0xd8 && b <= 0xdf) {
-            unsupportedModrm(false); // x87
+            x87(b);
             return;
         }
         switch (b) {
@@ -480,7 +480,7 @@ public final class Decoder {
                 in.size = osize;
                 return;
             case 0x9b:
-                unsupported(); // FWAIT
+                in.op = Op.FWAIT;
                 return;
             case 0x9c:
                 in.op = Op.PUSHF;
@@ -778,6 +778,40 @@ public final class Decoder {
             next();
         } else if (map == 1 && (opc >= 0x70 && opc <= 0x73 || opc == 0xc2 || opc == 0xc4 || opc == 0xc5 || opc == 0xc6)) {
             next();
+        }
+        unsupported();
+    }
+
+    /**
+     * The x87 escape opcodes: only the control and status instructions are executed (see
+     * {@link X87Control}); the arithmetic is measured and raises SIGILL.
+     */
+    private void x87(int b) {
+        modrm();
+        int r = regf & 7;
+        if (isMem()) {
+            if (b == 0xd9 && r >= 4 && !((r == 4 || r == 6) && (in.prefixes & Insn.P_OPSIZE) != 0)) { // not the 14-byte 16-bit environment
+                Op[] ops = {Op.FLDENV, Op.FLDCW, Op.FNSTENV, Op.FNSTCW};
+                in.op = ops[r - 4];
+                in.size = r == 4 || r == 6 ? 28 : 2;
+                in.setOp(0, K_MEM, 0, in.size);
+                return;
+            }
+            if (b == 0xdd && r == 7) {
+                in.op = Op.FNSTSW;
+                in.size = 2;
+                in.setOp(0, K_MEM, 0, 2);
+                return;
+            }
+        } else if (b == 0xdf && in.modrm == 0xe0) {
+            in.op = Op.FNSTSW;
+            in.size = 2;
+            in.setOp(0, K_REG, 0, 2);
+            return;
+        } else if (b == 0xdb && (in.modrm == 0xe2 || in.modrm == 0xe3)) {
+            in.op = in.modrm == 0xe2 ? Op.FNCLEX : Op.FNINIT;
+            in.modrm = -1;
+            return;
         }
         unsupported();
     }

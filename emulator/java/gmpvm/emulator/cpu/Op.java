@@ -29,6 +29,8 @@ public enum Op {
     CLC, STC, CMC, CLD, STD,
     // system and miscellaneous
     NOP, PAUSE, ENDBR64, MFENCE, LFENCE, SFENCE, CPUID, RDTSC, SYSCALL, INT3, INT, UD2, HLT, PREFETCH,
+    // x87 control and status (no x87 arithmetic is executed)
+    FNSTCW, FLDCW, FNSTSW, FNSTENV, FLDENV, FNCLEX, FNINIT, FWAIT,
     // SSE moves and the integer SSE2 subset
     MOVUPS, MOVAPS, MOVUPD, MOVAPD, MOVDQU, MOVDQA, MOVQ, MOVD, MOVSD, MOVSS, MOVHPS, MOVLPS, MOVHPD, MOVLPD,
     PXOR, XORPS, XORPD, PAND, PANDN, POR, ANDPS, ANDNPS, ORPS,

@@ -193,6 +193,7 @@ public final class IntelFormatter {
         switch (opc) {
             case 0x80: case 0x81: case 0x83: case 0x8f: case 0xc0: case 0xc1: case 0xc6: case 0xc7:
             case 0xd0: case 0xd1: case 0xd2: case 0xd3: case 0xf6: case 0xf7: case 0xfe: case 0xff:
+            case 0xd8: case 0xd9: case 0xda: case 0xdb: case 0xdc: case 0xdd: case 0xde: case 0xdf:
             case 0x0f00: case 0x0f01: case 0x0f0d: case 0x0f71: case 0x0f72: case 0x0f73: case 0x0fae:
             case 0x0fba: case 0x0fc7:
                 return true;
@@ -208,7 +209,8 @@ public final class IntelFormatter {
             case JRCXZ: case SETCC: case LEAVE: case ENTER: case PUSHF: case POPF: case LAHF: case SAHF:
             case CLC: case STC: case CMC: case CLD: case STD: case INT: case INT3: case PAUSE: case ENDBR64:
             case MFENCE: case LFENCE: case SFENCE: case PREFETCH: case SYSCALL: case CPUID: case RDTSC:
-            case UD2: case HLT:
+            case UD2: case HLT: case FNSTCW: case FLDCW: case FNSTSW: case FNSTENV: case FLDENV: case FNCLEX:
+            case FNINIT: case FWAIT:
                 return false;
             case NOP:
                 return in.opcode != 0x90;
