@@ -40,15 +40,18 @@ final class Sse {
         if (aligned && (a & 15) != 0) {
             throw Trap.generalProtection();
         }
-        m.checkReadable(a, 16);
+        if ((a & 0xfff) > 0xff0) {
+            m.checkReadable(a, 16); // straddles two pages: fault at the first unreadable byte
+        }
+        long v = m.read64(a);
         hiOut[0] = m.read64(a + 8);
-        return m.read64(a);
+        return v;
     }
 
     static void exec(CpuState s, GuestMemory m, Insn i, long[] tmp) {
         switch (i.op) {
-            case MOVUPS: case MOVUPD: case MOVDQU: move128(s, m, i, false); return;
-            case MOVAPS: case MOVAPD: case MOVDQA: move128(s, m, i, true); return;
+            case MOVUPS: case MOVUPD: case MOVDQU: move128(s, m, i, tmp, false); return;
+            case MOVAPS: case MOVAPD: case MOVDQA: move128(s, m, i, tmp, true); return;
             case MOVD: case MOVQ: movdq(s, m, i); return;
             case MOVSD: scalar(s, m, i, 8); return;
             case MOVSS: scalar(s, m, i, 4); return;
@@ -70,7 +73,7 @@ final class Sse {
             case CVTPD2DQ: case CVTTPD2DQ:
                 SseConvert.exec(s, m, i, tmp);
                 return;
-            case MOVNTPS: case MOVNTPD: case MOVNTDQ: move128(s, m, i, true); return;
+            case MOVNTPS: case MOVNTPD: case MOVNTDQ: move128(s, m, i, tmp, true); return;
             case MOVNTI: m.write(Operands.ea(s, i), i.size, s.r[i.reg1]); return;
             case LDMXCSR: {
                 int v = m.read32(Operands.ea(s, i));
@@ -129,10 +132,9 @@ final class Sse {
             case PUNPCKLWD: rl = interleave(al, bl, 16, 0); rh = interleave(al, bl, 16, 2); break;
             case PUNPCKLBW: rl = interleave(al, bl, 8, 0); rh = interleave(al, bl, 8, 4); break;
             case PSHUFD: {
-                int[] dw = {(int) bl, (int) (bl >>> 32), (int) bh, (int) (bh >>> 32)};
                 int im = (int) i.imm;
-                rl = (dw[im & 3] & 0xffffffffL) | ((long) dw[(im >> 2) & 3] << 32);
-                rh = (dw[(im >> 4) & 3] & 0xffffffffL) | ((long) dw[(im >> 6) & 3] << 32);
+                rl = dword(bl, bh, im) | dword(bl, bh, im >> 2) << 32;
+                rh = dword(bl, bh, im >> 4) | dword(bl, bh, im >> 6) << 32;
                 break;
             }
             default:
@@ -140,6 +142,16 @@ final class Sse {
         }
         s.xmmLo[d] = rl;
         s.xmmHi[d] = rh;
+    }
+
+    /** Dword {@code sel & 3} of the 128-bit value lo:hi, zero-extended. */
+    static long dword(long lo, long hi, int sel) {
+        switch (sel & 3) {
+            case 0: return lo & 0xffffffffL;
+            case 1: return lo >>> 32;
+            case 2: return hi & 0xffffffffL;
+            default: return hi >>> 32;
+        }
     }
 
     private static long lanes(long a, long b, int w, boolean sub) {
@@ -185,18 +197,19 @@ final class Sse {
         return r;
     }
 
-    private static void move128(CpuState s, GuestMemory m, Insn i, boolean aligned) {
+    private static void move128(CpuState s, GuestMemory m, Insn i, long[] tmp, boolean aligned) {
         if (i.kind0 == K_XMM) {
-            long[] h = new long[1];
-            long l = lo(s, m, i, h, aligned);
+            long l = lo(s, m, i, tmp, aligned);
             s.xmmLo[i.reg0] = l;
-            s.xmmHi[i.reg0] = h[0];
+            s.xmmHi[i.reg0] = tmp[0];
         } else {
             long a = Operands.ea(s, i);
             if (aligned && (a & 15) != 0) {
                 throw Trap.generalProtection();
             }
-            m.checkWritable(a, 16);
+            if ((a & 0xfff) > 0xff0) {
+                m.checkWritable(a, 16); // straddles two pages: nothing is written unless both may be
+            }
             m.write64(a, s.xmmLo[i.reg1]);
             m.write64(a + 8, s.xmmHi[i.reg1]);
         }

@@ -65,8 +65,8 @@ final class SseShuffle {
             case PUNPCKHWD: rl = Sse.interleave(ah, bh, 16, 0); rh = Sse.interleave(ah, bh, 16, 2); break;
             case PUNPCKHBW: rl = Sse.interleave(ah, bh, 8, 0); rh = Sse.interleave(ah, bh, 8, 4); break;
             case SHUFPS:
-                rl = dword(al, ah, im) | dword(al, ah, im >> 2) << 32;
-                rh = dword(bl, bh, im >> 4) | dword(bl, bh, im >> 6) << 32;
+                rl = Sse.dword(al, ah, im) | Sse.dword(al, ah, im >> 2) << 32;
+                rh = Sse.dword(bl, bh, im >> 4) | Sse.dword(bl, bh, im >> 6) << 32;
                 break;
             case SHUFPD:
                 rl = (im & 1) == 0 ? al : ah;
@@ -91,15 +91,6 @@ final class SseShuffle {
         }
         s.xmmLo[d] = rl;
         s.xmmHi[d] = rh;
-    }
-
-    private static long dword(long lo, long hi, int sel) {
-        switch (sel & 3) {
-            case 0: return lo & 0xffffffffL;
-            case 1: return lo >>> 32;
-            case 2: return hi & 0xffffffffL;
-            default: return hi >>> 32;
-        }
     }
 
     private static long words(long v, int im) {
