@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process timings: the same static binaries run natively, under qemu-x86_64 (Debian's
 # qemu-user, a JIT) and under gmpvm, in one run on this machine. Prints a Markdown table with
-# MIPS and ratios. Usage: benchmarks/whole-process.sh [repetitions]   (default 3; the best time of
+# MIPS and ratios. Usage: [PROGRAMS="intloop dotprod"] benchmarks/whole-process.sh [repetitions]   (default 3; the best time of
 # the repetitions is reported, the figure least disturbed by other work on the machine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +11,8 @@ out=target/bench-programs
 mkdir -p "$out"
 gcc -O2 -static -nostdlib -o "$out/intloop" benchmarks/programs/intloop.c
 gcc -O2 -static -nostdlib -fno-tree-vectorize -o "$out/memcall" benchmarks/programs/memcall.c
+gcc -O3 -static -nostdlib -o "$out/dotprod" benchmarks/programs/dotprod.c
+gcc -O3 -static -nostdlib -o "$out/vecsum" benchmarks/programs/vecsum.c
 [ -f target/gmpvm.jar ] || mvn -q -B -Dstyle.color=never -DskipTests package
 
 best() { sort -n | head -n 1; }
@@ -23,7 +25,7 @@ insns() { { java -jar target/gmpvm.jar run --stats "$1" 2>&1 >/dev/null || true;
 
 echo "| program | instructions | native s | qemu-x86_64 s | gmpvm s | gmpvm MIPS | gmpvm / qemu | gmpvm / native |"
 echo "|---|---|---|---|---|---|---|---|"
-for p in intloop memcall; do
+for p in ${PROGRAMS:-intloop memcall dotprod vecsum}; do
   n=$(insns "$out/$p")
   nat=$(for i in $(seq "$reps"); do timeit "$out/$p"; done | best)
   qemu=$(for i in $(seq "$reps"); do timeit qemu-x86_64 "$out/$p"; done | best)

@@ -5,19 +5,19 @@
  * Usage: cpuharness IN OUT
  *
  * IN (little-endian):
- *   u32 magic 0x43505548 ("HUPC"), u32 flags (bit 0: XMM registers in and out),
+ *   u32 magic 0x43505548 ("HUPC"), u32 flags (bit 0: XMM registers and MXCSR in and out),
  *   u32 ncases, u32 image length, image bytes.
  *   The image is mapped read-write-execute at CODE. Its first 8 bytes receive the address of the
  *   state-saving stub, the next 8 that of the stub for taken branches; each instruction slot is
  *   the instruction, "jmp qword ptr [CODE]" (fall-through exit) and "jmp qword ptr [CODE + 8]"
  *   (the branch-target exit).
  *   Then per case: u64 r[16] (RAX..R15), u64 rflags, u64 buffer seed,
- *   [u64 xmm[16][2] when XMM is on], u32 count, u32 slot offsets[count].
+ *   [u64 xmm[16][2], u64 mxcsr when XMM is on], u32 count, u32 slot offsets[count].
  * OUT: u64 stub addresses[2] (as written into the image, so the other side can mirror the
  * image exactly), then per case:
  *   per executed instruction: u64 r[16], u64 rflags, u32 signal, u32 si_code, u64 si_addr,
  *   u64 rip at the signal, or without a signal 0 (left through a fall-through exit) or 1 (through
- *   a branch-target exit), [u64 xmm[16][2]]; an instruction that raised a signal ends the case (its record holds the
+ *   a branch-target exit), [u64 xmm[16][2], u64 mxcsr]; an instruction that raised a signal ends the case (its record holds the
  *   registers at the fault);
  *   then u32 n and n words (offset << 8 | byte) listing the data-buffer bytes that differ from
  *   their initial contents.
@@ -50,6 +50,8 @@ uint64_t g_target, g_hostsp;
 uint8_t g_taken;
 uint8_t g_xin[256] __attribute__((aligned(16)));
 uint8_t g_xout[256] __attribute__((aligned(16)));
+uint64_t g_mxin = 0x1f80, g_mxout;
+uint32_t g_hostmx = 0x1f80;
 
 static sigjmp_buf g_env;
 static volatile uint32_t g_sig, g_code;
@@ -76,6 +78,7 @@ __asm__(
     "  movdqu g_xin+160(%rip), %xmm10\n  movdqu g_xin+176(%rip), %xmm11\n"
     "  movdqu g_xin+192(%rip), %xmm12\n  movdqu g_xin+208(%rip), %xmm13\n"
     "  movdqu g_xin+224(%rip), %xmm14\n  movdqu g_xin+240(%rip), %xmm15\n"
+    "  ldmxcsr g_mxin(%rip)\n"
     "  pushq g_in+128(%rip)\n  popfq\n"
     "  mov g_in+0(%rip), %rax\n  mov g_in+8(%rip), %rcx\n  mov g_in+16(%rip), %rdx\n"
     "  mov g_in+24(%rip), %rbx\n  mov g_in+40(%rip), %rbp\n  mov g_in+48(%rip), %rsi\n"
@@ -92,6 +95,7 @@ __asm__(
     "  mov %rsp, g_out+32(%rip)\n"
     "  mov g_hostsp(%rip), %rsp\n"
     "  pushfq\n  popq g_out+128(%rip)\n"
+    "  stmxcsr g_mxout(%rip)\n  ldmxcsr g_hostmx(%rip)\n"
     "  mov %rax, g_out+0(%rip)\n  mov %rcx, g_out+8(%rip)\n  mov %rdx, g_out+16(%rip)\n"
     "  mov %rbx, g_out+24(%rip)\n  mov %rbp, g_out+40(%rip)\n  mov %rsi, g_out+48(%rip)\n"
     "  mov %rdi, g_out+56(%rip)\n  mov %r8, g_out+64(%rip)\n  mov %r9, g_out+72(%rip)\n"
@@ -120,6 +124,7 @@ static void on_signal(int sig, siginfo_t *si, void *ucv) {
     g_out[16] = (uint64_t)uc->uc_mcontext.gregs[REG_EFL];
     if (uc->uc_mcontext.fpregs) {
         memcpy(g_xout, uc->uc_mcontext.fpregs->_xmm, 256);
+        g_mxout = uc->uc_mcontext.fpregs->mxcsr;
     }
     g_sig = (uint32_t)sig;
     g_code = (uint32_t)si->si_code;
@@ -132,6 +137,8 @@ static void on_signal(int sig, siginfo_t *si, void *ucv) {
 static void run_one(void) {
     if (sigsetjmp(g_env, 1) == 0) {
         run_insn();
+    } else {
+        __asm__ volatile("ldmxcsr %0" : : "m"(g_hostmx));
     }
 }
 
@@ -226,6 +233,7 @@ int main(int argc, char **argv) {
         rd(&seed, 8, in);
         if (xmm) {
             rd(g_xin, sizeof g_xin, in);
+            rd(&g_mxin, 8, in);
         }
         uint32_t count;
         rd(&count, 4, in);
@@ -249,12 +257,14 @@ int main(int argc, char **argv) {
             wr(addr, 16, out);
             if (xmm) {
                 wr(g_xout, sizeof g_xout, out);
+                wr(&g_mxout, 8, out);
             }
             if (g_sig != 0) {
                 break;
             }
             memcpy(g_in, g_out, sizeof g_in);
             memcpy(g_xin, g_xout, sizeof g_xin);
+            g_mxin = g_mxout;
         }
         uint32_t n = 0;
         for (uint32_t b = 0; b < DATA_SIZE; b++) {

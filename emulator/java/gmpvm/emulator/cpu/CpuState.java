@@ -20,6 +20,11 @@ public final class CpuState {
     public final long[] xmmLo = new long[16];
     public final long[] xmmHi = new long[16];
     public int mxcsr = 0x1f80;
+    /** The x87 control and status words (see X87Control: only they are modelled). */
+    public int fpuCw = 0x037f;
+    public int fpuSw;
+    /** SSE floating-point exceptions detected by the instruction being executed (see {@link Mxcsr}). */
+    int fpx;
 
     // ---- lazy flags (see Flags): the last flag-setting operation and its operands
     int ccOp = Flags.CC_NONE;
@@ -61,6 +66,8 @@ public final class CpuState {
         System.arraycopy(o.xmmLo, 0, xmmLo, 0, 16);
         System.arraycopy(o.xmmHi, 0, xmmHi, 0, 16);
         mxcsr = o.mxcsr;
+        fpuCw = o.fpuCw;
+        fpuSw = o.fpuSw;
         ccOp = o.ccOp;
         ccSize = o.ccSize;
         ccDst = o.ccDst;

@@ -369,7 +369,7 @@ public final class Decoder {
             return;
         }
         if (b >= 0xd8 && b <= 0xdf) {
-            unsupportedModrm(false); // x87
+            x87(b);
             return;
         }
         switch (b) {
@@ -480,7 +480,7 @@ public final class Decoder {
                 in.size = osize;
                 return;
             case 0x9b:
-                unsupported(); // FWAIT
+                in.op = Op.FWAIT;
                 return;
             case 0x9c:
                 in.op = Op.PUSHF;
@@ -782,9 +782,46 @@ public final class Decoder {
         unsupported();
     }
 
+    /**
+     * The x87 escape opcodes: only the control and status instructions are executed (see
+     * {@link X87Control}); the arithmetic is measured and raises SIGILL.
+     */
+    private void x87(int b) {
+        modrm();
+        int r = regf & 7;
+        if (isMem()) {
+            if (b == 0xd9 && r >= 4 && !((r == 4 || r == 6) && (in.prefixes & Insn.P_OPSIZE) != 0)) { // not the 14-byte 16-bit environment
+                Op[] ops = {Op.FLDENV, Op.FLDCW, Op.FNSTENV, Op.FNSTCW};
+                in.op = ops[r - 4];
+                in.size = r == 4 || r == 6 ? 28 : 2;
+                in.setOp(0, K_MEM, 0, in.size);
+                return;
+            }
+            if (b == 0xdd && r == 7) {
+                in.op = Op.FNSTSW;
+                in.size = 2;
+                in.setOp(0, K_MEM, 0, 2);
+                return;
+            }
+        } else if (b == 0xdf && in.modrm == 0xe0) {
+            in.op = Op.FNSTSW;
+            in.size = 2;
+            in.setOp(0, K_REG, 0, 2);
+            return;
+        } else if (b == 0xdb && (in.modrm == 0xe2 || in.modrm == 0xe3)) {
+            in.op = in.modrm == 0xe2 ? Op.FNCLEX : Op.FNINIT;
+            in.modrm = -1;
+            return;
+        }
+        unsupported();
+    }
+
     // ------------------------------------------------------------------ two-byte map
 
     private void twoByte(int b) {
+        if (SseForms.has(b) && sseForm(b)) {
+            return;
+        }
         if (b >= 0x40 && b <= 0x4f) {
             in.op = Op.CMOV;
             in.cc = b & 15;
@@ -1060,11 +1097,127 @@ public final class Decoder {
         twoByteUnsupported(b);
     }
 
+    /**
+     * Decodes an opcode of the SSE form table ({@link SseForms}) under the instruction's
+     * mandatory prefix; false (nothing consumed) when the table has no form for that prefix.
+     */
+    private boolean sseForm(int b) {
+        SseForms.Form f = SseForms.get(b, in.mandatory);
+        if (f == null) {
+            return false;
+        }
+        modrm();
+        int w = (rex & 8) != 0 ? 8 : 4;
+        in.op = f.op();
+        in.size = f.mem();
+        switch (f.shape()) {
+            case SseForms.VW:
+                opV(0);
+                opW(1, f.mem());
+                break;
+            case SseForms.VWI:
+                opV(0);
+                opW(1, f.mem());
+                opI(2, 1, next());
+                break;
+            case SseForms.VE:
+                in.size = w;
+                opV(0);
+                opE(1, w);
+                break;
+            case SseForms.GW:
+                in.size = w;
+                opG(0, w);
+                opW(1, f.mem());
+                break;
+            case SseForms.GU:
+            case SseForms.GUI:
+                in.size = f.shape() == SseForms.GUI ? 4 : w; // PEXTRW writes a 32-bit register
+                opG(0, in.size);
+                opW(1, 16);
+                if (f.shape() == SseForms.GUI) {
+                    opI(2, 1, next());
+                }
+                if (isMem()) {
+                    unsupported();
+                }
+                break;
+            case SseForms.VEI:
+                opV(0);
+                if (isMem()) {
+                    in.setOp(1, K_MEM, 0, 2);
+                } else {
+                    in.setOp(1, K_REG, rm, 4);
+                }
+                opI(2, 1, next());
+                break;
+            case SseForms.MV:
+                opW(0, f.mem());
+                opV(1);
+                if (!isMem()) {
+                    unsupported();
+                }
+                break;
+            case SseForms.MG:
+                in.size = w;
+                opE(0, w);
+                opG(1, w);
+                if (!isMem()) {
+                    unsupported();
+                }
+                break;
+            default: // VU: two XMM registers only
+                opV(0);
+                opW(1, 16);
+                if (isMem()) {
+                    unsupported();
+                }
+                break;
+        }
+        return true;
+    }
+
     private static Op sseInt(int b) {
         switch (b) {
             case 0x60: return Op.PUNPCKLBW;
             case 0x61: return Op.PUNPCKLWD;
             case 0x62: return Op.PUNPCKLDQ;
+            case 0x63: return Op.PACKSSWB;
+            case 0x64: return Op.PCMPGTB;
+            case 0x65: return Op.PCMPGTW;
+            case 0x66: return Op.PCMPGTD;
+            case 0x67: return Op.PACKUSWB;
+            case 0x68: return Op.PUNPCKHBW;
+            case 0x69: return Op.PUNPCKHWD;
+            case 0x6a: return Op.PUNPCKHDQ;
+            case 0x6b: return Op.PACKSSDW;
+            case 0xd1: return Op.PSRLW;
+            case 0xd2: return Op.PSRLD;
+            case 0xd3: return Op.PSRLQ;
+            case 0xd5: return Op.PMULLW;
+            case 0xd8: return Op.PSUBUSB;
+            case 0xd9: return Op.PSUBUSW;
+            case 0xdc: return Op.PADDUSB;
+            case 0xdd: return Op.PADDUSW;
+            case 0xde: return Op.PMAXUB;
+            case 0xe0: return Op.PAVGB;
+            case 0xe1: return Op.PSRAW;
+            case 0xe2: return Op.PSRAD;
+            case 0xe3: return Op.PAVGW;
+            case 0xe4: return Op.PMULHUW;
+            case 0xe5: return Op.PMULHW;
+            case 0xe8: return Op.PSUBSB;
+            case 0xe9: return Op.PSUBSW;
+            case 0xea: return Op.PMINSW;
+            case 0xec: return Op.PADDSB;
+            case 0xed: return Op.PADDSW;
+            case 0xee: return Op.PMAXSW;
+            case 0xf1: return Op.PSLLW;
+            case 0xf2: return Op.PSLLD;
+            case 0xf3: return Op.PSLLQ;
+            case 0xf4: return Op.PMULUDQ;
+            case 0xf5: return Op.PMADDWD;
+            case 0xf6: return Op.PSADBW;
             case 0x6c: return Op.PUNPCKLQDQ;
             case 0x6d: return Op.PUNPCKHQDQ;
             case 0x74: return Op.PCMPEQB;
@@ -1119,8 +1272,15 @@ public final class Decoder {
 
     private void movlhps(int b) {
         modrm();
+        if (in.mandatory == 0 && !isMem() && (b == 0x12 || b == 0x16)) {
+            in.op = b == 0x12 ? Op.MOVHLPS : Op.MOVLHPS;
+            in.size = 16;
+            opV(0);
+            opW(1, 16);
+            return;
+        }
         if ((in.mandatory != 0 && in.mandatory != 0x66) || !isMem()) {
-            unsupported(); // MOVHLPS/MOVLHPS register forms, MOVSLDUP, ...
+            unsupported(); // MOVSLDUP, MOVDDUP, ...
             return;
         }
         boolean pd = in.mandatory == 0x66;
@@ -1138,8 +1298,10 @@ public final class Decoder {
         }
         Op op = null;
         int r = regf & 7;
-        if (b == 0x72) {
-            op = r == 2 ? Op.PSRLD : r == 6 ? Op.PSLLD : null;
+        if (b == 0x71) {
+            op = r == 2 ? Op.PSRLW : r == 4 ? Op.PSRAW : r == 6 ? Op.PSLLW : null;
+        } else if (b == 0x72) {
+            op = r == 2 ? Op.PSRLD : r == 4 ? Op.PSRAD : r == 6 ? Op.PSLLD : null;
         } else if (b == 0x73) {
             op = r == 2 ? Op.PSRLQ : r == 3 ? Op.PSRLDQ : r == 6 ? Op.PSLLQ : r == 7 ? Op.PSLLDQ : null;
         }
@@ -1164,7 +1326,13 @@ public final class Decoder {
                 default: break;
             }
         }
-        unsupported(); // FXSAVE, LDMXCSR, CLFLUSH, RDFSBASE, ...
+        if (mod != 3 && in.mandatory == 0 && (r == 2 || r == 3 || r == 7)) {
+            in.op = r == 2 ? Op.LDMXCSR : r == 3 ? Op.STMXCSR : Op.CLFLUSH;
+            in.size = r == 7 ? 1 : 4;
+            opE(0, in.size);
+            return;
+        }
+        unsupported(); // FXSAVE, FXRSTOR, XSAVE, CLFLUSHOPT, RDFSBASE, ...
     }
 
     /** Two-byte opcodes the CPU does not execute: measure ModRM and immediates. */

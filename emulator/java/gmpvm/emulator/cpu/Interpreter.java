@@ -784,6 +784,10 @@ public final class Interpreter {
                 throw i.target == Decoder.TOO_LONG ? Trap.generalProtection() : Trap.illegal(i);
             case UD2: case UNSUPPORTED:
                 throw Trap.illegal(i);
+            case FNSTCW: case FLDCW: case FNSTSW: case FNSTENV: case FLDENV: case FNCLEX: case FNINIT: case FWAIT:
+                noLock(i);
+                X87Control.exec(s, m, i);
+                return next(i);
             default:
                 noLock(i);
                 Sse.exec(s, m, i, tmp);

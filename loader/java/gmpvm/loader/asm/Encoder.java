@@ -322,6 +322,7 @@ final class Encoder {
                 xmmOp(spec.bytes()[0], spec.bytes()[1], a.get(1), a.get(0));
             }
             case SSESHIFT -> sseShift();
+            case SSEX -> sseX();
             case PSHUFL -> {
                 nargs(3, "$imm, an X register or memory source, an X register destination");
                 long v = immOf(a.get(0), 1);
@@ -570,6 +571,90 @@ final class Encoder {
         } else {
             throw bad(memOnly ? "memory to X register or X register to memory"
                     : "X register or memory to X register, or X register to memory");
+        }
+    }
+
+    /** The SSE forms of {@link Mnemonics.Fam#SSEX}, by the shape in {@code spec.code()}. */
+    private void sseX() {
+        int prefix = spec.bytes()[0];
+        int opc = spec.bytes()[1];
+        int[] legacy = prefix == 0 ? NONE : new int[] {prefix};
+        boolean w = spec.size() == 8;
+        switch (spec.code()) {
+            case Mnemonics.X_CMP -> {
+                nargs(3, "an X register or memory source, an X register destination, $predicate");
+                long v = immOf(a.get(2), 1);
+                xmmOp(prefix, opc, a.get(1), a.get(0));
+                imm(v, 1);
+            }
+            case Mnemonics.X_IMM -> {
+                nargs(3, "$imm, an X register or memory source, an X register destination");
+                long v = immOf(a.get(0), 1);
+                xmmOp(prefix, opc, a.get(2), a.get(1));
+                imm(v, 1);
+            }
+            case Mnemonics.X_GX -> {
+                nargs(2, "a general register or memory source, an X register destination");
+                if (!a.get(1).isXmm() || a.get(0).isXmm()) {
+                    throw bad("a general register or memory source, an X register destination");
+                }
+                X86.modrm(c, legacy, w, new int[] {0x0F, opc}, Reg.num(a.get(1).reg), rm(a.get(0), spec.size()), false, false, pos);
+            }
+            case Mnemonics.X_XG -> {
+                nargs(2, "an X register or memory source, a general register destination");
+                Operand src = a.get(0);
+                if (!(src.isXmm() || src.isMem())) {
+                    throw bad("an X register or memory source, a general register destination");
+                }
+                Rm r = src.isXmm() ? Rm.reg(Reg.num(src.reg)) : rm(src, 8);
+                X86.modrm(c, legacy, w, new int[] {0x0F, opc}, gprNum(a.get(1), spec.size()), r, false, false, pos);
+            }
+            case Mnemonics.X_MSK -> {
+                nargs(2, "an X register then a general register");
+                if (!a.get(0).isXmm()) {
+                    throw bad("an X register then a general register");
+                }
+                X86.modrm(c, legacy, false, new int[] {0x0F, opc}, gprNum(a.get(1), 4), Rm.reg(Reg.num(a.get(0).reg)), false, false, pos);
+            }
+            case Mnemonics.X_PINSRW -> {
+                nargs(3, "$index, a general register or memory, an X register");
+                long v = immOf(a.get(0), 1);
+                if (!a.get(2).isXmm() || a.get(1).isXmm()) {
+                    throw bad("$index, a general register or memory, an X register");
+                }
+                X86.modrm(c, legacy, false, new int[] {0x0F, opc}, Reg.num(a.get(2).reg), rm(a.get(1), 4), false, false, pos);
+                imm(v, 1);
+            }
+            case Mnemonics.X_PEXTRW -> {
+                nargs(3, "$index, an X register, a general register");
+                long v = immOf(a.get(0), 1);
+                if (!a.get(1).isXmm()) {
+                    throw bad("$index, an X register, a general register");
+                }
+                X86.modrm(c, legacy, false, new int[] {0x0F, opc}, gprNum(a.get(2), 4), Rm.reg(Reg.num(a.get(1).reg)), false, false, pos);
+                imm(v, 1);
+            }
+            case Mnemonics.X_STORE -> {
+                nargs(2, "an X register, then memory");
+                if (!a.get(0).isXmm() || !a.get(1).isMem()) {
+                    throw bad("an X register, then memory");
+                }
+                X86.modrm(c, legacy, false, new int[] {0x0F, opc}, Reg.num(a.get(0).reg), rm(a.get(1), 16), false, false, pos);
+            }
+            case Mnemonics.X_STOREG -> {
+                nargs(2, "a general register, then memory");
+                if (!a.get(1).isMem()) {
+                    throw bad("a general register, then memory");
+                }
+                rr(NONE, w, new int[] {0x0F, opc}, a.get(0), spec.size(), rm(a.get(1), spec.size()));
+            }
+            default -> {
+                nargs(1, "one memory operand");
+                if (!a.get(0).isMem()) {
+                    throw bad("one memory operand");
+                }
+                ext(NONE, false, new int[] {0x0F, 0xAE}, opc, rm(a.get(0), spec.size()));
+            }
         }
     }
 

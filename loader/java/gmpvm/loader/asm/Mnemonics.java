@@ -11,7 +11,7 @@ final class Mnemonics {
     enum Fam {
         ALU, TEST, MOV, LEA, XCHG, XADD, CMPXCHG, UNARY, INCDEC, SHIFT, IMUL3, EXT, MOVLQZX,
         CMOV, SET, JCC, JMP, CALL, RET, JCXZ, LOOP, PUSH, POP, BSWAP, BITSCAN, BT, FIXED, INT,
-        CMPXCHGNB, NOPRM, SSEMOV, SSEOP, SSESHIFT, PSHUFL, PMOVMSKB, PREFETCH, INLINE, NOP, ADJSP,
+        CMPXCHGNB, NOPRM, SSEMOV, SSEOP, SSEX, SSESHIFT, PSHUFL, PMOVMSKB, PREFETCH, INLINE, NOP, ADJSP,
         TEXT, DATA, GLOBL, PCDATA, FUNCDATA
     }
 
@@ -54,6 +54,92 @@ final class Mnemonics {
     /** SSE op: prefix (0 none), opcode (after 0F), load/op form; store opcode in code (0 none). */
     private static void sse(Map<String, Spec> m, String name, Fam f, int size, int prefix, int op, int storeOp) {
         m.put(name, new Spec(f, size, storeOp, new int[] {prefix, op}));
+    }
+
+    // operand shapes of Fam.SSEX (Spec.code); Spec.bytes = {mandatory prefix, opcode}
+    static final int X_CMP = 0;     // CMPPS X1, X0, $pred: source, destination, predicate
+    static final int X_IMM = 1;     // SHUFPS $imm, X1, X0
+    static final int X_GX = 2;      // CVTSQ2SD AX, X0: general register or memory to X
+    static final int X_XG = 3;      // CVTTSD2SQ X0, AX: X register or memory to a general register
+    static final int X_MSK = 4;     // MOVMSKPD X0, AX: X register to a 32-bit general register
+    static final int X_PINSRW = 5;  // PINSRW $imm, AX or (mem), X0
+    static final int X_PEXTRW = 6;  // PEXTRW $imm, X0, AX
+    static final int X_STORE = 7;   // MOVNTPS X0, (mem)
+    static final int X_STOREG = 8;  // MOVNTIQ AX, (mem)
+    static final int X_MEM = 9;     // LDMXCSR (mem): 0F AE /digit, the digit in bytes[1]
+
+    private static void x(Map<String, Spec> m, String name, int shape, int size, int prefix, int op) {
+        m.put(name, new Spec(Fam.SSEX, size, shape, new int[] {prefix, op}));
+    }
+
+    /** The SSE/SSE2 baseline beyond the moves, under Go's names (cmd/internal/obj/x86 anames). */
+    private static void sseBaseline(Map<String, Spec> m) {
+        String[] arith = {"SQRT:51", "ADD:58", "MUL:59", "SUB:5C", "MIN:5D", "DIV:5E", "MAX:5F"};
+        for (String a : arith) {
+            String n = a.substring(0, a.indexOf(':'));
+            int op = Integer.parseInt(a.substring(a.indexOf(':') + 1), 16);
+            sse(m, n + "PS", Fam.SSEOP, 16, 0, op, 0);
+            sse(m, n + "PD", Fam.SSEOP, 16, 0x66, op, 0);
+            sse(m, n + "SS", Fam.SSEOP, 16, 0xF3, op, 0);
+            sse(m, n + "SD", Fam.SSEOP, 16, 0xF2, op, 0);
+        }
+        String[][] ops = {{"RSQRTPS", "0", "52"}, {"RSQRTSS", "F3", "52"}, {"RCPPS", "0", "53"}, {"RCPSS", "F3", "53"},
+            {"ANDPD", "66", "54"}, {"ANDNPD", "66", "55"}, {"ORPD", "66", "56"},
+            {"UNPCKLPS", "0", "14"}, {"UNPCKLPD", "66", "14"}, {"UNPCKHPS", "0", "15"}, {"UNPCKHPD", "66", "15"},
+            {"UCOMISS", "0", "2E"}, {"UCOMISD", "66", "2E"}, {"COMISS", "0", "2F"}, {"COMISD", "66", "2F"},
+            {"CVTPS2PD", "0", "5A"}, {"CVTPD2PS", "66", "5A"}, {"CVTSS2SD", "F3", "5A"}, {"CVTSD2SS", "F2", "5A"},
+            {"CVTPL2PS", "0", "5B"}, {"CVTPS2PL", "66", "5B"}, {"CVTTPS2PL", "F3", "5B"},
+            {"CVTTPD2PL", "66", "E6"}, {"CVTPL2PD", "F3", "E6"}, {"CVTPD2PL", "F2", "E6"},
+            {"MOVHLPS", "0", "12"}, {"MOVLHPS", "0", "16"}, {"MASKMOVOU", "66", "F7"},
+            {"PACKSSWB", "66", "63"}, {"PCMPGTB", "66", "64"}, {"PCMPGTW", "66", "65"}, {"PCMPGTL", "66", "66"},
+            {"PACKUSWB", "66", "67"}, {"PUNPCKHBW", "66", "68"}, {"PUNPCKHWL", "66", "69"}, {"PUNPCKHLQ", "66", "6A"},
+            {"PACKSSLW", "66", "6B"}, {"PMULLW", "66", "D5"}, {"PSUBUSB", "66", "D8"}, {"PSUBUSW", "66", "D9"},
+            {"PMINUB", "66", "DA"}, {"PADDUSB", "66", "DC"}, {"PADDUSW", "66", "DD"}, {"PMAXUB", "66", "DE"},
+            {"PAVGB", "66", "E0"}, {"PAVGW", "66", "E3"}, {"PMULHUW", "66", "E4"}, {"PMULHW", "66", "E5"},
+            {"PSUBSB", "66", "E8"}, {"PSUBSW", "66", "E9"}, {"PMINSW", "66", "EA"}, {"PADDSB", "66", "EC"},
+            {"PADDSW", "66", "ED"}, {"PMAXSW", "66", "EE"}, {"PMULULQ", "66", "F4"}, {"PMADDWL", "66", "F5"},
+            {"PSADBW", "66", "F6"}};
+        for (String[] o : ops) {
+            sse(m, o[0], Fam.SSEOP, 16, Integer.parseInt(o[1], 16), Integer.parseInt(o[2], 16), 0);
+        }
+        x(m, "CMPPS", X_CMP, 16, 0, 0xC2);
+        x(m, "CMPPD", X_CMP, 16, 0x66, 0xC2);
+        x(m, "CMPSS", X_CMP, 16, 0xF3, 0xC2);
+        x(m, "CMPSD", X_CMP, 16, 0xF2, 0xC2);
+        x(m, "SHUFPS", X_IMM, 16, 0, 0xC6);
+        x(m, "SHUFPD", X_IMM, 16, 0x66, 0xC6);
+        x(m, "PSHUFHW", X_IMM, 16, 0xF3, 0x70);
+        x(m, "PSHUFLW", X_IMM, 16, 0xF2, 0x70);
+        x(m, "CVTSL2SS", X_GX, 4, 0xF3, 0x2A);
+        x(m, "CVTSQ2SS", X_GX, 8, 0xF3, 0x2A);
+        x(m, "CVTSL2SD", X_GX, 4, 0xF2, 0x2A);
+        x(m, "CVTSQ2SD", X_GX, 8, 0xF2, 0x2A);
+        x(m, "CVTTSS2SL", X_XG, 4, 0xF3, 0x2C);
+        x(m, "CVTTSS2SQ", X_XG, 8, 0xF3, 0x2C);
+        x(m, "CVTTSD2SL", X_XG, 4, 0xF2, 0x2C);
+        x(m, "CVTTSD2SQ", X_XG, 8, 0xF2, 0x2C);
+        x(m, "CVTSS2SL", X_XG, 4, 0xF3, 0x2D);
+        x(m, "CVTSS2SQ", X_XG, 8, 0xF3, 0x2D);
+        x(m, "CVTSD2SL", X_XG, 4, 0xF2, 0x2D);
+        x(m, "CVTSD2SQ", X_XG, 8, 0xF2, 0x2D);
+        x(m, "MOVMSKPS", X_MSK, 4, 0, 0x50);
+        x(m, "MOVMSKPD", X_MSK, 4, 0x66, 0x50);
+        x(m, "PINSRW", X_PINSRW, 4, 0x66, 0xC4);
+        x(m, "PEXTRW", X_PEXTRW, 4, 0x66, 0xC5);
+        x(m, "MOVNTPS", X_STORE, 16, 0, 0x2B);
+        x(m, "MOVNTPD", X_STORE, 16, 0x66, 0x2B);
+        x(m, "MOVNTO", X_STORE, 16, 0x66, 0xE7);
+        x(m, "MOVNTDQ", X_STORE, 16, 0x66, 0xE7);
+        x(m, "MOVNTIL", X_STOREG, 4, 0, 0xC3);
+        x(m, "MOVNTIQ", X_STOREG, 8, 0, 0xC3);
+        x(m, "LDMXCSR", X_MEM, 4, 0, 2);
+        x(m, "STMXCSR", X_MEM, 4, 0, 3);
+        x(m, "CLFLUSH", X_MEM, 1, 0, 7);
+        // the shifts the register-count table lacked: register-count opcode, group opcode, /digit
+        m.put("PSLLW", new Spec(Fam.SSESHIFT, 16, 6, new int[] {0xF1, 0x71}));
+        m.put("PSRLW", new Spec(Fam.SSESHIFT, 16, 2, new int[] {0xD1, 0x71}));
+        m.put("PSRAW", new Spec(Fam.SSESHIFT, 16, 4, new int[] {0xE1, 0x71}));
+        m.put("PSRAL", new Spec(Fam.SSESHIFT, 16, 4, new int[] {0xE2, 0x72}));
     }
 
     private static Map<String, Spec> build() {
@@ -198,6 +284,7 @@ final class Mnemonics {
         m.put("PSRLL", new Spec(Fam.SSESHIFT, 16, 2, new int[] {0xD2, 0x72}));
         m.put("PSLLO", new Spec(Fam.SSESHIFT, 16, 7, new int[] {0, 0x73}));
         m.put("PSRLO", new Spec(Fam.SSESHIFT, 16, 3, new int[] {0, 0x73}));
+        sseBaseline(m);
         m.put("PSHUFL", new Spec(Fam.PSHUFL, 16, 0, null));
         m.put("PSHUFD", m.get("PSHUFL"));
         m.put("PADDD", m.get("PADDL"));

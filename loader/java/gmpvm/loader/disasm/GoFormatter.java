@@ -236,6 +236,41 @@ public final class GoFormatter {
                 return "PMOVMSKB " + reversed(in);
             case PSHUFD:
                 return "PSHUFL " + reversed(in);
+            case CVTSI2SS: case CVTSI2SD:
+                return "CVTS" + (in.size1 == 8 ? "Q" : "L") + "2S" + (in.op == Op.CVTSI2SS ? "S " : "D ") + reversed(in);
+            case CVTSS2SI: case CVTSD2SI: case CVTTSS2SI: case CVTTSD2SI:
+                return in.op.name().substring(0, in.op.name().length() - 1) + (in.size0 == 8 ? "Q " : "L ") + reversed(in);
+            case CMPPS: case CMPPD: case CMPSS: case CMPSD:
+                return in.op.name() + " " + operand(in, 1) + ", " + operand(in, 0) + ", " + operand(in, 2);
+            case MOVNTI:
+                return (in.size == 8 ? "MOVNTIQ " : "MOVNTIL ") + reversed(in);
+            case MOVMSKPS: case MOVMSKPD:
+                // Go has no REX.W form (the result is the same, zero-extended): spell those bytes
+                return in.size == 8 ? null : in.op.name() + " " + reversed(in);
+            case CVTDQ2PD: case CVTDQ2PS: case CVTPD2DQ: case CVTPS2DQ: case CVTTPD2DQ: case CVTTPS2DQ:
+                return in.op.name().replace("DQ", "PL") + " " + reversed(in);
+            case PACKSSDW: return "PACKSSLW " + reversed(in);
+            case PMADDWD: return "PMADDWL " + reversed(in);
+            case PMULUDQ: return "PMULULQ " + reversed(in);
+            case PCMPGTD: return "PCMPGTL " + reversed(in);
+            case PSRAD: return "PSRAL " + reversed(in);
+            case PUNPCKHWD: return "PUNPCKHWL " + reversed(in);
+            case PUNPCKHDQ: return "PUNPCKHLQ " + reversed(in);
+            case MOVNTDQ: return "MOVNTO " + reversed(in);
+            case MASKMOVDQU: return "MASKMOVOU " + reversed(in);
+            case ADDPS: case ADDPD: case ADDSS: case ADDSD: case SUBPS: case SUBPD: case SUBSS: case SUBSD:
+            case MULPS: case MULPD: case MULSS: case MULSD: case DIVPS: case DIVPD: case DIVSS: case DIVSD:
+            case MINPS: case MINPD: case MINSS: case MINSD: case MAXPS: case MAXPD: case MAXSS: case MAXSD:
+            case SQRTPS: case SQRTPD: case SQRTSS: case SQRTSD: case RCPPS: case RCPSS: case RSQRTPS: case RSQRTSS:
+            case ANDPD: case ANDNPD: case ORPD: case UCOMISS: case UCOMISD: case COMISS: case COMISD:
+            case CVTSS2SD: case CVTSD2SS: case CVTPS2PD: case CVTPD2PS:
+            case UNPCKLPS: case UNPCKLPD: case UNPCKHPS: case UNPCKHPD: case SHUFPS: case SHUFPD: case MOVHLPS: case MOVLHPS: case PSHUFHW: case PSHUFLW: case PINSRW: case PEXTRW:
+            case PACKSSWB: case PACKUSWB: case PUNPCKHBW: case PADDSB: case PADDSW: case PADDUSB: case PADDUSW:
+            case PSUBSB: case PSUBSW: case PSUBUSB: case PSUBUSW: case PMULLW: case PMULHW: case PMULHUW:
+            case PCMPGTB: case PCMPGTW: case PMAXUB: case PMAXSW: case PMINSW: case PMINUB: case PAVGB: case PAVGW:
+            case PSADBW: case PSLLW: case PSRLW: case PSRAW: case LDMXCSR: case STMXCSR: case CLFLUSH:
+            case MOVNTPS: case MOVNTPD:
+                return in.op.name() + " " + reversed(in);
             case MOVUPS: case MOVAPS: case MOVUPD: case MOVAPD: case MOVQ: case MOVSD: case MOVSS: case MOVHPS:
             case MOVLPS: case PXOR: case XORPS: case XORPD: case PAND: case PANDN: case POR: case ANDPS: case ANDNPS:
             case ORPS: case PADDB: case PADDW: case PADDQ: case PSUBB: case PSUBW: case PSUBQ: case PCMPEQB:

@@ -193,6 +193,7 @@ public final class IntelFormatter {
         switch (opc) {
             case 0x80: case 0x81: case 0x83: case 0x8f: case 0xc0: case 0xc1: case 0xc6: case 0xc7:
             case 0xd0: case 0xd1: case 0xd2: case 0xd3: case 0xf6: case 0xf7: case 0xfe: case 0xff:
+            case 0xd8: case 0xd9: case 0xda: case 0xdb: case 0xdc: case 0xdd: case 0xde: case 0xdf:
             case 0x0f00: case 0x0f01: case 0x0f0d: case 0x0f71: case 0x0f72: case 0x0f73: case 0x0fae:
             case 0x0fba: case 0x0fc7:
                 return true;
@@ -208,7 +209,8 @@ public final class IntelFormatter {
             case JRCXZ: case SETCC: case LEAVE: case ENTER: case PUSHF: case POPF: case LAHF: case SAHF:
             case CLC: case STC: case CMC: case CLD: case STD: case INT: case INT3: case PAUSE: case ENDBR64:
             case MFENCE: case LFENCE: case SFENCE: case PREFETCH: case SYSCALL: case CPUID: case RDTSC:
-            case UD2: case HLT:
+            case UD2: case HLT: case FNSTCW: case FLDCW: case FNSTSW: case FNSTENV: case FLDENV: case FNCLEX:
+            case FNINIT: case FWAIT:
                 return false;
             case NOP:
                 return in.opcode != 0x90;
@@ -224,6 +226,19 @@ public final class IntelFormatter {
         }
         return in.size != 1;
     }
+
+    /** SSE instructions whose general-register operand is 32 or 64 bits by REX.W. */
+    private static boolean sseWide(Insn in) {
+        switch (in.op) {
+            case CVTSI2SS: case CVTSI2SD: case CVTSS2SI: case CVTSD2SI: case CVTTSS2SI: case CVTTSD2SI:
+            case MOVMSKPS: case MOVMSKPD: case MOVNTI:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static final String[] CMP_PREDICATES = {"eq", "lt", "le", "unord", "neq", "nlt", "nle", "ord"};
 
     private static boolean isString(Op op) {
         return op == Op.MOVS || op == Op.STOS || op == Op.LODS || op == Op.SCAS || op == Op.CMPS;
@@ -247,7 +262,7 @@ public final class IntelFormatter {
             used |= 4;
         }
         boolean v = vsized(in);
-        if (v) {
+        if (v || sseWide(in)) {
             used |= 8;
         }
         boolean byteReg = false; // SPL BPL SIL DIL need a REX to exist
@@ -414,7 +429,18 @@ public final class IntelFormatter {
             case PREFETCH:
                 mn = prefetchName(in);
                 break;
+            case CMPPS: case CMPPD: case CMPSS: case CMPSD:
+                u.rep = in.mandatory == 0xf2 || in.mandatory == 0xf3;
+                if ((in.imm & 0xff) < 8) {
+                    ops.add(operand(in, 0));
+                    ops.add(operand(in, 1));
+                    return "cmp" + CMP_PREDICATES[(int) in.imm & 7] + mn.substring(3);
+                }
+                break;
             default:
+                if (in.op.ordinal() >= Op.ADDPS.ordinal() && (in.mandatory == 0xf2 || in.mandatory == 0xf3)) {
+                    u.rep = true; // a mandatory prefix
+                }
                 break;
         }
         for (int i = 0; i < in.nops; i++) {

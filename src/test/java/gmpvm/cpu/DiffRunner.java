@@ -116,11 +116,13 @@ final class DiffRunner {
                 s.xmmLo[k] = j.xmm()[2 * k];
                 s.xmmHi[k] = j.xmm()[2 * k + 1];
             }
+            s.mxcsr = (int) j.xmm()[32];
         }
         for (int k = 0; k < nat.steps().size(); k++) {
             NativeHarness.Step n = nat.steps().get(k);
             GenInsn g = j.insns().get(k);
             long[] before = s.r.clone();
+            long[] xmmBefore = xmm ? xmmState(s) : null;
             long flagsBefore = s.rflags();
             long slot = image.slotAddr(sl[k]);
             s.rip = slot;
@@ -139,7 +141,7 @@ final class DiffRunner {
                     if (s.faultCode != n.siCode()) {
                         diffs.add("si_code native " + n.siCode() + " emulator " + s.faultCode);
                     }
-                    if (n.signal() == 11 && s.faultAddr != n.siAddr()) {
+                    if ((n.signal() == 11 || n.signal() == 8) && s.faultAddr != n.siAddr()) {
                         diffs.add("si_addr native 0x" + Long.toHexString(n.siAddr()) + " emulator 0x" + Long.toHexString(s.faultAddr));
                     }
                     if (s.rip != n.rip()) {
@@ -192,8 +194,14 @@ final class DiffRunner {
                                 n.xmm()[2 * x + 1], n.xmm()[2 * x], s.xmmHi[x], s.xmmLo[x]));
                     }
                 }
+                if (s.mxcsr != (int) n.xmm()[32]) {
+                    diffs.add(String.format("mxcsr native %04x emulator %04x", n.xmm()[32], s.mxcsr));
+                }
             }
             if (!diffs.isEmpty()) {
+                if (xmmBefore != null) {
+                    diffs.add(0, xmmText(xmmBefore));
+                }
                 fail(j, k, image, sl, before, flagsBefore, diffs);
                 return;
             }
@@ -248,6 +256,24 @@ final class DiffRunner {
         for (String d : diffs) {
             b.append("  ").append(d).append('\n');
         }
+    }
+
+    private static long[] xmmState(CpuState s) {
+        long[] x = new long[33];
+        for (int k = 0; k < 16; k++) {
+            x[2 * k] = s.xmmLo[k];
+            x[2 * k + 1] = s.xmmHi[k];
+        }
+        x[32] = s.mxcsr;
+        return x;
+    }
+
+    private static String xmmText(long[] x) {
+        StringBuilder b = new StringBuilder("XMM before:");
+        for (int k = 0; k < 16; k++) {
+            b.append(k % 2 == 0 ? "\n    " : "  ").append(String.format("xmm%-2d=%016x_%016x", k, x[2 * k + 1], x[2 * k]));
+        }
+        return b.append(String.format("%n    mxcsr=%04x", x[32])).toString();
     }
 
     static String flagNames(long f) {

@@ -60,7 +60,7 @@ final class NativeHarness {
         }
     }
 
-    /** What the host CPU did for one instruction. */
+    /** What the host CPU did for one instruction ({@code xmm}: XMM0-15 low, high, then MXCSR). */
     record Step(long[] regs, long rflags, int signal, int siCode, long siAddr, long rip, long[] xmm) {
     }
 
@@ -181,7 +181,7 @@ final class NativeHarness {
         bos.writeBytes(hdr.array());
         for (int c = 0; c < n; c++) {
             int[] sl = slots.get(c);
-            ByteBuffer b = le(8 * 18 + (withXmm ? 256 : 0) + 4 + 4 * sl.length);
+            ByteBuffer b = le(8 * 18 + (withXmm ? 264 : 0) + 4 + 4 * sl.length);
             for (long v : regs.get(c)) {
                 b.putLong(v);
             }
@@ -223,8 +223,8 @@ final class NativeHarness {
                     long rip = o.getLong();
                     long[] x = null;
                     if (withXmm) {
-                        x = new long[32];
-                        for (int j = 0; j < 32; j++) {
+                        x = new long[33];
+                        for (int j = 0; j < 33; j++) {
                             x[j] = o.getLong();
                         }
                     }

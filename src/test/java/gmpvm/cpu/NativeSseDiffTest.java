@@ -43,7 +43,9 @@ class NativeSseDiffTest {
                 SEED, runner.cases, runner.instructions, runner.signals, runner.failures(), (System.nanoTime() - t0) / 1e9);
         assertEquals(0, runner.failures(), runner.report());
         if (ONLY < 0) {
-            EnumSet<Op> expected = EnumSet.range(Op.MOVUPS, Op.PSRLD);
+            EnumSet<Op> expected = EnumSet.range(Op.MOVUPS, Op.CLFLUSH);
+            // implementation-specific approximations and the RDI-addressed masked store: CpuChoicesTest
+            expected.removeAll(EnumSet.of(Op.RCPPS, Op.RCPSS, Op.RSQRTPS, Op.RSQRTSS, Op.MASKMOVDQU));
             expected.removeAll(runner.opCounts.keySet());
             assertTrue(expected.isEmpty(), "never generated: " + expected);
         }

@@ -72,13 +72,102 @@ final class X86Gen {
         return next(maxInsns, true);
     }
 
-    /** Sixteen XMM registers (low, high) of edge and random values. */
+    /**
+     * Sixteen XMM registers (low, high) of edge and random values, then MXCSR. A register holds
+     * integers, two doubles or four floats, drawn from the IEEE edge cases (zeros, infinities,
+     * quiet and signaling NaNs, denormals, the largest and smallest normals, rounding and
+     * conversion boundaries). MXCSR is mostly the default with some sticky flags, sometimes with
+     * another rounding mode, DAZ or FTZ, and sometimes with exceptions unmasked.
+     */
     long[] xmmValues() {
-        long[] x = new long[32];
-        for (int k = 0; k < 32; k++) {
-            x[k] = value();
+        long[] x = new long[33];
+        for (int k = 0; k < 16; k++) {
+            switch (rnd.nextInt(3)) {
+                case 0:
+                    x[2 * k] = value();
+                    x[2 * k + 1] = value();
+                    break;
+                case 1:
+                    x[2 * k] = double64();
+                    x[2 * k + 1] = double64();
+                    break;
+                default:
+                    x[2 * k] = float32() | float32() << 32;
+                    x[2 * k + 1] = float32() | float32() << 32;
+                    break;
+            }
         }
+        x[32] = mxcsr();
         return x;
+    }
+
+    private static final long[] DOUBLES = {
+        0, 0x8000000000000000L, 0x3ff0000000000000L, 0xbff0000000000000L, 0x7ff0000000000000L,
+        0xfff0000000000000L, 0x7ff8000000000000L, 0xfff8000000000000L, 0x7ff0000000000001L,
+        0xfff4000000000123L, 0x7ffc0000deadbeefL, 0x0000000000000001L, 0x800fffffffffffffL,
+        0x0010000000000000L, 0x8010000000000001L, 0x7fefffffffffffffL, 0xffefffffffffffffL,
+        0x3ca0000000000000L, 0x3cb8000000000000L, 0x3ff0000000000001L, 0x3fe0000000000000L,
+        0x41dfffffffe00000L, 0x41dfffffffffffffL, 0x41e0000000000000L, 0xc1e0000000000000L,
+        0xc1e0000000100000L, 0x43dfffffffffffffL, 0x43e0000000000000L, 0xc3e0000000000000L,
+        0x4330000000000000L, 0x4338000000000001L, 0x3ff8000000000000L, 0x4004000000000000L,
+        0x36a0000000000000L, 0x47efffffe0000000L, 0x47efffffefffffffL, 0x3810000000000000L,
+        0x380fffffffffffffL, 0x36a8000000000000L, 0x3feffffffffffffeL, 0x4000000000000000L,
+    };
+
+    private static final int[] FLOATS = {
+        0, 0x80000000, 0x3f800000, 0xbf800000, 0x7f800000, 0xff800000, 0x7fc00000, 0xffc00000,
+        0x7f800001, 0xffa00123, 0x7fe0beef, 0x00000001, 0x807fffff, 0x00800000, 0x80800001,
+        0x7f7fffff, 0xff7fffff, 0x33800000, 0x34000000, 0x3f800001, 0x3f000000, 0x4effffff,
+        0x4f000000, 0xcf000000, 0xcf000001, 0x5effffff, 0x5f000000, 0xdf000000, 0x4b000000,
+        0x4b400001, 0x3fc00000, 0x40200000, 0x3f7fffff, 0x40000000, 0x00400000,
+    };
+
+    private long double64() {
+        switch (rnd.nextInt(4)) {
+            case 0: return rnd.nextLong();
+            case 1: {
+                // a random value of a moderate exponent, sometimes a small integer
+                double d = rnd.nextInt(3) == 0 ? rnd.nextInt(2001) - 1000 : (rnd.nextDouble() - 0.5) * Math.scalb(1.0, rnd.nextInt(140) - 70);
+                return Double.doubleToRawLongBits(d);
+            }
+            default: return DOUBLES[rnd.nextInt(DOUBLES.length)];
+        }
+    }
+
+    private long float32() {
+        int v;
+        switch (rnd.nextInt(4)) {
+            case 0: v = rnd.nextInt(); break;
+            case 1: {
+                float f = rnd.nextInt(3) == 0 ? rnd.nextInt(2001) - 1000 : (float) ((rnd.nextDouble() - 0.5) * Math.scalb(1.0, rnd.nextInt(60) - 30));
+                v = Float.floatToRawIntBits(f);
+                break;
+            }
+            default: v = FLOATS[rnd.nextInt(FLOATS.length)]; break;
+        }
+        return v & 0xffffffffL;
+    }
+
+    /** An MXCSR value for a case (see {@link #xmmValues}). */
+    private long mxcsr() {
+        int v = 0x1f80;
+        if (rnd.nextInt(3) == 0) {
+            v |= rnd.nextInt(64); // sticky flags
+        }
+        if (rnd.nextInt(3) == 0) {
+            v |= rnd.nextInt(4) << 13; // rounding control
+        }
+        if (rnd.nextInt(6) == 0) {
+            v |= 0x40; // DAZ
+        }
+        if (rnd.nextInt(6) == 0) {
+            v |= 0x8000; // FTZ
+        }
+        if (rnd.nextInt(8) == 0) {
+            v &= ~((1 << rnd.nextInt(6)) << 7); // one exception unmasked
+            v &= ~0x3f; // without a pending flag of its own (not an exception yet)
+        }
+        return v;
     }
 
     private Case next(int maxInsns, boolean sse) {
@@ -1008,6 +1097,10 @@ final class X86Gen {
     }
 
     private void sseOne() {
+        if (rnd.nextInt(14) < 9) {
+            sse2One();
+            return;
+        }
         switch (rnd.nextInt(14)) {
             case 0: case 1: {
                 String[] ops = {"movups", "movaps", "movdqu", "movdqa", "movupd", "movapd"};
@@ -1079,6 +1172,119 @@ final class X86Gen {
             }
             default:
                 emit("pxor " + xmm() + ", " + xmm());
+        }
+    }
+
+    private String xmmOrMem(int size) {
+        return rnd.nextInt(3) == 0 ? mem(size) : xmm();
+    }
+
+    private static final String[] FLOAT_OPS = {"add", "sub", "mul", "div", "min", "max", "sqrt"};
+    private static final String[] INT_OPS = {"paddsb", "paddsw", "paddusb", "paddusw", "psubsb", "psubsw",
+        "psubusb", "psubusw", "pmullw", "pmulhw", "pmulhuw", "pmuludq", "pmaddwd", "pcmpgtb", "pcmpgtw",
+        "pcmpgtd", "pmaxub", "pmaxsw", "pminsw", "pavgb", "pavgw", "psadbw", "packsswb", "packssdw",
+        "packuswb", "punpckhbw", "punpckhwd", "punpckhdq", "unpcklps", "unpcklpd", "unpckhps", "unpckhpd",
+        "andpd", "andnpd", "orpd"};
+
+    /** The SSE/SSE2 floating-point, conversion, packed-integer and shuffle instructions. */
+    private void sse2One() {
+        switch (rnd.nextInt(16)) {
+            case 0: case 1: case 2: case 3: {
+                String op = FLOAT_OPS[rnd.nextInt(FLOAT_OPS.length)];
+                int form = rnd.nextInt(4);
+                String sfx = new String[] {"ps", "pd", "ss", "sd"}[form];
+                int size = new int[] {16, 16, 4, 8}[form];
+                emit(op + sfx + " " + xmm() + ", " + xmmOrMem(size));
+                return;
+            }
+            case 4: {
+                int form = rnd.nextInt(4);
+                String sfx = new String[] {"ps", "pd", "ss", "sd"}[form];
+                int size = new int[] {16, 16, 4, 8}[form];
+                int imm = rnd.nextInt(10) == 0 ? rnd.nextInt(256) : rnd.nextInt(8);
+                emit("cmp" + sfx + " " + xmm() + ", " + xmmOrMem(size) + ", " + imm);
+                return;
+            }
+            case 5: {
+                String[] ops = {"ucomiss", "comiss", "ucomisd", "comisd"};
+                int k = rnd.nextInt(4);
+                emit(ops[k] + " " + xmm() + ", " + xmmOrMem(k < 2 ? 4 : 8));
+                return;
+            }
+            case 6: {
+                boolean q = rnd.nextInt(2) == 0;
+                String src = rnd.nextInt(3) == 0 ? mem(q ? 8 : 4) : q ? R64[src(8)] : R32[src(4)];
+                emit((rnd.nextInt(2) == 0 ? "cvtsi2ss " : "cvtsi2sd ") + xmm() + ", " + src);
+                return;
+            }
+            case 7: {
+                String[] ops = {"cvtss2si", "cvttss2si", "cvtsd2si", "cvttsd2si"};
+                int k = rnd.nextInt(4);
+                boolean q = rnd.nextInt(2) == 0;
+                String d = q ? R64[dst(8)] : R32[dst(4)];
+                emit(ops[k] + " " + d + ", " + xmmOrMem(k < 2 ? 4 : 8));
+                return;
+            }
+            case 8: {
+                String[] ops = {"cvtss2sd", "cvtsd2ss", "cvtps2pd", "cvtpd2ps", "cvtdq2ps", "cvtps2dq", "cvttps2dq",
+                    "cvtdq2pd", "cvtpd2dq", "cvttpd2dq"};
+                int[] sizes = {4, 8, 8, 16, 16, 16, 16, 8, 16, 16};
+                int k = rnd.nextInt(ops.length);
+                emit(ops[k] + " " + xmm() + ", " + xmmOrMem(sizes[k]));
+                return;
+            }
+            case 9: case 10:
+                emit(INT_OPS[rnd.nextInt(INT_OPS.length)] + " " + xmm() + ", " + xmmOrMem(16));
+                return;
+            case 11: {
+                String[] ops = {"psllw", "psrlw", "psraw", "pslld", "psrld", "psrad", "psllq", "psrlq"};
+                String op = ops[rnd.nextInt(ops.length)];
+                if (rnd.nextInt(2) == 0 && !op.equals("psraq")) {
+                    int[] counts = {0, 1, 7, 15, 16, 31, 32, 63, 64, 200};
+                    emit(op + " " + xmm() + ", " + counts[rnd.nextInt(counts.length)]);
+                } else {
+                    emit(op + " " + xmm() + ", " + xmmOrMem(16));
+                }
+                return;
+            }
+            case 12: {
+                switch (rnd.nextInt(5)) {
+                    case 0: emit((rnd.nextInt(2) == 0 ? "shufps " : "shufpd ") + xmm() + ", " + xmmOrMem(16) + ", " + rnd.nextInt(256)); break;
+                    case 1: emit((rnd.nextInt(2) == 0 ? "pshufhw " : "pshuflw ") + xmm() + ", " + xmmOrMem(16) + ", " + rnd.nextInt(256)); break;
+                    case 2: emit((rnd.nextInt(2) == 0 ? "movmskps " : "movmskpd ") + (rnd.nextInt(2) == 0 ? R32[dst(4)] : R64[dst(8)]) + ", " + xmm()); break;
+                    case 3: emit((rnd.nextInt(2) == 0 ? "movhlps " : "movlhps ") + xmm() + ", " + xmm()); break;
+                    default: emit("pextrw " + R32[dst(4)] + ", " + xmm() + ", " + rnd.nextInt(16)); break;
+                }
+                return;
+            }
+            case 13: {
+                String src = rnd.nextInt(3) == 0 ? mem(2) : R32[src(4)];
+                emit("pinsrw " + xmm() + ", " + src + ", " + rnd.nextInt(16));
+                return;
+            }
+            case 14: {
+                switch (rnd.nextInt(4)) {
+                    case 0: emit(new String[] {"movntps ", "movntpd ", "movntdq "}[rnd.nextInt(3)] + mem(16) + ", " + xmm()); break;
+                    case 1: {
+                        boolean q = rnd.nextInt(2) == 0;
+                        emit("movnti " + mem(q ? 8 : 4) + ", " + (q ? R64[src(8)] : R32[src(4)]));
+                        break;
+                    }
+                    case 2: emit("clflush " + mem(1)); break;
+                    default: emit("stmxcsr " + mem(4)); break;
+                }
+                return;
+            }
+            default: {
+                // a valid MXCSR through memory: a store, then LDMXCSR (sometimes an invalid one: #GP)
+                String m = memSafe(4, 4);
+                long v = mxcsr();
+                if (rnd.nextInt(10) == 0) {
+                    v |= 1L << (rnd.nextInt(2) == 0 ? 16 : 18 + rnd.nextInt(14)); // bit 17 is AMD's misaligned-access mask
+                }
+                emit("mov " + m + ", " + hex(v));
+                emit("ldmxcsr " + m);
+            }
         }
     }
 

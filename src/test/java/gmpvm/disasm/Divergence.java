@@ -31,6 +31,9 @@ final class Divergence {
      * <li>"66 near branch": a 66 prefix (without REX.W) on CALL/JMP rel32, Jcc rel32, indirect
      * CALL/JMP or RET. In 64-bit mode Intel CPUs ignore it (we follow Intel: rel32, 64-bit
      * targets); objdump decodes AMD's 16-bit forms ({@code callw}, {@code jmp cx}, {@code retw}).
+     * <li>"prefixed FWAIT": legacy prefixes before 9B. The CPU runs FWAIT with the prefixes
+     * ignored (LOCK: #UD); objdump treats 9B as a prefix of a following x87 instruction and
+     * prints the prefixes alone.
      * </ul>
      */
     static String excluded(byte[] b, Insn in) {
@@ -46,6 +49,9 @@ final class Divergence {
                 }
                 rex = x;
                 continue;
+            }
+            if (x == 0x9b && i > 0) {
+                return "prefixed FWAIT";
             }
             if (!isLegacyPrefix(x)) {
                 int m = next;
