@@ -88,6 +88,29 @@ final class TestPrograms {
         return bin;
     }
 
+    /**
+     * Builds the Go program in package directory NAME of the Go module at moduleDir (Go 1.19 from
+     * scripts/install-deps.sh, CGO off, so the binary is static) into target/test-programs/go-NAME.
+     */
+    static synchronized Path buildGo(Path moduleDir, String name) throws IOException, InterruptedException {
+        Path src = moduleDir.resolve(name).resolve("main.go");
+        Path bin = OUT.resolve("go-" + name).toAbsolutePath();
+        if (upToDate(bin, src)) {
+            return bin;
+        }
+        Files.createDirectories(OUT);
+        ProcessBuilder pb = new ProcessBuilder("go", "build", "-trimpath", "-o", bin.toString(), "./" + name)
+                .directory(moduleDir.toFile()).redirectErrorStream(true);
+        pb.environment().put("CGO_ENABLED", "0");
+        pb.environment().put("GOFLAGS", "-mod=mod");
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("go build ./" + name + " failed:\n" + new String(out, StandardCharsets.UTF_8));
+        }
+        return bin;
+    }
+
     /** Assembles programs/gas/NAME.s (with programs/gas on the include path) and links it statically. */
     static synchronized Path buildGas(String name) throws IOException, InterruptedException {
         Path src = SRC.resolve("gas").resolve(name + ".s");

@@ -1,0 +1,3 @@
+module gmpvm/examples
+
+go 1.19

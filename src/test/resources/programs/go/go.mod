@@ -1,0 +1,3 @@
+module gmpvm/gotests
+
+go 1.19
