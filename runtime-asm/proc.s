@@ -104,9 +104,9 @@ GLOBL	srunqsize<>(SB), RODATA, $10
 DATA	sgfree<>+0(SB)/10, $" gfreecnt="
 GLOBL	sgfree<>(SB), RODATA, $10
 #define sgfree_n 10
-DATA	stimers<>+0(SB)/13, $" timerslen=0\n"
-GLOBL	stimers<>(SB), RODATA, $13
-#define stimers_n 13
+DATA	stimers<>+0(SB)/11, $" timerslen="
+GLOBL	stimers<>(SB), RODATA, $11
+#define stimers_n 11
 DATA	sM<>+0(SB)/3, $"  M"
 GLOBL	sM<>(SB), RODATA, $3
 #define sM_n 3
@@ -1703,11 +1703,13 @@ holding:
 DATA	msgholding<>+0(SB)/23, $"schedule: holding locks"
 GLOBL	msgholding<>(SB), RODATA, $23
 
-// findRunnable() (gp *g, inheritTime bool): finds a runnable goroutine: every 61st schedtick
-// the global queue first (for fairness), then the local queue, the global queue, then
-// (spinning, while spinning Ms are at most half the busy Ps) steals from other Ps; failing
-// all that, gives up the P, checks every queue once more and parks the M (stopm) until it
-// is handed work.
+// findRunnable() (gp *g, inheritTime bool): finds a runnable goroutine: first, when the world
+// is stopping (sched.gcwaiting), gives the P up (gcstopm), and runs this P's due timers
+// (checkTimers); then every 61st schedtick the global queue first (for fairness), the local
+// queue, the global queue, then (spinning, while spinning Ms are at most half the busy Ps)
+// steals from other Ps (and runs their due timers); failing all that, gives up the P, checks
+// every queue once more and parks the M (stopmTimers: until the next timer if it is the last)
+// until it is handed work.
 TEXT runtime·findRunnable(SB), NOSPLIT|NOFRAME, $40-16
 top:
 	MYM(BX)
@@ -2208,7 +2210,8 @@ wake:
 
 // handoffp(pp *p): hands off pp from an M that is about to block (part 2: syscalls and
 // retake call it): starts an M for it when there is local or global work, or a spinning M
-// when nobody spins or idles; otherwise pp goes on the idle list. Not called in part 1.
+// when nobody spins or idles; while the world stops, pp stops (_Pgcstop, counted off
+// sched.stopwait); otherwise pp goes on the idle list (and wakeNetPoller if it has timers).
 TEXT runtime·handoffp(SB), $24-8
 	MOVQ	pp+0(FP), AX
 	MOVQ	AX, 0(SP)
@@ -3246,6 +3249,10 @@ pdetail:
 	MOVLQSX	p_gFree_n(BX), AX
 	PI(AX)
 	PL(stimers<>, stimers_n)
+	MOVQ	16(SP), BX
+	MOVQ	p_timers_len(BX), AX
+	PI(AX)
+	CALL	runtime·printnl(SB)
 pnext:
 	INCQ	24(SP)
 	JMP	ploop
