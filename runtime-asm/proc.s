@@ -74,9 +74,12 @@ GLOBL	sidlet<>(SB), RODATA, $13
 DATA	srunq<>+0(SB)/10, $" runqueue="
 GLOBL	srunq<>(SB), RODATA, $10
 #define srunq_n 10
-DATA	sdetail<>+0(SB)/30, $" gcwaiting=false nmidlelocked="
-GLOBL	sdetail<>(SB), RODATA, $30
-#define sdetail_n 30
+DATA	sdetail<>+0(SB)/11, $" gcwaiting="
+GLOBL	sdetail<>(SB), RODATA, $11
+#define sdetail_n 11
+DATA	snmidlelocked<>+0(SB)/14, $" nmidlelocked="
+GLOBL	snmidlelocked<>(SB), RODATA, $14
+#define snmidlelocked_n 14
 DATA	sstopwait<>+0(SB)/10, $" stopwait="
 GLOBL	sstopwait<>(SB), RODATA, $10
 #define sstopwait_n 10
@@ -3185,6 +3188,11 @@ TEXT runtime·schedtrace(SB), $40-1
 	CMPB	detailed+0(FP), $0
 	JEQ	ps
 	PL(sdetail<>, sdetail_n)
+	CMPL	runtime·sched+schedt_gcwaiting(SB), $0
+	SETNE	AX
+	MOVB	AX, 0(SP)
+	CALL	runtime·printbool(SB)
+	PL(snmidlelocked<>, snmidlelocked_n)
 	MOVLQSX	runtime·sched+schedt_nmidlelocked(SB), AX
 	PI(AX)
 	PL(sstopwait<>, sstopwait_n)
