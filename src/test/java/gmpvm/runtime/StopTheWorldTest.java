@@ -227,4 +227,80 @@ class StopTheWorldTest {
                     "seed=" + seed);
         }
     }
+
+    /** Four goroutines set GOMAXPROCS to 1, 2, 3 and 4, thirty times each, sleeping 100 us and
+     *  calling a function between changes; main counts the rounds when all are done. */
+    static final String CONCURRENT = """
+                GLOBL	done<>(SB), NOPTR, $8
+                GLOBL	count<>(SB), NOPTR, $8
+                TEXT main·main(SB), $40-0
+                	MOVQ	$8, 0(SP)
+                	MOVQ	$0, 8(SP)
+                	CALL	runtime·makechan(SB)
+                	MOVQ	16(SP), AX
+                	MOVQ	AX, done<>(SB)
+                	MOVQ	$0, i-8(SP)
+                start:
+                	MOVL	$8, 0(SP)
+                	LEAQ	changerPC<>(SB), AX
+                	MOVQ	AX, 8(SP)
+                	MOVQ	i-8(SP), AX
+                	INCQ	AX
+                	MOVQ	AX, 16(SP)
+                	CALL	runtime·newproc(SB)
+                	INCQ	i-8(SP)
+                	CMPQ	i-8(SP), $4
+                	JLT	start
+                	MOVQ	$0, i-8(SP)
+                wait:
+                	MOVQ	done<>(SB), AX
+                	MOVQ	AX, 0(SP)
+                	MOVQ	$0, 8(SP)
+                	CALL	runtime·chanrecv1(SB)
+                	INCQ	i-8(SP)
+                	CMPQ	i-8(SP), $4
+                	JLT	wait
+                	MOVQ	count<>(SB), AX
+                	MOVQ	AX, 0(SP)
+                	CALL	runtime·printint(SB)
+                	CALL	runtime·printnl(SB)
+                	RET
+                // changer(n): 30 times: GOMAXPROCS(n), a 100us sleep, a call
+                TEXT main·changer(SB), $24-8
+                	MOVQ	$0, j-8(SP)
+                loop:
+                	MOVQ	n+0(FP), AX
+                	MOVQ	AX, 0(SP)
+                	CALL	runtime·GOMAXPROCS(SB)
+                	MOVQ	$100000, 0(SP)
+                	CALL	runtime·timeSleep(SB)
+                	CALL	main·bump(SB)
+                	INCQ	j-8(SP)
+                	CMPQ	j-8(SP), $30
+                	JLT	loop
+                	MOVQ	done<>(SB), AX
+                	MOVQ	AX, 0(SP)
+                	LEAQ	n+0(FP), AX
+                	MOVQ	AX, 8(SP)
+                	CALL	runtime·chansend1(SB)
+                	RET
+                TEXT main·bump(SB), $8-0
+                	LOCK
+                	INCQ	count<>(SB)
+                	RET
+                DATA	changerPC<>+0(SB)/8, $main·changer(SB)
+                GLOBL	changerPC<>(SB), RODATA, $8
+                """;
+
+    @Test
+    void concurrentChangesTakeTurnsOnWorldsema() throws Exception {
+        byte[] elf = RuntimeRun.buildText("conc.s", HEADERS + CONCURRENT);
+        for (int cpus : new int[] {1, 4}) {
+            for (long seed = 0; seed < 5; seed++) {
+                RuntimeRun.Result r = RuntimeRun.run(elf, seed, cpus, "GOMAXPROCS=2");
+                assertEquals("120\n", r.both(), "cpus=" + cpus + " seed=" + seed);
+                assertEquals(0, r.status());
+            }
+        }
+    }
 }
