@@ -57,12 +57,13 @@
 #define g_waiting 192
 #define g_gopc 200
 #define g_startpc 208
-#define g_selectDone 216
-#define g_sig 224
-#define g_sigcode0 232
-#define g_sigcode1 240
-#define g_sigpc 248
-#define g__size 256
+#define g_timer 216
+#define g_selectDone 224
+#define g_sig 232
+#define g_sigcode0 240
+#define g_sigcode1 248
+#define g_sigpc 256
+#define g__size 264
 
 // ---- m: an OS thread (here: an emulated thread made by clone) ----
 #define m_g0 0
@@ -116,12 +117,19 @@
 #define p_gFree 2144
 #define p_gFree_head 2144
 #define p_gFree_n 2152
-#define p_preempt 2160
-#define p_sudogcache 2168
-#define p_nsudog 2176
-#define p_deferpool 2184
-#define p_deferpoolLen 2192
-#define p__size 2200
+#define p_timer0When 2160
+#define p_timersLock 2168
+#define p_timers 2176
+#define p_timers_len 2184
+#define p_timers_cap 2192
+#define p_numTimers 2200
+#define p_deletedTimers 2204
+#define p_preempt 2208
+#define p_sudogcache 2216
+#define p_nsudog 2224
+#define p_deferpool 2232
+#define p_deferpoolLen 2240
+#define p__size 2248
 
 // ---- sysmontick: what sysmon last saw of a P ----
 #define sysmontick_schedtick 0
@@ -161,13 +169,38 @@
 #define schedt_freem 176
 #define schedt_gcwaiting 184
 #define schedt_stopwait 188
-#define schedt_sysmonwait 192
-#define schedt_sysmonnote 200
-#define schedt_procresizetime 208
-#define schedt_totaltime 216
-#define schedt_deferlock 224
-#define schedt_deferpool 232
-#define schedt__size 240
+#define schedt_stopnote 192
+#define schedt_sysmonwait 200
+#define schedt_sysmonnote 208
+#define schedt_procresizetime 216
+#define schedt_totaltime 224
+#define schedt_deferlock 232
+#define schedt_deferpool 240
+#define schedt__size 248
+
+// ---- timer: one entry of a P's timer heap, as Go's time.go (arg is one word: the g for a
+// sleep, where Go keeps an interface). f is called ABI0 as f(arg, seq) on g0, with no locks. ----
+#define timer_pp 0
+#define timer_when 8
+#define timer_period 16
+#define timer_f 24
+#define timer_arg 32
+#define timer_seq 40
+#define timer_nextwhen 48
+#define timer_status 56
+#define timer__size 64
+#define timerNoStatus 0
+#define timerWaiting 1
+#define timerRunning 2
+#define timerDeleted 3
+#define timerRemoving 4
+#define timerRemoved 5
+#define timerModifying 6
+#define timerModifiedEarlier 7
+#define timerModifiedLater 8
+#define timerMoving 9
+#define maxWhen 0x7fffffffffffffff
+#define timersInitCap 8
 
 // ---- sudog: a g waiting on a channel or semaphore ----
 #define sudog_g 0

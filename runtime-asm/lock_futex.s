@@ -9,15 +9,27 @@
 #include "go_tls.h"
 #include "textflag.h"
 
-// futexsleep(addr *uint32, val uint32): sleeps while *addr == val (or until woken).
-// Clobbers AX CX DX SI DI R8 R9 R10 R11.
-TEXT runtime·futexsleep(SB), NOSPLIT, $48-12
+// futexsleep(addr *uint32, val uint32, ns int64): sleeps while *addr == val, until woken or,
+// when ns >= 0, for at most ns nanoseconds of virtual time (FUTEX_WAIT's relative timeout; a
+// negative ns sleeps without one). Clobbers AX CX DX SI DI R8 R9 R10 R11.
+TEXT runtime·futexsleep(SB), NOSPLIT, $64-24
 	MOVQ	addr+0(FP), AX
 	MOVQ	AX, 0(SP)
 	MOVL	$_FUTEX_WAIT_PRIVATE, 8(SP)
 	MOVL	val+8(FP), AX
 	MOVL	AX, 12(SP)
 	MOVQ	$0, 16(SP)
+	MOVQ	ns+16(FP), AX
+	CMPQ	AX, $0
+	JLT	call
+	XORL	DX, DX                    // the timespec at 48(SP): ns/1e9 s, ns%1e9 ns
+	MOVQ	$1000000000, CX
+	DIVQ	CX
+	MOVQ	AX, 48(SP)
+	MOVQ	DX, 56(SP)
+	LEAQ	48(SP), AX
+	MOVQ	AX, 16(SP)
+call:
 	MOVQ	$0, 24(SP)
 	MOVL	$0, 32(SP)
 	CALL	runtime·futex(SB)
@@ -84,6 +96,7 @@ sleep:
 	JEQ	done
 	MOVQ	BX, 0(SP)
 	MOVL	$mutex_sleeping, 8(SP)
+	MOVQ	$-1, 16(SP)
 	CALL	runtime·futexsleep(SB)
 	MOVQ	l+0(FP), BX
 	JMP	sleep
@@ -159,7 +172,7 @@ DATA	msgdouble<>+0(SB)/29, $"notewakeup - double wakeup ()"
 GLOBL	msgdouble<>(SB), RODATA, $29
 
 // notesleep(n *note): sleeps (on g0) until n is set. Clobbers AX BX CX DX SI DI R8-R11.
-TEXT runtime·notesleep(SB), NOSPLIT, $16-8
+TEXT runtime·notesleep(SB), NOSPLIT, $24-8
 again:
 	MOVQ	n+0(FP), BX
 	MOVL	note_key(BX), AX
@@ -167,7 +180,47 @@ again:
 	JNE	done
 	MOVQ	BX, 0(SP)
 	MOVL	$0, 8(SP)
+	MOVQ	$-1, 16(SP)
 	CALL	runtime·futexsleep(SB)
 	JMP	again
 done:
+	RET
+
+// notetsleep(n *note, ns int64) bool: sleeps (on g0) until n is set or ns nanoseconds of
+// virtual time have passed (ns < 0: no limit, as notesleep); reports whether n is set, as Go's
+// notetsleep_internal: a wake-up that leaves n clear sleeps again for what is left of ns.
+// Clobbers AX BX CX DX SI DI R8-R11.
+TEXT runtime·notetsleep(SB), NOSPLIT, $32-17
+	MOVQ	n+0(FP), BX
+	CMPL	note_key(BX), $0
+	JNE	set
+	MOVQ	ns+8(FP), AX
+	CMPQ	AX, $0
+	JGE	timed
+	MOVQ	BX, 0(SP)
+	CALL	runtime·notesleep(SB)
+	JMP	set
+timed:
+	CALL	runtime·nanotime1(SB)
+	MOVQ	0(SP), AX
+	ADDQ	ns+8(FP), AX
+	MOVQ	AX, 24(SP)                // deadline
+	MOVQ	ns+8(FP), AX
+loop:
+	MOVQ	n+0(FP), BX
+	MOVQ	BX, 0(SP)
+	MOVL	$0, 8(SP)
+	MOVQ	AX, 16(SP)
+	CALL	runtime·futexsleep(SB)
+	MOVQ	n+0(FP), BX
+	CMPL	note_key(BX), $0
+	JNE	set
+	CALL	runtime·nanotime1(SB)
+	MOVQ	24(SP), AX
+	SUBQ	0(SP), AX                 // what is left
+	JGT	loop
+	MOVB	$0, ret+16(FP)
+	RET
+set:
+	MOVB	$1, ret+16(FP)
 	RET

@@ -74,9 +74,12 @@ GLOBL	sidlet<>(SB), RODATA, $13
 DATA	srunq<>+0(SB)/10, $" runqueue="
 GLOBL	srunq<>(SB), RODATA, $10
 #define srunq_n 10
-DATA	sdetail<>+0(SB)/30, $" gcwaiting=false nmidlelocked="
-GLOBL	sdetail<>(SB), RODATA, $30
-#define sdetail_n 30
+DATA	sdetail<>+0(SB)/11, $" gcwaiting="
+GLOBL	sdetail<>(SB), RODATA, $11
+#define sdetail_n 11
+DATA	snmidlelocked<>+0(SB)/14, $" nmidlelocked="
+GLOBL	snmidlelocked<>(SB), RODATA, $14
+#define snmidlelocked_n 14
 DATA	sstopwait<>+0(SB)/10, $" stopwait="
 GLOBL	sstopwait<>(SB), RODATA, $10
 #define sstopwait_n 10
@@ -104,9 +107,9 @@ GLOBL	srunqsize<>(SB), RODATA, $10
 DATA	sgfree<>+0(SB)/10, $" gfreecnt="
 GLOBL	sgfree<>(SB), RODATA, $10
 #define sgfree_n 10
-DATA	stimers<>+0(SB)/13, $" timerslen=0\n"
-GLOBL	stimers<>(SB), RODATA, $13
-#define stimers_n 13
+DATA	stimers<>+0(SB)/11, $" timerslen="
+GLOBL	stimers<>(SB), RODATA, $11
+#define stimers_n 11
 DATA	sM<>+0(SB)/3, $"  M"
 GLOBL	sM<>(SB), RODATA, $3
 #define sM_n 3
@@ -431,49 +434,247 @@ TEXT runtime·fastrand(SB), NOSPLIT, $0-4
 	MOVL	AX, ret+0(FP)
 	RET
 
-// procresize(nprocs int32): makes nprocs Ps (allp[0..nprocs)), gives allp[0] to this M and
-// puts the others on the idle-P list, highest id last in, so pidleget hands out P1 first.
-TEXT runtime·procresize(SB), $32-4
-	MOVL	nprocs+0(FP), AX
-	MOVQ	AX, runtime·gomaxprocs(SB)
-	MOVQ	$0, 24(SP)                // i
+// procresize(nprocs int32) *p: makes the number of Ps nprocs, as Go's procresize (at start-up
+// from schedinit, later from startTheWorldWithSema with the world stopped and sched.lock
+// held): Ps allp[old..nprocs) are made (or remade) in _Pgcstop; the caller keeps its P if it
+// survives, else takes allp[0]; Ps allp[nprocs..old) are destroyed (pdestroy); of the others,
+// the idle-P list gets those with empty run queues (highest id first, so pidleget hands out
+// the lowest), and the rest are returned, linked through p.link, for the caller to start.
+TEXT runtime·procresize(SB), $40-16
+	MOVQ	runtime·gomaxprocs(SB), AX
+	MOVQ	AX, 32(SP)                // old
+	MOVQ	AX, 24(SP)                // i
 make:
 	MOVQ	24(SP), BX
-	CMPQ	BX, runtime·gomaxprocs(SB)
+	MOVLQSX	nprocs+0(FP), CX
+	CMPQ	BX, CX
 	JGE	made
 	LEAQ	runtime·allp(SB), AX
-	CMPQ	(AX)(BX*8), $0
-	JNE	have
+	MOVQ	(AX)(BX*8), AX
+	CMPQ	AX, $0
+	JNE	init
 	MOVQ	$p__size, 0(SP)
 	CALL	runtime·persistentalloc(SB)
 	MOVQ	8(SP), AX
 	MOVQ	24(SP), BX
-	MOVL	BX, p_id(AX)
-	MOVL	$_Pgcstop, p_status(AX)
 	LEAQ	runtime·allp(SB), CX
 	MOVQ	AX, (CX)(BX*8)
-have:
+init:
+	MOVL	BX, p_id(AX)
+	MOVL	$_Pgcstop, p_status(AX)
+	MOVQ	$0, p_m(AX)
 	INCQ	24(SP)
 	JMP	make
 made:
-	MOVQ	runtime·allp(SB), AX      // allp[0] goes to this M
+	MYM(BX)
+	MOVQ	m_p(BX), AX
+	CMPQ	AX, $0
+	JEQ	take0
+	MOVL	p_id(AX), CX
+	CMPL	CX, nprocs+0(FP)
+	JGE	leave
+	MOVL	$_Prunning, p_status(AX)  // keep using the current P
+	JMP	destroy
+leave:
+	MOVQ	$0, p_m(AX)
+	MOVQ	$0, m_p(BX)
+take0:
+	MOVQ	runtime·allp(SB), AX      // allp[0]
+	MOVQ	$0, p_m(AX)
 	MOVL	$_Pidle, p_status(AX)
 	MOVQ	AX, 0(SP)
 	CALL	runtime·acquirep(SB)
-	MOVQ	runtime·gomaxprocs(SB), BX
-	MOVQ	BX, 24(SP)
-idle:
+destroy:
+	MOVLQSX	nprocs+0(FP), AX
+	MOVQ	AX, 24(SP)
+each:
+	MOVQ	24(SP), BX
+	CMPQ	BX, 32(SP)
+	JGE	destroyed
+	INCQ	24(SP)
+	LEAQ	runtime·allp(SB), AX
+	MOVQ	(AX)(BX*8), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·pdestroy(SB)
+	JMP	each
+destroyed:
+	MOVQ	$0, 16(SP)                // runnablePs
+	MOVLQSX	nprocs+0(FP), AX
+	MOVQ	AX, 24(SP)
+rest:
 	DECQ	24(SP)
 	MOVQ	24(SP), BX
 	CMPQ	BX, $0
-	JLE	done
+	JLT	done
 	LEAQ	runtime·allp(SB), AX
 	MOVQ	(AX)(BX*8), AX
+	MYM(DX)
+	CMPQ	AX, m_p(DX)
+	JEQ	rest
 	MOVL	$_Pidle, p_status(AX)
+	MOVQ	AX, 8(SP)
+	MOVQ	AX, 0(SP)
+	CALL	runtime·runqempty(SB)
+	MOVQ	8(SP), AX
+	CMPB	8(SP), $0
+	JEQ	work
+	MOVQ	24(SP), BX
+	LEAQ	runtime·allp(SB), AX
+	MOVQ	(AX)(BX*8), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·pidleput(SB)
-	JMP	idle
+	JMP	rest
+work:
+	MOVQ	24(SP), BX
+	LEAQ	runtime·allp(SB), AX
+	MOVQ	(AX)(BX*8), AX
+	MOVQ	16(SP), CX
+	MOVQ	CX, p_link(AX)
+	MOVQ	AX, 16(SP)
+	JMP	rest
 done:
+	MOVLQSX	nprocs+0(FP), AX
+	MOVQ	AX, runtime·gomaxprocs(SB)
+	MOVQ	16(SP), AX
+	MOVQ	AX, ret+8(FP)
+	RET
+
+// pdestroy(pp *p): frees what procresize takes away with pp, as Go's (*p).destroy (world
+// stopped, sched.lock held): its run queue and runnext go to the head of the global queue (in
+// order), its timers to the caller's P (moveTimers, both timersLocks held), its free gs,
+// sudogs and defer records to the global lists; pp becomes _Pdead.
+TEXT runtime·pdestroy(SB), $40-8
+runq:
+	MOVQ	pp+0(FP), BX
+	MOVL	p_runqtail(BX), CX
+	CMPL	CX, p_runqhead(BX)
+	JEQ	runnext
+	DECL	CX
+	MOVL	CX, p_runqtail(BX)
+	ANDL	$runqMask, CX
+	MOVQ	p_runq(BX)(CX*8), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·globrunqputhead(SB)
+	JMP	runq
+runnext:
+	MOVQ	pp+0(FP), BX
+	MOVQ	p_runnext(BX), AX
+	CMPQ	AX, $0
+	JEQ	timers
+	MOVQ	$0, p_runnext(BX)
+	MOVQ	AX, 0(SP)
+	CALL	runtime·globrunqputhead(SB)
+timers:
+	MOVQ	pp+0(FP), BX
+	CMPQ	p_timers_len(BX), $0
+	JEQ	gfree
+	MYM(AX)
+	MOVQ	m_p(AX), AX
+	MOVQ	AX, 32(SP)                // plocal
+	LEAQ	p_timersLock(AX), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	MOVQ	pp+0(FP), BX
+	LEAQ	p_timersLock(BX), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	MOVQ	32(SP), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	pp+0(FP), BX
+	MOVQ	p_timers(BX), AX
+	MOVQ	AX, 8(SP)
+	MOVQ	p_timers_len(BX), AX
+	MOVQ	AX, 16(SP)
+	MOVQ	p_timers_cap(BX), AX
+	MOVQ	AX, 24(SP)
+	CALL	runtime·moveTimers(SB)
+	MOVQ	pp+0(FP), BX
+	MOVQ	$0, p_timers_len(BX)
+	MOVL	$0, p_numTimers(BX)
+	MOVL	$0, p_deletedTimers(BX)
+	MOVQ	$0, p_timer0When(BX)
+	LEAQ	p_timersLock(BX), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	MOVQ	32(SP), AX
+	LEAQ	p_timersLock(AX), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+gfree:
+	// gfpurge: every free g to sched.gFree
+	LEAQ	runtime·sched+schedt_gFree_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	MOVQ	pp+0(FP), BX
+g:
+	MOVQ	p_gFree_head(BX), AX
+	CMPQ	AX, $0
+	JEQ	gdone
+	MOVQ	g_schedlink(AX), CX
+	MOVQ	CX, p_gFree_head(BX)
+	DECL	p_gFree_n(BX)
+	MOVQ	runtime·sched+schedt_gFree_stack(SB), CX
+	MOVQ	CX, g_schedlink(AX)
+	MOVQ	AX, runtime·sched+schedt_gFree_stack(SB)
+	INCL	runtime·sched+schedt_gFree_n(SB)
+	JMP	g
+gdone:
+	LEAQ	runtime·sched+schedt_gFree_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	LEAQ	runtime·sched+schedt_sudoglock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	MOVQ	pp+0(FP), BX
+sudog:
+	MOVQ	p_sudogcache(BX), AX
+	CMPQ	AX, $0
+	JEQ	sdone
+	MOVQ	sudog_next(AX), CX
+	MOVQ	CX, p_sudogcache(BX)
+	DECQ	p_nsudog(BX)
+	MOVQ	runtime·sched+schedt_sudogcache(SB), CX
+	MOVQ	CX, sudog_next(AX)
+	MOVQ	AX, runtime·sched+schedt_sudogcache(SB)
+	JMP	sudog
+sdone:
+	LEAQ	runtime·sched+schedt_sudoglock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	LEAQ	runtime·sched+schedt_deferlock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	MOVQ	pp+0(FP), BX
+defer:
+	MOVQ	p_deferpool(BX), AX
+	CMPQ	AX, $0
+	JEQ	ddone
+	MOVQ	_defer_link(AX), CX
+	MOVQ	CX, p_deferpool(BX)
+	DECQ	p_deferpoolLen(BX)
+	MOVQ	runtime·sched+schedt_deferpool(SB), CX
+	MOVQ	CX, _defer_link(AX)
+	MOVQ	AX, runtime·sched+schedt_deferpool(SB)
+	JMP	defer
+ddone:
+	LEAQ	runtime·sched+schedt_deferlock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	MOVQ	pp+0(FP), BX
+	MOVL	$_Pdead, p_status(BX)
+	RET
+
+// globrunqputhead(gp *g): puts gp at the head of the global run queue. sched.lock must be
+// held. Clobbers AX BX.
+TEXT runtime·globrunqputhead(SB), NOSPLIT, $0-8
+	MOVQ	gp+0(FP), AX
+	MOVQ	runtime·sched+schedt_runq_head(SB), BX
+	MOVQ	BX, g_schedlink(AX)
+	MOVQ	AX, runtime·sched+schedt_runq_head(SB)
+	CMPQ	BX, $0
+	JNE	2(PC)
+	MOVQ	AX, runtime·sched+schedt_runq_tail(SB)
+	INCL	runtime·sched+schedt_runqsize(SB)
 	RET
 
 // acquirep(pp *p): associates pp with the current M; pp must be idle. Clobbers AX BX CX.
@@ -579,9 +780,9 @@ done:
 	RET
 
 // checkdead(): called with sched.lock held when an M goes idle. If no M is running Go code
-// any more, every goroutine is blocked for good: fatal "all goroutines are asleep - deadlock!"
-// (or the Goexit variant when there are no goroutines at all). System goroutines
-// (isSystemGoroutine) are not counted.
+// any more and no P has a timer that could wake a goroutine, every goroutine is blocked for
+// good: fatal "all goroutines are asleep - deadlock!" (or the Goexit variant when there are no
+// goroutines at all). System goroutines (isSystemGoroutine) are not counted.
 TEXT runtime·checkdead(SB), $48-0
 	MOVQ	runtime·sched+schedt_mnext(SB), AX
 	SUBQ	runtime·sched+schedt_nmfreed(SB), AX
@@ -656,6 +857,19 @@ runnable:
 	CALL	runtime·unlock(SB)
 	THROW(msgrunnableg<>, 21)
 looked:
+	CMPQ	32(SP), $0
+	JEQ	fatal
+	XORL	BX, BX                    // goroutines asleep: a timer may still wake one
+timers:
+	CMPQ	BX, runtime·gomaxprocs(SB)
+	JGE	fatal
+	LEAQ	runtime·allp(SB), AX
+	MOVQ	(AX)(BX*8), AX
+	INCQ	BX
+	CMPQ	p_timers_len(AX), $0
+	JEQ	timers
+	RET
+fatal:
 	LEAQ	runtime·sched+schedt_lock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·unlock(SB)
@@ -1492,16 +1706,23 @@ holding:
 DATA	msgholding<>+0(SB)/23, $"schedule: holding locks"
 GLOBL	msgholding<>(SB), RODATA, $23
 
-// findRunnable() (gp *g, inheritTime bool): finds a runnable goroutine: every 61st schedtick
-// the global queue first (for fairness), then the local queue, the global queue, then
-// (spinning, while spinning Ms are at most half the busy Ps) steals from other Ps; failing
-// all that, gives up the P, checks every queue once more and parks the M (stopm) until it
-// is handed work.
+// findRunnable() (gp *g, inheritTime bool): finds a runnable goroutine: first, when the world
+// is stopping (sched.gcwaiting), gives the P up (gcstopm), and runs this P's due timers
+// (checkTimers); then every 61st schedtick the global queue first (for fairness), the local
+// queue, the global queue, then (spinning, while spinning Ms are at most half the busy Ps)
+// steals from other Ps (and runs their due timers); failing all that, gives up the P, checks
+// every queue once more and parks the M (stopmTimers: until the next timer if it is the last)
+// until it is handed work.
 TEXT runtime·findRunnable(SB), NOSPLIT|NOFRAME, $40-16
 top:
 	MYM(BX)
 	MOVQ	m_p(BX), BX
 	MOVQ	BX, 24(SP)
+	// the world stopping, or timers on this P: three instructions when neither
+	MOVL	runtime·sched+schedt_gcwaiting(SB), AX
+	ORQ	p_timer0When(BX), AX
+	JNE	gcortimers
+fair:
 	CMPL	runtime·sched+schedt_runqsize(SB), $0
 	JEQ	local
 	MOVL	p_schedtick(BX), AX
@@ -1576,6 +1797,13 @@ stop:
 	LEAQ	runtime·sched+schedt_lock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·lock(SB)
+	CMPL	runtime·sched+schedt_gcwaiting(SB), $0
+	JEQ	nostw
+	LEAQ	runtime·sched+schedt_lock(SB), AX   // the world is stopping: gcstopm at top
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	JMP	top
+nostw:
 	CMPL	runtime·sched+schedt_runqsize(SB), $0
 	JEQ	release
 	MOVQ	24(SP), AX
@@ -1634,8 +1862,21 @@ recheck:
 	INCL	runtime·sched+schedt_nmspinning(SB)
 	JMP	top
 park:
-	CALL	runtime·stopm(SB)
+	CALL	runtime·stopmTimers(SB)
 	JMP	top
+gcortimers:
+	CMPL	runtime·sched+schedt_gcwaiting(SB), $0
+	JEQ	timers
+	CALL	runtime·gcstopm(SB)
+	JMP	top
+timers:
+	MOVQ	BX, 0(SP)                 // checkTimers(pp, 0): run what is due
+	MOVQ	$0, 8(SP)
+	CALL	runtime·checkTimers(SB)
+	MYM(BX)
+	MOVQ	m_p(BX), BX
+	MOVQ	BX, 24(SP)
+	JMP	fair
 
 // stopm(): parks the M on the idle list until startm hands it a P (in m.nextp).
 TEXT runtime·stopm(SB), NOSPLIT, $16-0
@@ -1661,6 +1902,122 @@ TEXT runtime·stopm(SB), NOSPLIT, $16-0
 	MOVQ	$0, m_nextp(BX)
 	MOVQ	AX, 0(SP)
 	CALL	runtime·acquirep(SB)
+	RET
+
+// stopmTimers(): findRunnable's stopm. The M that parks while every P is idle, with timers
+// pending on some P, must wake for them (where Go blocks in netpoll(delay)): it sleeps on its
+// m.park with notetsleep until the earliest timer is due (timeSleepUntil), published in
+// sched.pollUntil for wakeNetPoller. Timed out and still on the idle list (nobody handed it a
+// P meanwhile), it takes itself off (mremove) with an idle P and returns, so that findRunnable
+// runs the timer (stealWork runs other Ps' timers); with no idle P it parks as stopm does (a
+// busy P's M will see the timer). Any other M parks as stopm does.
+TEXT runtime·stopmTimers(SB), $32-0
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	MYM(BX)
+	MOVQ	BX, 0(SP)
+	CALL	runtime·mput(SB)
+	MOVLQSX	runtime·sched+schedt_npidle(SB), AX
+	CMPQ	AX, runtime·gomaxprocs(SB)
+	JNE	untimed
+	CALL	runtime·timeSleepUntil(SB)
+	MOVQ	0(SP), AX
+	MOVQ	$maxWhen, CX
+	CMPQ	AX, CX
+	JEQ	untimed
+	MOVQ	AX, 24(SP)                // deadline
+	MOVQ	runtime·sched+schedt_pollUntil(SB), CX
+	CMPQ	CX, $0
+	JEQ	3(PC)
+	CMPQ	AX, CX
+	JGE	2(PC)
+	MOVQ	AX, runtime·sched+schedt_pollUntil(SB)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	CALL	runtime·nanotime1(SB)
+	MOVQ	24(SP), AX
+	SUBQ	0(SP), AX
+	JGE	2(PC)
+	XORL	AX, AX
+	MYM(BX)
+	LEAQ	m_park(BX), CX
+	MOVQ	CX, 0(SP)
+	MOVQ	AX, 8(SP)
+	CALL	runtime·notetsleep(SB)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	MOVQ	24(SP), AX
+	CMPQ	runtime·sched+schedt_pollUntil(SB), AX
+	JNE	2(PC)
+	MOVQ	$0, runtime·sched+schedt_pollUntil(SB)
+	CMPB	16(SP), $0
+	JNE	handed                    // woken: startm handed us a P
+	MYM(BX)
+	MOVQ	BX, 0(SP)
+	CALL	runtime·mremove(SB)
+	CMPB	8(SP), $0
+	JEQ	handed                    // taken off the list already: its wakeup is coming
+	CALL	runtime·pidleget(SB)
+	MOVQ	0(SP), AX
+	CMPQ	AX, $0
+	JNE	gotp
+	MYM(BX)
+	MOVQ	BX, 0(SP)
+	CALL	runtime·mput(SB)
+untimed:
+handed:
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	MYM(BX)
+	LEAQ	m_park(BX), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·notesleep(SB)
+	MYM(BX)
+	LEAQ	m_park(BX), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·noteclear(SB)
+	MYM(BX)
+	MOVQ	m_nextp(BX), AX
+	MOVQ	$0, m_nextp(BX)
+	MOVQ	AX, 0(SP)
+	CALL	runtime·acquirep(SB)
+	RET
+gotp:
+	MOVQ	AX, 24(SP)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	MOVQ	24(SP), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·acquirep(SB)
+	RET
+
+// mremove(mp *m) bool: takes mp off the idle-M list if it is there (a timed sleeper whose
+// time came before anyone woke it). sched.lock must be held. Clobbers AX BX CX.
+TEXT runtime·mremove(SB), NOSPLIT, $0-9
+	MOVQ	mp+0(FP), AX
+	LEAQ	runtime·sched+schedt_midle(SB), BX
+look:
+	MOVQ	(BX), CX
+	CMPQ	CX, $0
+	JEQ	absent
+	CMPQ	CX, AX
+	JEQ	found
+	LEAQ	m_schedlink(CX), BX
+	JMP	look
+found:
+	MOVQ	m_schedlink(AX), CX
+	MOVQ	CX, (BX)
+	MOVQ	$0, m_schedlink(AX)
+	DECL	runtime·sched+schedt_nmidle(SB)
+	MOVB	$1, ret+8(FP)
+	RET
+absent:
+	MOVB	$0, ret+8(FP)
 	RET
 
 // lockOSThread(): wires the calling goroutine to its M, as Go's internal lockOSThread does for
@@ -1856,7 +2213,8 @@ wake:
 
 // handoffp(pp *p): hands off pp from an M that is about to block (part 2: syscalls and
 // retake call it): starts an M for it when there is local or global work, or a spinning M
-// when nobody spins or idles; otherwise pp goes on the idle list. Not called in part 1.
+// when nobody spins or idles; while the world stops, pp stops (_Pgcstop, counted off
+// sched.stopwait); otherwise pp goes on the idle list (and wakeNetPoller if it has timers).
 TEXT runtime·handoffp(SB), $24-8
 	MOVQ	pp+0(FP), AX
 	MOVQ	AX, 0(SP)
@@ -1882,6 +2240,21 @@ idle:
 	LEAQ	runtime·sched+schedt_lock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·lock(SB)
+	CMPL	runtime·sched+schedt_gcwaiting(SB), $0
+	JEQ	nostw
+	MOVQ	pp+0(FP), AX              // the world is stopping: pp stops here
+	MOVL	$_Pgcstop, p_status(AX)
+	DECL	runtime·sched+schedt_stopwait(SB)
+	JNE	unlock
+	LEAQ	runtime·sched+schedt_stopnote(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·notewakeup(SB)
+unlock:
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	RET
+nostw:
 	CMPL	runtime·sched+schedt_runqsize(SB), $0
 	JEQ	park
 	LEAQ	runtime·sched+schedt_lock(SB), AX
@@ -1895,6 +2268,13 @@ park:
 	LEAQ	runtime·sched+schedt_lock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·unlock(SB)
+	MOVQ	pp+0(FP), AX              // its timers need an M now (nobarrierWakeTime)
+	MOVQ	p_timer0When(AX), AX
+	CMPQ	AX, $0
+	JEQ	2(PC)
+	MOVQ	AX, 0(SP)
+	JEQ	2(PC)
+	CALL	runtime·wakeNetPoller(SB)
 	RET
 work:
 	MOVQ	pp+0(FP), AX
@@ -2082,9 +2462,11 @@ done:
 	RET
 
 // stealWork(pp *p) *g: four rounds over the other Ps, each from a random starting P (Go also
-// randomises the stride; gmpvm walks with stride 1), stealing half of the first non-empty run queue found; the
-// last round may also take a victim's runnext.
-TEXT runtime·stealWork(SB), NOSPLIT, $64-16
+// randomises the stride; gmpvm walks with stride 1), stealing half of the first non-empty run
+// queue found; the last round also runs the victims' due timers (checkTimers: the goroutines
+// they ready land on pp, and the first is returned) and may take a victim's runnext. Gives up
+// (nil) as soon as the world is stopping (sched.gcwaiting).
+TEXT runtime·stealWork(SB), NOSPLIT, $72-16
 	MOVQ	$0, 56(SP)                // round
 round:
 	CALL	runtime·fastrand(SB)
@@ -2095,6 +2477,8 @@ round:
 	MOVQ	DX, 48(SP)                // position
 	MOVQ	$0, 40(SP)                // visited
 next:
+	CMPL	runtime·sched+schedt_gcwaiting(SB), $0
+	JNE	none
 	MOVQ	40(SP), AX
 	CMPQ	AX, runtime·gomaxprocs(SB)
 	JGE	endround
@@ -2109,8 +2493,28 @@ next:
 	MOVQ	(AX)(BX*8), CX
 	CMPQ	CX, pp+0(FP)
 	JEQ	next
+	MOVQ	CX, 64(SP)                // p2
+	CMPQ	56(SP), $(stealTries-1)
+	JNE	steal
+	CMPQ	p_timer0When(CX), $0
+	JEQ	steal
+	MOVQ	CX, 0(SP)                 // checkTimers(p2, 0)
+	MOVQ	$0, 8(SP)
+	CALL	runtime·checkTimers(SB)
+	CMPB	32(SP), $0
+	JEQ	steal
+	MOVQ	pp+0(FP), AX              // a timer ran: what it readied is on pp
+	MOVQ	AX, 0(SP)
+	CALL	runtime·runqget(SB)
+	MOVQ	8(SP), AX
+	CMPQ	AX, $0
+	JEQ	steal
+	MOVQ	AX, ret+8(FP)
+	RET
+steal:
 	MOVQ	pp+0(FP), AX
 	MOVQ	AX, 0(SP)
+	MOVQ	64(SP), CX
 	MOVQ	CX, 8(SP)
 	XORL	AX, AX
 	CMPQ	56(SP), $(stealTries-1)
@@ -2126,6 +2530,7 @@ endround:
 	INCQ	56(SP)
 	CMPQ	56(SP), $stealTries
 	JLT	round
+none:
 	MOVQ	$0, ret+8(FP)
 	RET
 
@@ -2342,12 +2747,279 @@ done:
 	MOVQ	AX, ret+0(FP)
 	RET
 
-// GOMAXPROCS(n int64) int64: the number of Ps. Changing it at run time is not supported yet:
-// n is ignored.
-TEXT runtime·GOMAXPROCS(SB), NOSPLIT, $0-16
+// GOMAXPROCS(n int64) int64: returns the number of Ps; n > 0 (at most _MaxGomaxprocs, where
+// Go grows allp without a limit) and different makes it the new number, as Go's GOMAXPROCS:
+// stopTheWorld, newprocs = n, startTheWorld (whose procresize makes the change).
+TEXT runtime·GOMAXPROCS(SB), $8-16
 	MOVQ	runtime·gomaxprocs(SB), AX
 	MOVQ	AX, ret+8(FP)
+	MOVQ	n+0(FP), CX
+	CMPQ	CX, $0
+	JLE	done
+	CMPQ	CX, $_MaxGomaxprocs
+	JLE	2(PC)
+	MOVQ	$_MaxGomaxprocs, CX
+	CMPQ	CX, AX
+	JEQ	done
+	MOVQ	CX, n+0(FP)
+	CALL	runtime·stopTheWorld(SB)
+	MOVQ	n+0(FP), CX
+	MOVQ	CX, runtime·newprocs(SB)
+	CALL	runtime·startTheWorld(SB)
+done:
 	RET
+
+GLOBL	runtime·newprocs(SB), NOPTR, $8
+DATA	runtime·worldsema+0(SB)/4, $1
+GLOBL	runtime·worldsema(SB), NOPTR, $8
+
+// stopTheWorld(): stops every P but the caller's (stopTheWorldWithSema on g0), holding
+// worldsema until startTheWorld, so that one goroutine at a time stops the world.
+TEXT runtime·stopTheWorld(SB), $8-0
+	LEAQ	runtime·worldsema(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·semacquire(SB)
+	LEAQ	stopTheWorldWithSemaPC<>(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·systemstack(SB)
+	RET
+
+// startTheWorld(): startTheWorldWithSema on g0, then lets the next stopper in (worldsema).
+TEXT runtime·startTheWorld(SB), $8-0
+	LEAQ	startTheWorldWithSemaPC<>(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·systemstack(SB)
+	LEAQ	runtime·worldsema(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·semrelease(SB)
+	RET
+
+DATA	stopTheWorldWithSemaPC<>+0(SB)/8, $runtime·stopTheWorldWithSema(SB)
+GLOBL	stopTheWorldWithSemaPC<>(SB), RODATA, $8
+DATA	startTheWorldWithSemaPC<>+0(SB)/8, $runtime·startTheWorldWithSema(SB)
+GLOBL	startTheWorldWithSemaPC<>(SB), RODATA, $8
+
+// stopTheWorldWithSema(): on g0, as Go's: under sched.lock, sched.stopwait = gomaxprocs and
+// sched.gcwaiting = 1, preemptall, then the caller's P, every P in a system call (_Psyscall,
+// taken with a CAS) and every idle P go to _Pgcstop, each counted off stopwait. The Ps still
+// running stop themselves (gcstopm, from findRunnable, once their goroutine is preempted or
+// blocks), the last waking sched.stopnote; the caller sleeps on it 100 us at a time,
+// preempting again between sleeps. Throws if a P is not stopped at the end.
+TEXT runtime·stopTheWorldWithSema(SB), $24-0
+	MYM(BX)
+	CMPL	m_locks(BX), $0
+	JEQ	5(PC)
+	THROW(msgstwlocks<>, 27)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	MOVQ	runtime·gomaxprocs(SB), AX
+	MOVL	AX, runtime·sched+schedt_stopwait(SB)
+	MOVL	$1, AX
+	XCHGL	AX, runtime·sched+schedt_gcwaiting(SB)
+	CALL	runtime·preemptall(SB)
+	MYM(BX)
+	MOVQ	m_p(BX), AX
+	MOVL	$_Pgcstop, p_status(AX)   // the caller's P
+	DECL	runtime·sched+schedt_stopwait(SB)
+	MOVQ	$0, 16(SP)
+syscalls:
+	MOVQ	16(SP), BX
+	CMPQ	BX, runtime·gomaxprocs(SB)
+	JGE	idle
+	INCQ	16(SP)
+	LEAQ	runtime·allp(SB), AX
+	MOVQ	(AX)(BX*8), DX
+	MOVL	$_Psyscall, AX
+	MOVL	$_Pgcstop, CX
+	LOCK
+	CMPXCHGL	CX, p_status(DX)
+	JNE	syscalls
+	INCL	p_syscalltick(DX)
+	DECL	runtime·sched+schedt_stopwait(SB)
+	JMP	syscalls
+idle:
+	CALL	runtime·pidleget(SB)
+	MOVQ	0(SP), AX
+	CMPQ	AX, $0
+	JEQ	idled
+	MOVL	$_Pgcstop, p_status(AX)
+	DECL	runtime·sched+schedt_stopwait(SB)
+	JMP	idle
+idled:
+	MOVL	runtime·sched+schedt_stopwait(SB), AX
+	MOVL	AX, 16(SP)                // wait
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	CMPL	16(SP), $0
+	JLE	check
+wait:
+	LEAQ	runtime·sched+schedt_stopnote(SB), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	$100000, 8(SP)
+	CALL	runtime·notetsleep(SB)
+	CMPB	16(SP), $0
+	JNE	stopped
+	CALL	runtime·preemptall(SB)
+	JMP	wait
+stopped:
+	LEAQ	runtime·sched+schedt_stopnote(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·noteclear(SB)
+check:
+	CMPL	runtime·sched+schedt_stopwait(SB), $0
+	JEQ	5(PC)
+	THROW(msgstopwait<>, 41)
+	XORL	BX, BX
+status:
+	CMPQ	BX, runtime·gomaxprocs(SB)
+	JGE	done
+	LEAQ	runtime·allp(SB), AX
+	MOVQ	(AX)(BX*8), AX
+	INCQ	BX
+	CMPL	p_status(AX), $_Pgcstop
+	JEQ	status
+	THROW(msgnotstopped<>, 46)
+done:
+	RET
+
+DATA	msgstwlocks<>+0(SB)/27, $"stopTheWorld: holding locks"
+GLOBL	msgstwlocks<>(SB), RODATA, $27
+DATA	msgstopwait<>+0(SB)/41, $"stopTheWorld: not stopped (stopwait != 0)"
+GLOBL	msgstopwait<>(SB), RODATA, $41
+DATA	msgnotstopped<>+0(SB)/46, $"stopTheWorld: not stopped (status != _Pgcstop)"
+GLOBL	msgnotstopped<>(SB), RODATA, $46
+
+// startTheWorldWithSema(): on g0, as Go's: under sched.lock, procresize to newprocs (if
+// set), sched.gcwaiting = 0 and sysmon woken if it sleeps; then each P that procresize
+// found with work gets an M (startm; Go makes a new one with newm), and wakep starts a
+// spinning M in case there is more.
+TEXT runtime·startTheWorldWithSema(SB), $24-0
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	MOVQ	runtime·gomaxprocs(SB), AX
+	MOVQ	runtime·newprocs(SB), CX
+	CMPQ	CX, $0
+	JEQ	2(PC)
+	MOVQ	CX, AX
+	MOVQ	$0, runtime·newprocs(SB)
+	MOVL	AX, 0(SP)
+	CALL	runtime·procresize(SB)
+	MOVQ	8(SP), AX
+	MOVQ	AX, 16(SP)                // p1: the Ps with work
+	MOVL	$0, AX
+	XCHGL	AX, runtime·sched+schedt_gcwaiting(SB)
+	CMPL	runtime·sched+schedt_sysmonwait(SB), $0
+	JEQ	2(PC)
+	CALL	runtime·sysmonwake(SB)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+start:
+	MOVQ	16(SP), AX
+	CMPQ	AX, $0
+	JEQ	started
+	MOVQ	p_link(AX), CX
+	MOVQ	CX, 16(SP)
+	MOVQ	$0, p_link(AX)
+	MOVQ	AX, 0(SP)
+	MOVB	$0, 8(SP)
+	CALL	runtime·startm(SB)
+	JMP	start
+started:
+	CALL	runtime·wakep(SB)
+	RET
+
+// gcstopm(): on g0 in findRunnable while the world stops (sched.gcwaiting): the M stops
+// spinning, its P goes to _Pgcstop and is counted off sched.stopwait (the last one wakes the
+// stopper on sched.stopnote), and the M parks (stopm) until startTheWorld hands it a P.
+TEXT runtime·gcstopm(SB), $16-0
+	CMPL	runtime·sched+schedt_gcwaiting(SB), $0
+	JNE	5(PC)
+	THROW(msgnotwaiting<>, 27)
+	MYM(BX)
+	CMPB	m_spinning(BX), $0
+	JEQ	release
+	MOVB	$0, m_spinning(BX)
+	LOCK
+	DECL	runtime·sched+schedt_nmspinning(SB)
+release:
+	CALL	runtime·releasep(SB)
+	MOVQ	0(SP), AX
+	MOVQ	AX, 8(SP)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	MOVQ	8(SP), AX
+	MOVL	$_Pgcstop, p_status(AX)
+	DECL	runtime·sched+schedt_stopwait(SB)
+	JNE	unlock
+	LEAQ	runtime·sched+schedt_stopnote(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·notewakeup(SB)
+unlock:
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	CALL	runtime·stopm(SB)
+	RET
+
+DATA	msgnotwaiting<>+0(SB)/27, $"gcstopm: not waiting for gc"
+GLOBL	msgnotwaiting<>(SB), RODATA, $27
+
+// ---- cooperative preemption (the form stopTheWorld needs; asynchronous preemption adds
+// pp.preempt and preemptM to preemptone) ----
+
+// preemptall() bool: asks the goroutine running on every _Prunning P to stop (preemptone);
+// true if any was asked. Clobbers AX BX CX DX SI.
+TEXT runtime·preemptall(SB), NOSPLIT, $16-8
+	MOVB	$0, ret+0(FP)
+	XORL	SI, SI
+each:
+	CMPQ	SI, runtime·gomaxprocs(SB)
+	JGE	done
+	LEAQ	runtime·allp(SB), AX
+	MOVQ	(AX)(SI*8), AX
+	INCQ	SI
+	CMPL	p_status(AX), $_Prunning
+	JNE	each
+	MOVQ	AX, 0(SP)
+	CALL	runtime·preemptone(SB)
+	MOVB	8(SP), AX
+	ORB	AX, ret+0(FP)
+	JMP	each
+done:
+	RET
+
+// preemptone(pp *p) bool: asks the goroutine running on pp to stop at its next function
+// prologue, as Go's preemptone without its asynchronous part: gp.preempt = true and
+// gp.stackguard0 = stackPreempt, which the split check takes for a lack of stack (newstack
+// then yields). False when pp has no M, is the caller's, or runs no user goroutine.
+// Clobbers AX BX CX DX.
+TEXT runtime·preemptone(SB), NOSPLIT, $0-9
+	MOVB	$0, ret+8(FP)
+	MOVQ	pp+0(FP), AX
+	MOVQ	p_m(AX), BX               // mp
+	CMPQ	BX, $0
+	JEQ	done
+	MYM(DX)
+	CMPQ	BX, DX
+	JEQ	done
+	MOVQ	m_curg(BX), CX            // gp
+	CMPQ	CX, $0
+	JEQ	done
+	CMPQ	CX, m_g0(BX)
+	JEQ	done
+	MOVB	$1, g_preempt(CX)
+	MOVQ	$stackPreempt, DX
+	MOVQ	DX, g_stackguard0(CX)
+	MOVB	$1, ret+8(FP)
+done:
+	RET
+
+// ---- end of cooperative preemption ----
 
 DATA	gosched_mPC<>+0(SB)/8, $runtime·gosched_m(SB)
 GLOBL	gosched_mPC<>(SB), RODATA, $8
@@ -2371,8 +3043,9 @@ GLOBL	sysmonPC<>(SB), RODATA, $8
 // checkdead ignores it). Sleeps 20 us of virtual time, doubling up to 10 ms after 50 rounds,
 // and prints the schedtrace every debug.schedtrace ms after the last one (runtime·lasttrace).
 // When every P is idle and no schedtrace is wanted there is nothing to watch: it sleeps on
-// sched.sysmonnote (sched.sysmonwait set) until pidleget takes a P off the idle list. (Go
-// sleeps there at most until the next timer or a forced GC is due; gmpvm has neither yet.)
+// sched.sysmonnote (sched.sysmonwait set) until pidleget takes a P off the idle list or the
+// next timer is due (notetsleep; Go also wakes for a forced GC, which gmpvm does not have).
+// Timers overdue when it looks (no M ran them) get an M: startm(nil, false).
 // (Retake and preemption: part 2.) Never returns.
 TEXT runtime·sysmon(SB), $32-0
 	LEAQ	runtime·sched+schedt_lock(SB), AX
@@ -2403,23 +3076,35 @@ loop:
 	MOVQ	$sysmonMaxDelayUS, 16(SP)
 idlecheck:
 	CMPQ	runtime·debug_schedtrace(SB), $0
-	JGT	traced
+	JGT	timers
 	MOVLQSX	runtime·sched+schedt_npidle(SB), AX
 	CMPQ	AX, runtime·gomaxprocs(SB)
-	JNE	traced
+	JNE	timers
 	LEAQ	runtime·sched+schedt_lock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·lock(SB)
 	MOVLQSX	runtime·sched+schedt_npidle(SB), AX
 	CMPQ	AX, runtime·gomaxprocs(SB)
 	JNE	unlocked
+	CALL	runtime·timeSleepUntil(SB)  // nothing to watch until the next timer
+	MOVQ	0(SP), AX
+	MOVQ	AX, 8(SP)
+	CALL	runtime·nanotime1(SB)
+	MOVQ	8(SP), AX
+	SUBQ	0(SP), AX                 // next - now
+	JLE	unlocked                  // due already: see below
+	MOVQ	$maxWhen, CX
+	CMPQ	8(SP), CX
+	JNE	2(PC)
+	MOVQ	$-1, AX                   // no timers: until a P is taken
+	MOVQ	AX, 8(SP)
 	MOVL	$1, runtime·sched+schedt_sysmonwait(SB)
 	LEAQ	runtime·sched+schedt_lock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·unlock(SB)
 	LEAQ	runtime·sched+schedt_sysmonnote(SB), AX
 	MOVQ	AX, 0(SP)
-	CALL	runtime·notesleep(SB)
+	CALL	runtime·notetsleep(SB)
 	LEAQ	runtime·sched+schedt_lock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·lock(SB)
@@ -2433,7 +3118,18 @@ unlocked:
 	LEAQ	runtime·sched+schedt_lock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·unlock(SB)
-	JMP	loop
+timers:
+	// timers overdue and nobody running them (every M busy elsewhere or asleep): start an M
+	CALL	runtime·timeSleepUntil(SB)
+	MOVQ	0(SP), AX
+	MOVQ	AX, 8(SP)
+	CALL	runtime·nanotime1(SB)
+	MOVQ	8(SP), AX
+	CMPQ	AX, 0(SP)
+	JGE	traced
+	MOVQ	$0, 0(SP)
+	MOVB	$0, 8(SP)
+	CALL	runtime·startm(SB)
 traced:
 	CMPQ	runtime·debug_schedtrace(SB), $0
 	JLE	loop
@@ -2492,6 +3188,11 @@ TEXT runtime·schedtrace(SB), $40-1
 	CMPB	detailed+0(FP), $0
 	JEQ	ps
 	PL(sdetail<>, sdetail_n)
+	CMPL	runtime·sched+schedt_gcwaiting(SB), $0
+	SETNE	AX
+	MOVB	AX, 0(SP)
+	CALL	runtime·printbool(SB)
+	PL(snmidlelocked<>, snmidlelocked_n)
 	MOVLQSX	runtime·sched+schedt_nmidlelocked(SB), AX
 	PI(AX)
 	PL(sstopwait<>, sstopwait_n)
@@ -2556,6 +3257,10 @@ pdetail:
 	MOVLQSX	p_gFree_n(BX), AX
 	PI(AX)
 	PL(stimers<>, stimers_n)
+	MOVQ	16(SP), BX
+	MOVQ	p_timers_len(BX), AX
+	PI(AX)
+	CALL	runtime·printnl(SB)
 pnext:
 	INCQ	24(SP)
 	JMP	ploop

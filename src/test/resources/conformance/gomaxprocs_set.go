@@ -1,5 +1,5 @@
-// gomaxprocs_set: runtime.GOMAXPROCS(2) returns the old setting and changes it, so a second
-// call reports 2. (gmpvm cannot change GOMAXPROCS at run time yet: see docs/conformance.md.)
+// gomaxprocs_set: runtime.GOMAXPROCS(2) returns the old setting and changes it (stopping the
+// world), so a second call reports 2.
 package main
 
 import "runtime"

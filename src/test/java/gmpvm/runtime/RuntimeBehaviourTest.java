@@ -366,7 +366,7 @@ class RuntimeBehaviourTest {
         assertEquals(0, d.status());
         assertTrue(d.both().matches("(?s).*SCHED \\d+ms: gomaxprocs=2 .* runqueue=\\d+ gcwaiting=false nmidlelocked=0 "
                 + "stopwait=0 sysmonwait=false\n  P0: status=\\d schedtick=\\d+ syscalltick=0 m=-?\\d+ runqsize=\\d+ "
-                + "gfreecnt=\\d+ timerslen=0\n  P1: .*\n  M\\d+: p=-?\\d+ curg=-?\\d+ mallocing=0 throwing=0 preemptoff= "
+                + "gfreecnt=\\d+ timerslen=\\d+\n  P1: .*\n  M\\d+: p=-?\\d+ curg=-?\\d+ mallocing=0 throwing=0 preemptoff= "
                 + "locks=\\d+ dying=0 spinning=(true|false) blocked=false lockedg=-1\n.*  G1: status=\\d\\([^)]*\\) m=-?\\d+ lockedm=-1\n.*"),
                 d.both());
 
