@@ -167,6 +167,9 @@ GLOBL	sschedtraceeq<>(SB), RODATA, $11
 DATA	sscheddetaileq<>+0(SB)/12, $"scheddetail="
 GLOBL	sscheddetaileq<>(SB), RODATA, $12
 #define sscheddetaileq_n 12
+DATA	sasyncpreemptoffeq<>+0(SB)/16, $"asyncpreemptoff="
+GLOBL	sasyncpreemptoffeq<>(SB), RODATA, $16
+#define sasyncpreemptoffeq_n 16
 
 // PL(sym, n) prints the n-byte literal at sym. Clobbers AX and what
 // printstring clobbers.
@@ -186,6 +189,7 @@ GLOBL	sscheddetaileq<>(SB), RODATA, $12
 GLOBL	runtime·allm(SB), NOPTR, $8
 GLOBL	runtime·debug_schedtrace(SB), NOPTR, $8
 GLOBL	runtime·debug_scheddetail(SB), NOPTR, $8
+GLOBL	runtime·debug_asyncpreemptoff(SB), NOPTR, $8
 GLOBL	runtime·runtimeInitTime(SB), NOPTR, $8
 GLOBL	runtime·lasttrace(SB), NOPTR, $8
 GLOBL	runtime·m0(SB), NOPTR, $m__size
@@ -325,8 +329,15 @@ DATA	envGOMAXPROCS<>+0(SB)/10, $"GOMAXPROCS"
 GLOBL	envGOMAXPROCS<>(SB), RODATA, $10
 
 // parsedebugvars(): reads the GODEBUG settings the scheduler knows: schedtrace=N (print a
-// SCHED line every N ms of virtual time) and scheddetail=1 (add P, M and G lines).
+// SCHED line every N ms of virtual time), scheddetail=1 (add P, M and G lines) and
+// asyncpreemptoff=1 (preempt only at function prologues: no SIGURG).
 TEXT runtime·parsedebugvars(SB), $24-0
+	LEAQ	sasyncpreemptoffeq<>(SB), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	$sasyncpreemptoffeq_n, 8(SP)
+	CALL	runtime·godebugint(SB)
+	MOVQ	16(SP), AX
+	MOVQ	AX, runtime·debug_asyncpreemptoff(SB)
 	LEAQ	sschedtraceeq<>(SB), AX
 	MOVQ	AX, 0(SP)
 	MOVQ	$sschedtraceeq_n, 8(SP)
@@ -2144,8 +2155,8 @@ done:
 	RET
 
 // execute(gp *g, inheritTime bool): runs gp on the current M: status runnable -> running,
-// stack guard reset, schedtick counted unless gp inherits the time slice, then gogo.
-// Never returns.
+// stack guard and preemption requests (gp.preempt, pp.preempt) reset, schedtick counted
+// unless gp inherits the time slice, then gogo. Never returns.
 TEXT runtime·execute(SB), NOSPLIT|NOFRAME, $16-9
 	MYM(DX)                           // m, kept in DX (casgstatus leaves it)
 	MOVQ	gp+0(FP), AX
@@ -2161,9 +2172,10 @@ TEXT runtime·execute(SB), NOSPLIT|NOFRAME, $16-9
 	MOVQ	(g_stack+stack_lo)(AX), CX
 	ADDQ	$_StackGuard, CX
 	MOVQ	CX, g_stackguard0(AX)
+	MOVQ	m_p(DX), BX
+	MOVB	$0, p_preempt(BX)         // Go's schedule: pp.preempt = false
 	CMPB	inheritTime+8(FP), $0
 	JNE	go
-	MOVQ	m_p(DX), BX
 	INCL	p_schedtick(BX)
 go:
 	LEAQ	g_sched(AX), AX
@@ -2198,6 +2210,27 @@ TEXT runtime·gosched_m(SB), NOSPLIT|NOFRAME, $16-8
 	MOVQ	gp+0(FP), AX
 	GLOBRUNQPUT(AX, BX)
 	UNLOCKFAST(runtime·sched+schedt_lock(SB))
+	CALL	runtime·schedule(SB)
+	RET
+
+// gopreempt_m(gp *g): on g0: the end of a preemption (newstack's cooperative one, or
+// asyncPreempt2's): gp goes to the global run queue as if it had called Gosched (Go's
+// gopreempt_m is goschedImpl, as gosched_m is).
+TEXT runtime·gopreempt_m(SB), NOSPLIT|NOFRAME, $0-8
+	JMP	runtime·gosched_m(SB)
+
+// preemptPark(gp *g): on g0: parks the preempted gp in _Gpreempted (Go's preemptPark, asked
+// for by gp.preemptStop) and schedules; whoever asked (Go's suspendG) makes it runnable again.
+// gmpvm has no garbage collector, the one caller of suspendG in Go, so nothing sets
+// preemptStop yet. Never returns.
+TEXT runtime·preemptPark(SB), NOSPLIT|NOFRAME, $16-8
+	MOVQ	gp+0(FP), AX
+	MOVQ	g_m(AX), DX               // this M, kept in DX (casgstatus leaves it)
+	MOVQ	AX, 0(SP)
+	MOVL	$_Grunning, 8(SP)
+	MOVL	$_Gpreempted, 12(SP)
+	CALL	runtime·casgstatus(SB)
+	DROPG(DX, AX)
 	CALL	runtime·schedule(SB)
 	RET
 
@@ -2368,13 +2401,14 @@ DATA	sysmonPC<>+0(SB)/8, $runtime·newsysmon(SB)
 GLOBL	sysmonPC<>(SB), RODATA, $8
 
 // sysmon(): the system monitor, on its own M without a P (counted in sched.nmsys so that
-// checkdead ignores it). Sleeps 20 us of virtual time, doubling up to 10 ms after 50 rounds,
-// and prints the schedtrace every debug.schedtrace ms after the last one (runtime·lasttrace).
-// When every P is idle and no schedtrace is wanted there is nothing to watch: it sleeps on
-// sched.sysmonnote (sched.sysmonwait set) until pidleget takes a P off the idle list. (Go
-// sleeps there at most until the next timer or a forced GC is due; gmpvm has neither yet.)
-// (Retake and preemption: part 2.) Never returns.
-TEXT runtime·sysmon(SB), $32-0
+// checkdead ignores it), as Go's: sleeps 20 us of virtual time while it keeps finding work,
+// doubling after 50 idle rounds up to 10 ms; each round it retakes Ps blocked in system calls
+// and preempts goroutines that ran for forcePreemptNS (retake: a round that retook a P is
+// not idle), and prints the schedtrace every debug.schedtrace ms after the last one
+// (runtime·lasttrace). When every P is idle and no schedtrace is wanted there is nothing to
+// watch: it sleeps on sched.sysmonnote (sched.sysmonwait set) until pidleget takes a P off the
+// idle list or a goroutine enters a system call. Never returns.
+TEXT runtime·sysmon(SB), $40-0
 	LEAQ	runtime·sched+schedt_lock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·lock(SB)
@@ -2383,30 +2417,35 @@ TEXT runtime·sysmon(SB), $32-0
 	LEAQ	runtime·sched+schedt_lock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·unlock(SB)
-	MOVQ	$sysmonMinDelayUS, 16(SP) // delay
-	MOVQ	$0, 24(SP)                // idle rounds
+	MOVQ	$0, 16(SP)                // delay (us)
+	MOVQ	$0, 24(SP)                // idle: rounds in succession that woke nobody
 	MOVQ	runtime·lasttrace(SB), AX
 	CMPQ	AX, $0
 	JNE	loop
 	MOVQ	runtime·runtimeInitTime(SB), AX
 	MOVQ	AX, runtime·lasttrace(SB)
 loop:
+	CMPQ	24(SP), $0                // idle == 0: start with 20 us
+	JNE	2(PC)
+	MOVQ	$sysmonMinDelayUS, 16(SP)
+	CMPQ	24(SP), $sysmonIdleRounds // idle > 50: double
+	JLE	2(PC)
+	SHLQ	$1, 16(SP)
+	CMPQ	16(SP), $sysmonMaxDelayUS // up to 10 ms
+	JLE	2(PC)
+	MOVQ	$sysmonMaxDelayUS, 16(SP)
 	MOVL	16(SP), AX
 	MOVL	AX, 0(SP)
 	CALL	runtime·usleep(SB)
-	INCQ	24(SP)
-	CMPQ	24(SP), $sysmonIdleRounds
-	JLE	idlecheck
-	SHLQ	$1, 16(SP)
-	CMPQ	16(SP), $sysmonMaxDelayUS
-	JLE	idlecheck
-	MOVQ	$sysmonMaxDelayUS, 16(SP)
+	CALL	runtime·nanotime1(SB)
+	MOVQ	0(SP), AX
+	MOVQ	AX, 32(SP)                // now
 idlecheck:
 	CMPQ	runtime·debug_schedtrace(SB), $0
-	JGT	traced
+	JGT	retake
 	MOVLQSX	runtime·sched+schedt_npidle(SB), AX
 	CMPQ	AX, runtime·gomaxprocs(SB)
-	JNE	traced
+	JNE	retake
 	LEAQ	runtime·sched+schedt_lock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·lock(SB)
@@ -2427,18 +2466,29 @@ idlecheck:
 	LEAQ	runtime·sched+schedt_sysmonnote(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·noteclear(SB)
-	MOVQ	$sysmonMinDelayUS, 16(SP)
 	MOVQ	$0, 24(SP)
+	MOVQ	$sysmonMinDelayUS, 16(SP)
+	CALL	runtime·nanotime1(SB)     // it slept: now is later
+	MOVQ	0(SP), AX
+	MOVQ	AX, 32(SP)
 unlocked:
 	LEAQ	runtime·sched+schedt_lock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·unlock(SB)
-	JMP	loop
+retake:
+	// retake Ps blocked in system calls and preempt long-running goroutines
+	MOVQ	32(SP), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·retake(SB)
+	CMPL	8(SP), $0
+	JEQ	3(PC)
+	MOVQ	$0, 24(SP)                // idle = 0
+	JMP	2(PC)
+	INCQ	24(SP)                    // idle++
 traced:
 	CMPQ	runtime·debug_schedtrace(SB), $0
 	JLE	loop
-	CALL	runtime·nanotime1(SB)
-	MOVQ	0(SP), AX
+	MOVQ	32(SP), AX
 	MOVQ	runtime·debug_schedtrace(SB), CX
 	IMULQ	$1000000, CX
 	ADDQ	runtime·lasttrace(SB), CX
@@ -2451,6 +2501,154 @@ traced:
 	MOVB	AL, 0(SP)
 	CALL	runtime·schedtrace(SB)
 	JMP	loop
+
+// retake(now int64) uint32: sysmon's look at every P (Go's retake). A P that has run the same
+// goroutine slice (p.schedtick unchanged, including a P in a system call) since sysmon first
+// saw it, forcePreemptNS ago, gets preemptone. A P in _Psyscall whose p.syscalltick has not
+// moved for a whole sysmon round is retaken (CAS to _Pidle, syscalltick++, handoffp) when
+// there is other work: its run queue is not empty, or no M spins and no P idles, or it has
+// been blocked for more than 10 ms. Returns how many Ps it retook. gmpvm's allp never shrinks
+// while sysmon reads it (procresize only grows it at start-up), so no allpLock.
+TEXT runtime·retake(SB), $48-12
+	MOVL	$0, n-8(SP)
+	MOVQ	$0, i-16(SP)
+next:
+	MOVQ	i-16(SP), CX
+	CMPQ	CX, runtime·gomaxprocs(SB)
+	JGE	done
+	INCQ	i-16(SP)
+	LEAQ	runtime·allp(SB), AX
+	MOVQ	(AX)(CX*8), SI            // pp
+	TESTQ	SI, SI
+	JEQ	next
+	MOVQ	SI, pp-24(SP)
+	MOVB	$0, sysretake-32(SP)
+	MOVL	p_status(SI), DX          // s
+	CMPL	DX, $_Prunning
+	JEQ	running
+	CMPL	DX, $_Psyscall
+	JNE	next
+running:
+	// preempt the goroutine if it has been running for too long
+	MOVL	p_schedtick(SI), AX
+	CMPL	(p_sysmontick+sysmontick_schedtick)(SI), AX
+	JEQ	same
+	MOVL	AX, (p_sysmontick+sysmontick_schedtick)(SI)
+	MOVQ	now+0(FP), AX
+	MOVQ	AX, (p_sysmontick+sysmontick_schedwhen)(SI)
+	JMP	syscall
+same:
+	MOVQ	(p_sysmontick+sysmontick_schedwhen)(SI), AX
+	ADDQ	$forcePreemptNS, AX
+	CMPQ	AX, now+0(FP)
+	JGT	syscall
+	MOVQ	SI, 0(SP)
+	CALL	runtime·preemptone(SB)
+	MOVB	$1, sysretake-32(SP)      // in a system call preemptone cannot work: no M on the P
+	MOVQ	pp-24(SP), SI
+syscall:
+	CMPL	p_status(SI), $_Psyscall
+	JNE	next
+	// retake the P from a system call if it has been there for more than one sysmon tick
+	MOVL	p_syscalltick(SI), AX
+	CMPB	sysretake-32(SP), $0
+	JNE	check
+	CMPL	(p_sysmontick+sysmontick_syscalltick)(SI), AX
+	JEQ	check
+	MOVL	AX, (p_sysmontick+sysmontick_syscalltick)(SI)
+	MOVQ	now+0(FP), AX
+	MOVQ	AX, (p_sysmontick+sysmontick_syscallwhen)(SI)
+	JMP	next
+check:
+	// no other work and a short wait: leave it (a retake later keeps sysmon from deep sleep)
+	MOVQ	SI, 0(SP)
+	CALL	runtime·runqempty(SB)
+	MOVQ	pp-24(SP), SI
+	CMPB	8(SP), $0
+	JEQ	take
+	MOVL	runtime·sched+schedt_nmspinning(SB), AX
+	ADDL	runtime·sched+schedt_npidle(SB), AX
+	JEQ	take
+	MOVQ	(p_sysmontick+sysmontick_syscallwhen)(SI), AX
+	ADDQ	$10000000, AX
+	CMPQ	AX, now+0(FP)
+	JGT	next
+take:
+	MOVL	$-1, 0(SP)
+	CALL	runtime·incidlelocked(SB)
+	MOVQ	pp-24(SP), SI
+	MOVL	$_Psyscall, AX
+	MOVL	$_Pidle, CX
+	LOCK
+	CMPXCHGL	CX, p_status(SI)
+	JNE	lost
+	INCL	n-8(SP)
+	INCL	p_syscalltick(SI)
+	MOVQ	SI, 0(SP)
+	CALL	runtime·handoffp(SB)
+lost:
+	MOVL	$1, 0(SP)
+	CALL	runtime·incidlelocked(SB)
+	JMP	next
+done:
+	MOVL	n-8(SP), AX
+	MOVL	AX, ret+8(FP)
+	RET
+
+// preemptone(pp *p) bool: asks the goroutine running on pp to stop (Go's preemptone): sets
+// gp.preempt and gp.stackguard0 = stackPreempt, so that its next function prologue lands in
+// newstack (cooperative); unless GODEBUG=asyncpreemptoff=1, also sets pp.preempt and signals
+// the M (preemptM), for code that calls nothing (asynchronous). Only a request: returns
+// whether one was made (false when pp has no M, the M is ours, or it runs no user goroutine).
+TEXT runtime·preemptone(SB), NOSPLIT, $16-9
+	MOVB	$0, ret+8(FP)
+	MOVQ	pp+0(FP), SI
+	MOVQ	p_m(SI), BX               // mp
+	TESTQ	BX, BX
+	JEQ	no
+	MYM(AX)
+	CMPQ	AX, BX
+	JEQ	no
+	MOVQ	m_curg(BX), AX            // gp
+	TESTQ	AX, AX
+	JEQ	no
+	CMPQ	AX, m_g0(BX)
+	JEQ	no
+	MOVB	$1, g_preempt(AX)
+	MOVQ	$stackPreempt, CX
+	MOVQ	CX, g_stackguard0(AX)
+	CMPQ	runtime·debug_asyncpreemptoff(SB), $0
+	JGT	yes
+	MOVB	$1, p_preempt(SI)
+	MOVQ	BX, 0(SP)
+	CALL	runtime·preemptM(SB)
+yes:
+	MOVB	$1, ret+8(FP)
+no:
+	RET
+
+// preemptall() bool: preemptone for every running P (Go's preemptall); whether any request
+// was made.
+TEXT runtime·preemptall(SB), $24-1
+	MOVB	$0, ret+0(FP)
+	MOVQ	$0, i-8(SP)
+loop:
+	MOVQ	i-8(SP), CX
+	CMPQ	CX, runtime·gomaxprocs(SB)
+	JGE	done
+	INCQ	i-8(SP)
+	LEAQ	runtime·allp(SB), AX
+	MOVQ	(AX)(CX*8), SI
+	CMPL	p_status(SI), $_Prunning
+	JNE	loop
+	MOVQ	SI, 0(SP)
+	CALL	runtime·preemptone(SB)
+	CMPB	8(SP), $0
+	JEQ	loop
+	MOVB	$1, ret+0(FP)
+	JMP	loop
+done:
+	RET
 
 // schedtrace(detailed bool): prints Go's GODEBUG=schedtrace line ("SCHED Nms: gomaxprocs=…
 // [run queue lengths]") and, when detailed, a line per P, M and G, under sched.lock.
