@@ -2389,6 +2389,287 @@ GLOBL	park_mPC<>(SB), RODATA, $8
 DATA	goexit0PC<>+0(SB)/8, $runtime·goexit0(SB)
 GLOBL	goexit0PC<>(SB), RODATA, $8
 
+// entersyscall(): the goroutine is about to make a system call that may block (Go's
+// entersyscall / reentersyscall), called by syscall·Syscall right before its SYSCALL. Saves
+// the caller's pc and sp in g.sched and g.syscallpc/syscallsp (where a traceback of the
+// blocked goroutine starts), sets stackguard0 = stackPreempt and g.throwsplit (nothing may
+// grow the stack now), g: _Grunning -> _Gsyscall, wakes sysmon if it sleeps for want of a
+// busy P (Go's sysmonwait handling: someone must watch this P), records p.syscalltick in
+// m.syscalltick, and leaves the P in _Psyscall, detached from the M (m.oldp remembers it):
+// sysmon's retake may hand it to another M while the call blocks. m.locks is held meanwhile.
+// NOFRAME: the caller's frame is the one saved. Clobbers AX BX CX DX SI.
+TEXT runtime·entersyscall(SB), NOSPLIT|NOFRAME, $0-0
+	get_tls(CX)
+	MOVQ	g(CX), SI                 // gp
+	MOVQ	g_m(SI), BX               // mp
+	INCL	m_locks(BX)
+	MOVQ	$stackPreempt, CX
+	MOVQ	CX, g_stackguard0(SI)
+	MOVB	$1, g_throwsplit(SI)
+	// save(pc, sp)
+	MOVQ	0(SP), CX                 // getcallerpc()
+	MOVQ	CX, (g_sched+gobuf_pc)(SI)
+	MOVQ	CX, g_syscallpc(SI)
+	LEAQ	8(SP), CX                 // getcallersp()
+	MOVQ	CX, (g_sched+gobuf_sp)(SI)
+	MOVQ	CX, g_syscallsp(SI)
+	MOVQ	BP, (g_sched+gobuf_bp)(SI)
+	MOVL	$_Grunning, AX            // casgstatus(gp, _Grunning, _Gsyscall)
+	MOVL	$_Gsyscall, CX
+	LOCK
+	CMPXCHGL	CX, g_atomicstatus(SI)
+	JNE	bad
+	CMPL	runtime·sched+schedt_sysmonwait(SB), $0
+	JNE	wakesysmon
+release:
+	MOVQ	m_p(BX), CX               // pp
+	MOVL	p_syscalltick(CX), DX
+	MOVL	DX, m_syscalltick(BX)
+	MOVQ	$0, p_m(CX)
+	MOVQ	CX, m_oldp(BX)
+	MOVQ	$0, m_p(BX)
+	MOVL	$_Psyscall, DX
+	XCHGL	DX, p_status(CX)          // atomic.Store(&pp.status, _Psyscall)
+	DECL	m_locks(BX)
+	RET
+wakesysmon:
+	LEAQ	entersyscall_sysmonPC<>(SB), AX
+	PUSHQ	AX
+	CALL	runtime·systemstack(SB)
+	POPQ	AX
+	get_tls(CX)
+	MOVQ	g(CX), SI
+	MOVQ	g_m(SI), BX
+	MOVQ	0(SP), CX                 // save(pc, sp) again: systemstack used g.sched
+	MOVQ	CX, (g_sched+gobuf_pc)(SI)
+	LEAQ	8(SP), CX
+	MOVQ	CX, (g_sched+gobuf_sp)(SI)
+	MOVQ	BP, (g_sched+gobuf_bp)(SI)
+	JMP	release
+bad:
+	JMP	runtime·badcasgstatus(SB)
+
+// entersyscall_sysmon(): on g0: wakes sysmon if it sleeps on sched.sysmonnote.
+TEXT runtime·entersyscall_sysmon(SB), $8-0
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	CMPL	runtime·sched+schedt_sysmonwait(SB), $0
+	JEQ	2(PC)
+	CALL	runtime·sysmonwake(SB)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	RET
+
+// entersyscallblock(): entersyscall for a call known to block (Go's entersyscallblock):
+// the same bookkeeping (p.syscalltick counted at once), but the P is handed off right away
+// (entersyscallblock_handoff: handoffp(releasep()) on g0) instead of waiting for sysmon.
+// exitsyscall then finds no old P and looks for an idle one. Clobbers everything.
+TEXT runtime·entersyscallblock(SB), NOSPLIT, $8-0
+	get_tls(CX)
+	MOVQ	g(CX), SI                 // gp
+	MOVQ	g_m(SI), BX               // mp
+	INCL	m_locks(BX)
+	MOVB	$1, g_throwsplit(SI)
+	MOVQ	$stackPreempt, CX
+	MOVQ	CX, g_stackguard0(SI)
+	MOVQ	m_p(BX), CX
+	MOVL	p_syscalltick(CX), DX
+	MOVL	DX, m_syscalltick(BX)
+	INCL	p_syscalltick(CX)
+	MOVQ	8(BP), CX                 // save(getcallerpc(), getcallersp())
+	MOVQ	CX, (g_sched+gobuf_pc)(SI)
+	MOVQ	CX, g_syscallpc(SI)
+	LEAQ	16(BP), CX
+	MOVQ	CX, (g_sched+gobuf_sp)(SI)
+	MOVQ	CX, g_syscallsp(SI)
+	MOVQ	0(BP), CX
+	MOVQ	CX, (g_sched+gobuf_bp)(SI)
+	MOVL	$_Grunning, AX            // casgstatus(gp, _Grunning, _Gsyscall)
+	MOVL	$_Gsyscall, CX
+	LOCK
+	CMPXCHGL	CX, g_atomicstatus(SI)
+	JNE	bad
+	LEAQ	entersyscallblock_handoffPC<>(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·systemstack(SB)
+	get_tls(CX)
+	MOVQ	g(CX), SI
+	MOVQ	g_m(SI), BX
+	MOVQ	8(BP), CX                 // save again: systemstack used g.sched
+	MOVQ	CX, (g_sched+gobuf_pc)(SI)
+	LEAQ	16(BP), CX
+	MOVQ	CX, (g_sched+gobuf_sp)(SI)
+	MOVQ	0(BP), CX
+	MOVQ	CX, (g_sched+gobuf_bp)(SI)
+	DECL	m_locks(BX)
+	RET
+bad:
+	JMP	runtime·badcasgstatus(SB)
+
+// entersyscallblock_handoff(): on g0: handoffp(releasep()).
+TEXT runtime·entersyscallblock_handoff(SB), $8-0
+	CALL	runtime·releasep(SB)
+	CALL	runtime·handoffp(SB)      // releasep's result is handoffp's argument
+	RET
+
+// exitsyscall(): the system call has returned (Go's exitsyscall); the goroutine needs a P to
+// go on. Fast path (exitsyscallfast): the old P is still in _Psyscall (sysmon did not retake
+// it): CAS it back to _Pidle and wire it to this M again (wirep: _Prunning); else take an idle
+// P if there is one (exitsyscallfast_pidle, on g0). Either way p.syscalltick is counted, g
+// goes back to _Grunning with its stack guard (stackPreempt again if a preemption was asked
+// for meanwhile) and the call returns. Slow path: mcall(exitsyscall0) parks the goroutine on
+// the global run queue and stops the M; the goroutine returns from here when it is scheduled
+// again. Clobbers AX BX CX DX SI (and everything on the slow paths).
+TEXT runtime·exitsyscall(SB), NOSPLIT, $24-0
+	get_tls(CX)
+	MOVQ	g(CX), SI                 // gp
+	MOVQ	g_m(SI), BX               // mp
+	INCL	m_locks(BX)
+	MOVQ	m_oldp(BX), CX            // oldp
+	MOVQ	$0, m_oldp(BX)
+	// exitsyscallfast: try to re-acquire the last P
+	TESTQ	CX, CX
+	JEQ	other
+	MOVL	$_Psyscall, AX
+	MOVL	$_Pidle, DX
+	LOCK
+	CMPXCHGL	DX, p_status(CX)
+	JNE	other
+	MOVQ	CX, m_p(BX)               // wirep(oldp)
+	MOVQ	BX, p_m(CX)
+	MOVL	$_Prunning, p_status(CX)
+run:
+	// There's a cpu for us, so we can run.
+	INCL	p_syscalltick(CX)
+	MOVL	$_Gsyscall, AX            // casgstatus(gp, _Gsyscall, _Grunning)
+	MOVL	$_Grunning, DX
+	LOCK
+	CMPXCHGL	DX, g_atomicstatus(SI)
+	JNE	bad
+	MOVQ	$0, g_syscallsp(SI)
+	DECL	m_locks(BX)
+	MOVQ	(g_stack+stack_lo)(SI), AX
+	ADDQ	$_StackGuard, AX
+	CMPB	g_preempt(SI), $0
+	JEQ	2(PC)
+	MOVQ	$stackPreempt, AX         // restore the preemption request if it was cleared
+	MOVQ	AX, g_stackguard0(SI)
+	MOVB	$0, g_throwsplit(SI)
+	RET
+other:
+	// try to get any other idle P
+	CMPQ	runtime·sched+schedt_pidle(SB), $0
+	JEQ	slow
+	LEAQ	runtime·exitsyscallfast_pidle(SB), AX
+	MOVQ	AX, 8(SP)                 // a closure {fn, ok} on this stack
+	MOVB	$0, 16(SP)
+	LEAQ	8(SP), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·systemstack(SB)
+	get_tls(CX)
+	MOVQ	g(CX), SI
+	MOVQ	g_m(SI), BX
+	CMPB	16(SP), $0
+	JEQ	slow
+	MOVQ	m_p(BX), CX
+	JMP	run
+slow:
+	DECL	m_locks(BX)
+	LEAQ	exitsyscall0PC<>(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·mcall(SB)
+	// Scheduler returned, so we're allowed to run now.
+	get_tls(CX)
+	MOVQ	g(CX), SI
+	MOVQ	g_m(SI), BX
+	MOVQ	$0, g_syscallsp(SI)
+	MOVQ	m_p(BX), CX
+	INCL	p_syscalltick(CX)
+	MOVB	$0, g_throwsplit(SI)
+	RET
+bad:
+	JMP	runtime·badcasgstatus(SB)
+
+// exitsyscallfast_pidle(): on g0, as exitsyscall's closure (DX: {fn, ok bool}): takes an idle
+// P for this M (pidleget, which wakes a sleeping sysmon) and sets ok if it got one.
+TEXT runtime·exitsyscallfast_pidle(SB), $24-0
+	MOVQ	DX, 16(SP)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	CALL	runtime·pidleget(SB)
+	MOVQ	0(SP), AX
+	MOVQ	AX, 8(SP)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	MOVQ	8(SP), AX
+	TESTQ	AX, AX
+	JEQ	none
+	MOVQ	AX, 0(SP)
+	CALL	runtime·acquirep(SB)
+	MOVQ	16(SP), DX
+	MOVB	$1, 8(DX)
+none:
+	RET
+
+// exitsyscall0(gp *g): on g0: exitsyscall's slow path (Go's exitsyscall0): gp becomes
+// runnable; with an idle P this M takes it and runs gp at once; otherwise gp goes on the
+// global run queue and the M stops (stopm) until it is handed a P, then schedules. (A gp
+// locked to this M waits for it in stoplockedm.) Never returns.
+TEXT runtime·exitsyscall0(SB), $24-8
+	MOVQ	gp+0(FP), AX
+	MOVQ	AX, 0(SP)
+	MOVL	$_Gsyscall, 8(SP)
+	MOVL	$_Grunnable, 12(SP)
+	CALL	runtime·casgstatus(SB)
+	CALL	runtime·dropg(SB)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	CALL	runtime·pidleget(SB)
+	MOVQ	0(SP), AX
+	MOVQ	AX, pp-8(SP)
+	TESTQ	AX, AX
+	JNE	unlock
+	MOVQ	gp+0(FP), AX
+	GLOBRUNQPUT(AX, BX)
+unlock:
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	MOVQ	pp-8(SP), AX
+	TESTQ	AX, AX
+	JEQ	stop
+	MOVQ	AX, 0(SP)
+	CALL	runtime·acquirep(SB)
+	MOVQ	gp+0(FP), AX
+	MOVQ	AX, 0(SP)
+	MOVB	$0, 8(SP)
+	CALL	runtime·execute(SB)       // never returns
+stop:
+	MOVQ	gp+0(FP), AX
+	CMPQ	g_lockedm(AX), $0
+	JEQ	nolock
+	CALL	runtime·stoplockedm(SB)
+	MOVQ	gp+0(FP), AX
+	MOVQ	AX, 0(SP)
+	MOVB	$0, 8(SP)
+	CALL	runtime·execute(SB)       // never returns
+nolock:
+	CALL	runtime·stopm(SB)
+	CALL	runtime·schedule(SB)      // never returns
+	RET
+
+DATA	entersyscall_sysmonPC<>+0(SB)/8, $runtime·entersyscall_sysmon(SB)
+GLOBL	entersyscall_sysmonPC<>(SB), RODATA, $8
+DATA	entersyscallblock_handoffPC<>+0(SB)/8, $runtime·entersyscallblock_handoff(SB)
+GLOBL	entersyscallblock_handoffPC<>(SB), RODATA, $8
+DATA	exitsyscall0PC<>+0(SB)/8, $runtime·exitsyscall0(SB)
+GLOBL	exitsyscall0PC<>(SB), RODATA, $8
+
 // newsysmon(): on g0: newm(sysmon, nil): sysmon runs on its own M without a P.
 TEXT runtime·newsysmon(SB), $16-0
 	LEAQ	runtime·sysmon(SB), AX
