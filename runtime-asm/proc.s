@@ -2516,13 +2516,11 @@ TEXT runtime·entersyscallblock_handoff(SB), $8-0
 
 // exitsyscall(): the system call has returned (Go's exitsyscall); the goroutine needs a P to
 // go on. Fast path (exitsyscallfast): the old P is still in _Psyscall (sysmon did not retake
-// it): CAS it back to _Pidle and wire it to this M again (wirep: _Prunning); else take an idle
-// P if there is one (exitsyscallfast_pidle, on g0). Either way p.syscalltick is counted, g
-// goes back to _Grunning with its stack guard (stackPreempt again if a preemption was asked
-// for meanwhile) and the call returns. Slow path: mcall(exitsyscall0) parks the goroutine on
-// the global run queue and stops the M; the goroutine returns from here when it is scheduled
-// again. Clobbers AX BX CX DX SI (and everything on the slow paths).
-TEXT runtime·exitsyscall(SB), NOSPLIT, $24-0
+// it): CAS it back to _Pidle and wire it to this M again (wirep: _Prunning); p.syscalltick is
+// counted, g goes back to _Grunning with its stack guard (stackPreempt again if a preemption
+// was asked for meanwhile) and the call returns. Otherwise exitsyscall_slow. NOFRAME, so the
+// fast path pays for no frame. Clobbers AX BX CX DX SI (and everything on the slow paths).
+TEXT runtime·exitsyscall(SB), NOSPLIT|NOFRAME, $0-0
 	get_tls(CX)
 	MOVQ	g(CX), SI                 // gp
 	MOVQ	g_m(SI), BX               // mp
@@ -2531,17 +2529,22 @@ TEXT runtime·exitsyscall(SB), NOSPLIT, $24-0
 	MOVQ	$0, m_oldp(BX)
 	// exitsyscallfast: try to re-acquire the last P
 	TESTQ	CX, CX
-	JEQ	other
+	JEQ	slow
 	MOVL	$_Psyscall, AX
 	MOVL	$_Pidle, DX
 	LOCK
 	CMPXCHGL	DX, p_status(CX)
-	JNE	other
+	JNE	slow
 	MOVQ	CX, m_p(BX)               // wirep(oldp)
 	MOVQ	BX, p_m(CX)
 	MOVL	$_Prunning, p_status(CX)
-run:
-	// There's a cpu for us, so we can run.
+	JMP	runtime·exitsyscall_run(SB)
+slow:
+	JMP	runtime·exitsyscall_slow(SB)
+
+// exitsyscall_run(): the end of exitsyscall once this M (BX) has a P (CX) for gp (SI): there's
+// a cpu for us, so we can run. Reached by a jump, on the caller's frame. Clobbers AX DX.
+TEXT runtime·exitsyscall_run(SB), NOSPLIT|NOFRAME, $0-0
 	INCL	p_syscalltick(CX)
 	MOVL	$_Gsyscall, AX            // casgstatus(gp, _Gsyscall, _Grunning)
 	MOVL	$_Grunning, DX
@@ -2558,10 +2561,16 @@ run:
 	MOVQ	AX, g_stackguard0(SI)
 	MOVB	$0, g_throwsplit(SI)
 	RET
-other:
-	// try to get any other idle P
+bad:
+	JMP	runtime·badcasgstatus(SB)
+
+// exitsyscall_slow(): exitsyscall without its old P (reached by a jump, m.locks held): takes
+// any idle P (exitsyscallfast_pidle, on g0) and runs on; else mcall(exitsyscall0) parks the
+// goroutine on the global run queue and stops the M, and the goroutine returns from here when
+// it is scheduled again. Clobbers everything.
+TEXT runtime·exitsyscall_slow(SB), NOSPLIT, $24-0
 	CMPQ	runtime·sched+schedt_pidle(SB), $0
-	JEQ	slow
+	JEQ	park
 	LEAQ	runtime·exitsyscallfast_pidle(SB), AX
 	MOVQ	AX, 8(SP)                 // a closure {fn, ok} on this stack
 	MOVB	$0, 16(SP)
@@ -2572,10 +2581,14 @@ other:
 	MOVQ	g(CX), SI
 	MOVQ	g_m(SI), BX
 	CMPB	16(SP), $0
-	JEQ	slow
+	JEQ	park
 	MOVQ	m_p(BX), CX
-	JMP	run
-slow:
+	CALL	runtime·exitsyscall_run(SB)
+	RET
+park:
+	get_tls(CX)
+	MOVQ	g(CX), SI
+	MOVQ	g_m(SI), BX
 	DECL	m_locks(BX)
 	LEAQ	exitsyscall0PC<>(SB), AX
 	MOVQ	AX, 0(SP)
@@ -2589,8 +2602,6 @@ slow:
 	INCL	p_syscalltick(CX)
 	MOVB	$0, g_throwsplit(SI)
 	RET
-bad:
-	JMP	runtime·badcasgstatus(SB)
 
 // exitsyscallfast_pidle(): on g0, as exitsyscall's closure (DX: {fn, ok bool}): takes an idle
 // P for this M (pidleget, which wakes a sleeping sysmon) and sets ok if it got one.
