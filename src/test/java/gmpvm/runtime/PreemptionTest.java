@@ -387,4 +387,34 @@ class PreemptionTest {
             assertTrue(ns <= 2 * 10_000_000 + 200_000, "seed " + seed + ": " + ns + " ns");
         }
     }
+
+    /**
+     * The same after a 30 ms busy start, but the sleeper brackets a raw nanosleep with
+     * entersyscallblock and exitsyscall: the P is handed off before the call, so main runs
+     * again at once instead of at sysmon's next 10 ms tick. main prints how long after the
+     * sleeper's start it ran (ns), whether the sleeper was still in its call, and, once the
+     * sleeper is back, the P's syscalltick (entersyscallblock counts the call at once).
+     */
+    static final String BLOCK = STUCK.replace("""
+            	CALL	syscall·Syscall(SB)
+            """, """
+            	CALL	runtime·entersyscallblock(SB)
+            	CALL	syscall·RawSyscall(SB)
+            	CALL	runtime·exitsyscall(SB)
+            """);
+
+    @Test
+    void entersyscallblockHandsThePOffAtOnce() throws Exception {
+        assertTrue(BLOCK.contains("entersyscallblock"));
+        byte[] elf = RuntimeRun.buildText("block.s", BLOCK);
+        for (long seed = 0; seed < 3; seed++) {
+            RuntimeRun.Result r = RuntimeRun.run(elf, seed, 1, "GOMAXPROCS=1");
+            Matcher m = Pattern.compile("(\\d+) 1\n").matcher(r.both());
+            assertTrue(m.matches(), "seed " + seed + ": " + r.both());
+            long ns = Long.parseLong(m.group(1));
+            System.out.printf("seed %d: P handed off by entersyscallblock, main running after %.1f us%n", seed, ns / 1e3);
+            // a hand-off and an M woken, not a sysmon tick (10 ms by now)
+            assertTrue(ns < 1_000_000, "seed " + seed + ": " + ns + " ns");
+        }
+    }
 }
