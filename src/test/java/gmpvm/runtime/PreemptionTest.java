@@ -417,4 +417,21 @@ class PreemptionTest {
             assertTrue(ns < 1_000_000, "seed " + seed + ": " + ns + " ns");
         }
     }
+
+    /**
+     * examples/spin.s with GODEBUG=asyncpreemptoff=1: sysmon still asks (the cooperative
+     * request), but the spinner calls nothing, so it keeps the only P and main never prints;
+     * the run ends at the instruction limit, 40 ms of virtual time (sysmon's 10 ms limit passed
+     * three times over). Without the setting, the same run finishes.
+     */
+    @Test
+    void asyncpreemptoffLeavesACallFreeLoopRunning() throws Exception {
+        byte[] elf = RuntimeRun.build(RuntimeExamplesTest.DIR.resolve("spin.s"));
+        RuntimeRun.Result off = RuntimeRun.runLimited(elf, 0, 1, 40_000_000, "GOMAXPROCS=1", "GODEBUG=asyncpreemptoff=1");
+        assertEquals(124, off.status(), off.both());
+        assertEquals("", off.both());
+        RuntimeRun.Result on = RuntimeRun.runLimited(elf, 0, 1, 40_000_000, "GOMAXPROCS=1");
+        assertEquals(0, on.status(), on.both());
+        assertEquals("main: the spinner was preempted\n", on.both());
+    }
 }
