@@ -10,7 +10,9 @@
 // gosched_m (newstack calls them), the scheduler's hot path on g0 (schedule, findRunnable,
 // execute, runqput/runqget, stealing: RuntimeCostsTest counts their instructions; Go marks
 // several of them nosplit), gopark/park_m/goready/ready (run with locks held or sudogs
-// queued), and mstart/mstart0 (g0's guard is not set yet).
+// queued), mstart/mstart0 (g0's guard is not set yet), entersyscall/exitsyscall (between
+// them the stack must not move, as in Go) and preemptone (sysmon's, with the target's M
+// running on).
 #include "go_asm.h"
 #include "go_tls.h"
 #include "textflag.h"

@@ -73,7 +73,7 @@ class RuntimeExamplesTest {
     void theCoreExamplesExist() throws Exception {
         List<String> names = examples().toList();
         for (String n : List.of("hello.s", "gostart.s", "yield.s", "nilgo.s", "fanout.s", "pingpong.s", "pipeline.s", "deadlock.s",
-                "defer.s", "recover.s", "nilpanic.s", "goexit.s", "spin.s", "coop.s")) {
+                "defer.s", "recover.s", "nilpanic.s", "goexit.s", "spin.s", "coop.s", "syscall.s")) {
             assertTrue(names.contains(n), n + " in " + names);
         }
     }
