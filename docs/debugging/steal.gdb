@@ -6,7 +6,7 @@
 # main·main, after the runtime's own start-up.
 tbreak main.main
 continue
-break proc.s:2081
+break proc.s:2083
 continue
 info threads
 info ps
