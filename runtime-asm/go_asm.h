@@ -98,7 +98,8 @@
 #define m_signalPending 268
 #define m_waitunlockf 272
 #define m_waitlock 280
-#define m__size 288
+#define m_syscalltick 288
+#define m__size 296
 
 // ---- p: a processor, the right to run Go code; holds the local run queue ----
 #define p_id 0
@@ -290,6 +291,8 @@
 #define _SIGBUS 7
 #define _SIGFPE 8
 #define _SIGSEGV 11
+#define _SIGURG 23
+#define sigPreempt 23
 #define _SA_SIGINFO 0x4
 #define _SA_ONSTACK 0x8000000
 #define _SA_RESTORER 0x4000000
@@ -392,6 +395,11 @@
 #define sysmonMinDelayUS 20
 #define sysmonMaxDelayUS 10000
 #define sysmonIdleRounds 50
+// asyncPreemptStack: the stack an asynchronous preemption needs below the interrupted SP (Go's
+// preempt.go init computes it the same way): asyncPreempt's frame (the return address pushCall
+// pushes, BP, the flags and 368 bytes of registers: 392), asyncPreempt2's (return address, BP
+// and 8 bytes: 24) and mcall's return address (8), plus 8 words of slack as Go adds: 488.
+#define asyncPreemptStack 488
 
 // ---- Linux: system call numbers, clone flags, arch_prctl, futex ----
 #define SYS_read 0

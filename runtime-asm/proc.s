@@ -10,7 +10,9 @@
 // gosched_m (newstack calls them), the scheduler's hot path on g0 (schedule, findRunnable,
 // execute, runqput/runqget, stealing: RuntimeCostsTest counts their instructions; Go marks
 // several of them nosplit), gopark/park_m/goready/ready (run with locks held or sudogs
-// queued), and mstart/mstart0 (g0's guard is not set yet).
+// queued), mstart/mstart0 (g0's guard is not set yet), entersyscall/exitsyscall (between
+// them the stack must not move, as in Go) and preemptone (sysmon's, with the target's M
+// running on).
 #include "go_asm.h"
 #include "go_tls.h"
 #include "textflag.h"
@@ -170,6 +172,9 @@ GLOBL	sschedtraceeq<>(SB), RODATA, $11
 DATA	sscheddetaileq<>+0(SB)/12, $"scheddetail="
 GLOBL	sscheddetaileq<>(SB), RODATA, $12
 #define sscheddetaileq_n 12
+DATA	sasyncpreemptoffeq<>+0(SB)/16, $"asyncpreemptoff="
+GLOBL	sasyncpreemptoffeq<>(SB), RODATA, $16
+#define sasyncpreemptoffeq_n 16
 
 // PL(sym, n) prints the n-byte literal at sym. Clobbers AX and what
 // printstring clobbers.
@@ -189,6 +194,7 @@ GLOBL	sscheddetaileq<>(SB), RODATA, $12
 GLOBL	runtime·allm(SB), NOPTR, $8
 GLOBL	runtime·debug_schedtrace(SB), NOPTR, $8
 GLOBL	runtime·debug_scheddetail(SB), NOPTR, $8
+GLOBL	runtime·debug_asyncpreemptoff(SB), NOPTR, $8
 GLOBL	runtime·runtimeInitTime(SB), NOPTR, $8
 GLOBL	runtime·lasttrace(SB), NOPTR, $8
 GLOBL	runtime·m0(SB), NOPTR, $m__size
@@ -328,8 +334,15 @@ DATA	envGOMAXPROCS<>+0(SB)/10, $"GOMAXPROCS"
 GLOBL	envGOMAXPROCS<>(SB), RODATA, $10
 
 // parsedebugvars(): reads the GODEBUG settings the scheduler knows: schedtrace=N (print a
-// SCHED line every N ms of virtual time) and scheddetail=1 (add P, M and G lines).
+// SCHED line every N ms of virtual time), scheddetail=1 (add P, M and G lines) and
+// asyncpreemptoff=1 (preempt only at function prologues: no SIGURG).
 TEXT runtime·parsedebugvars(SB), $24-0
+	LEAQ	sasyncpreemptoffeq<>(SB), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	$sasyncpreemptoffeq_n, 8(SP)
+	CALL	runtime·godebugint(SB)
+	MOVQ	16(SP), AX
+	MOVQ	AX, runtime·debug_asyncpreemptoff(SB)
 	LEAQ	sschedtraceeq<>(SB), AX
 	MOVQ	AX, 0(SP)
 	MOVQ	$sschedtraceeq_n, 8(SP)
@@ -1665,7 +1678,7 @@ TEXT runtime·schedule(SB), NOSPLIT|NOFRAME, $40-0
 	CMPQ	m_lockedg(BX), $0
 	JNE	lockedm
 top:
-	CALL	runtime·findRunnable(SB)  // blocks until work is available
+	CALL	runtime·findRunnable(SB)  // BX = m; blocks until work is available
 	MOVQ	32(SP), BX                // findRunnable's results are execute's arguments
 	CMPB	m_spinning(BX), $0
 	JNE	spinning
@@ -1689,6 +1702,7 @@ spinning:
 startlocked:
 	// gp may run only on its own M: hand it our P, wait for another, look again
 	CALL	runtime·startlockedm(SB)
+	MOVQ	32(SP), BX
 	JMP	top
 lockedm:
 	// this M may run only its locked g: give the P away until that g is ready again
@@ -1712,10 +1726,10 @@ GLOBL	msgholding<>(SB), RODATA, $23
 // queue, the global queue, then (spinning, while spinning Ms are at most half the busy Ps)
 // steals from other Ps (and runs their due timers); failing all that, gives up the P, checks
 // every queue once more and parks the M (stopmTimers: until the next timer if it is the last)
-// until it is handed work.
+// until it is handed work. Its one caller, schedule, passes its m in BX (saving the TLS
+// load on every round).
 TEXT runtime·findRunnable(SB), NOSPLIT|NOFRAME, $40-16
 top:
-	MYM(BX)
 	MOVQ	m_p(BX), BX
 	MOVQ	BX, 24(SP)
 	// the world stopping, or timers on this P: three instructions when neither
@@ -1802,7 +1816,7 @@ stop:
 	LEAQ	runtime·sched+schedt_lock(SB), AX   // the world is stopping: gcstopm at top
 	MOVQ	AX, 0(SP)
 	CALL	runtime·unlock(SB)
-	JMP	top
+	JMP	retry
 nostw:
 	CMPL	runtime·sched+schedt_runqsize(SB), $0
 	JEQ	release
@@ -1860,15 +1874,15 @@ recheck:
 	MOVB	$1, m_spinning(BX)
 	LOCK
 	INCL	runtime·sched+schedt_nmspinning(SB)
-	JMP	top
+	JMP	retry
 park:
 	CALL	runtime·stopmTimers(SB)
-	JMP	top
+	JMP	retry
 gcortimers:
 	CMPL	runtime·sched+schedt_gcwaiting(SB), $0
 	JEQ	timers
 	CALL	runtime·gcstopm(SB)
-	JMP	top
+	JMP	retry
 timers:
 	MOVQ	BX, 0(SP)                 // checkTimers(pp, 0): run what is due
 	MOVQ	$0, 8(SP)
@@ -1877,6 +1891,10 @@ timers:
 	MOVQ	m_p(BX), BX
 	MOVQ	BX, 24(SP)
 	JMP	fair
+retry:
+	// looking again after a stop, a park or a wait for a P: m from TLS, as on entry
+	MYM(BX)
+	JMP	top
 
 // stopm(): parks the M on the idle list until startm hands it a P (in m.nextp).
 TEXT runtime·stopm(SB), NOSPLIT, $16-0
@@ -2549,8 +2567,8 @@ done:
 	RET
 
 // execute(gp *g, inheritTime bool): runs gp on the current M: status runnable -> running,
-// stack guard reset, schedtick counted unless gp inherits the time slice, then gogo.
-// Never returns.
+// stack guard and preemption requests (gp.preempt, pp.preempt) reset, schedtick counted
+// unless gp inherits the time slice, then gogo. Never returns.
 TEXT runtime·execute(SB), NOSPLIT|NOFRAME, $16-9
 	MYM(DX)                           // m, kept in DX (casgstatus leaves it)
 	MOVQ	gp+0(FP), AX
@@ -2566,9 +2584,10 @@ TEXT runtime·execute(SB), NOSPLIT|NOFRAME, $16-9
 	MOVQ	(g_stack+stack_lo)(AX), CX
 	ADDQ	$_StackGuard, CX
 	MOVQ	CX, g_stackguard0(AX)
+	MOVQ	m_p(DX), BX
+	MOVB	$0, p_preempt(BX)         // Go's schedule: pp.preempt = false
 	CMPB	inheritTime+8(FP), $0
 	JNE	go
-	MOVQ	m_p(DX), BX
 	INCL	p_schedtick(BX)
 go:
 	LEAQ	g_sched(AX), AX
@@ -2603,6 +2622,27 @@ TEXT runtime·gosched_m(SB), NOSPLIT|NOFRAME, $16-8
 	MOVQ	gp+0(FP), AX
 	GLOBRUNQPUT(AX, BX)
 	UNLOCKFAST(runtime·sched+schedt_lock(SB))
+	CALL	runtime·schedule(SB)
+	RET
+
+// gopreempt_m(gp *g): on g0: the end of a preemption (newstack's cooperative one, or
+// asyncPreempt2's): gp goes to the global run queue as if it had called Gosched (Go's
+// gopreempt_m is goschedImpl, as gosched_m is).
+TEXT runtime·gopreempt_m(SB), NOSPLIT|NOFRAME, $0-8
+	JMP	runtime·gosched_m(SB)
+
+// preemptPark(gp *g): on g0: parks the preempted gp in _Gpreempted (Go's preemptPark, asked
+// for by gp.preemptStop) and schedules; whoever asked (Go's suspendG) makes it runnable again.
+// gmpvm has no garbage collector, the one caller of suspendG in Go, so nothing sets
+// preemptStop yet. Never returns.
+TEXT runtime·preemptPark(SB), NOSPLIT|NOFRAME, $16-8
+	MOVQ	gp+0(FP), AX
+	MOVQ	g_m(AX), DX               // this M, kept in DX (casgstatus leaves it)
+	MOVQ	AX, 0(SP)
+	MOVL	$_Grunning, 8(SP)
+	MOVL	$_Gpreempted, 12(SP)
+	CALL	runtime·casgstatus(SB)
+	DROPG(DX, AX)
 	CALL	runtime·schedule(SB)
 	RET
 
@@ -2969,64 +3009,304 @@ unlock:
 DATA	msgnotwaiting<>+0(SB)/27, $"gcstopm: not waiting for gc"
 GLOBL	msgnotwaiting<>(SB), RODATA, $27
 
-// ---- cooperative preemption (the form stopTheWorld needs; asynchronous preemption adds
-// pp.preempt and preemptM to preemptone) ----
-
-// preemptall() bool: asks the goroutine running on every _Prunning P to stop (preemptone);
-// true if any was asked. Clobbers AX BX CX DX SI.
-TEXT runtime·preemptall(SB), NOSPLIT, $16-8
-	MOVB	$0, ret+0(FP)
-	XORL	SI, SI
-each:
-	CMPQ	SI, runtime·gomaxprocs(SB)
-	JGE	done
-	LEAQ	runtime·allp(SB), AX
-	MOVQ	(AX)(SI*8), AX
-	INCQ	SI
-	CMPL	p_status(AX), $_Prunning
-	JNE	each
-	MOVQ	AX, 0(SP)
-	CALL	runtime·preemptone(SB)
-	MOVB	8(SP), AX
-	ORB	AX, ret+0(FP)
-	JMP	each
-done:
-	RET
-
-// preemptone(pp *p) bool: asks the goroutine running on pp to stop at its next function
-// prologue, as Go's preemptone without its asynchronous part: gp.preempt = true and
-// gp.stackguard0 = stackPreempt, which the split check takes for a lack of stack (newstack
-// then yields). False when pp has no M, is the caller's, or runs no user goroutine.
-// Clobbers AX BX CX DX.
-TEXT runtime·preemptone(SB), NOSPLIT, $0-9
-	MOVB	$0, ret+8(FP)
-	MOVQ	pp+0(FP), AX
-	MOVQ	p_m(AX), BX               // mp
-	CMPQ	BX, $0
-	JEQ	done
-	MYM(DX)
-	CMPQ	BX, DX
-	JEQ	done
-	MOVQ	m_curg(BX), CX            // gp
-	CMPQ	CX, $0
-	JEQ	done
-	CMPQ	CX, m_g0(BX)
-	JEQ	done
-	MOVB	$1, g_preempt(CX)
-	MOVQ	$stackPreempt, DX
-	MOVQ	DX, g_stackguard0(CX)
-	MOVB	$1, ret+8(FP)
-done:
-	RET
-
-// ---- end of cooperative preemption ----
-
 DATA	gosched_mPC<>+0(SB)/8, $runtime·gosched_m(SB)
 GLOBL	gosched_mPC<>(SB), RODATA, $8
 DATA	park_mPC<>+0(SB)/8, $runtime·park_m(SB)
 GLOBL	park_mPC<>(SB), RODATA, $8
 DATA	goexit0PC<>+0(SB)/8, $runtime·goexit0(SB)
 GLOBL	goexit0PC<>(SB), RODATA, $8
+
+// entersyscall(): the goroutine is about to make a system call that may block (Go's
+// entersyscall / reentersyscall), called by syscall·Syscall right before its SYSCALL. Saves
+// the caller's pc and sp in g.sched and g.syscallpc/syscallsp (where a traceback of the
+// blocked goroutine starts), sets stackguard0 = stackPreempt and g.throwsplit (nothing may
+// grow the stack now), g: _Grunning -> _Gsyscall, wakes sysmon if it sleeps for want of a
+// busy P (Go's sysmonwait handling: someone must watch this P), records p.syscalltick in
+// m.syscalltick, and leaves the P in _Psyscall, detached from the M (m.oldp remembers it):
+// sysmon's retake may hand it to another M while the call blocks. m.locks is held meanwhile.
+// NOFRAME: the caller's frame is the one saved. Clobbers AX BX CX DX SI.
+TEXT runtime·entersyscall(SB), NOSPLIT|NOFRAME, $0-0
+	get_tls(CX)
+	MOVQ	g(CX), SI                 // gp
+	MOVQ	g_m(SI), BX               // mp
+	INCL	m_locks(BX)
+	MOVQ	$stackPreempt, CX
+	MOVQ	CX, g_stackguard0(SI)
+	MOVB	$1, g_throwsplit(SI)
+	// save(pc, sp)
+	MOVQ	0(SP), CX                 // getcallerpc()
+	MOVQ	CX, (g_sched+gobuf_pc)(SI)
+	MOVQ	CX, g_syscallpc(SI)
+	LEAQ	8(SP), CX                 // getcallersp()
+	MOVQ	CX, (g_sched+gobuf_sp)(SI)
+	MOVQ	CX, g_syscallsp(SI)
+	MOVQ	BP, (g_sched+gobuf_bp)(SI)
+	MOVL	$_Grunning, AX            // casgstatus(gp, _Grunning, _Gsyscall)
+	MOVL	$_Gsyscall, CX
+	LOCK
+	CMPXCHGL	CX, g_atomicstatus(SI)
+	JNE	bad
+	CMPL	runtime·sched+schedt_sysmonwait(SB), $0
+	JNE	wakesysmon
+release:
+	MOVQ	m_p(BX), CX               // pp
+	MOVL	p_syscalltick(CX), DX
+	MOVL	DX, m_syscalltick(BX)
+	MOVQ	$0, p_m(CX)
+	MOVQ	CX, m_oldp(BX)
+	MOVQ	$0, m_p(BX)
+	MOVL	$_Psyscall, DX
+	XCHGL	DX, p_status(CX)          // atomic.Store(&pp.status, _Psyscall)
+	DECL	m_locks(BX)
+	RET
+wakesysmon:
+	LEAQ	entersyscall_sysmonPC<>(SB), AX
+	PUSHQ	AX
+	CALL	runtime·systemstack(SB)
+	POPQ	AX
+	get_tls(CX)
+	MOVQ	g(CX), SI
+	MOVQ	g_m(SI), BX
+	MOVQ	0(SP), CX                 // save(pc, sp) again: systemstack used g.sched
+	MOVQ	CX, (g_sched+gobuf_pc)(SI)
+	LEAQ	8(SP), CX
+	MOVQ	CX, (g_sched+gobuf_sp)(SI)
+	MOVQ	BP, (g_sched+gobuf_bp)(SI)
+	JMP	release
+bad:
+	JMP	runtime·badcasgstatus(SB)
+
+// entersyscall_sysmon(): on g0: wakes sysmon if it sleeps on sched.sysmonnote.
+TEXT runtime·entersyscall_sysmon(SB), $8-0
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	CMPL	runtime·sched+schedt_sysmonwait(SB), $0
+	JEQ	2(PC)
+	CALL	runtime·sysmonwake(SB)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	RET
+
+// entersyscallblock(): entersyscall for a call known to block (Go's entersyscallblock):
+// the same bookkeeping (p.syscalltick counted at once), but the P is handed off right away
+// (entersyscallblock_handoff: handoffp(releasep()) on g0) instead of waiting for sysmon.
+// exitsyscall then finds no old P and looks for an idle one. Clobbers everything.
+TEXT runtime·entersyscallblock(SB), NOSPLIT, $8-0
+	get_tls(CX)
+	MOVQ	g(CX), SI                 // gp
+	MOVQ	g_m(SI), BX               // mp
+	INCL	m_locks(BX)
+	MOVB	$1, g_throwsplit(SI)
+	MOVQ	$stackPreempt, CX
+	MOVQ	CX, g_stackguard0(SI)
+	MOVQ	m_p(BX), CX
+	MOVL	p_syscalltick(CX), DX
+	MOVL	DX, m_syscalltick(BX)
+	INCL	p_syscalltick(CX)
+	MOVQ	8(BP), CX                 // save(getcallerpc(), getcallersp())
+	MOVQ	CX, (g_sched+gobuf_pc)(SI)
+	MOVQ	CX, g_syscallpc(SI)
+	LEAQ	16(BP), CX
+	MOVQ	CX, (g_sched+gobuf_sp)(SI)
+	MOVQ	CX, g_syscallsp(SI)
+	MOVQ	0(BP), CX
+	MOVQ	CX, (g_sched+gobuf_bp)(SI)
+	MOVL	$_Grunning, AX            // casgstatus(gp, _Grunning, _Gsyscall)
+	MOVL	$_Gsyscall, CX
+	LOCK
+	CMPXCHGL	CX, g_atomicstatus(SI)
+	JNE	bad
+	LEAQ	entersyscallblock_handoffPC<>(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·systemstack(SB)
+	get_tls(CX)
+	MOVQ	g(CX), SI
+	MOVQ	g_m(SI), BX
+	MOVQ	8(BP), CX                 // save again: systemstack used g.sched
+	MOVQ	CX, (g_sched+gobuf_pc)(SI)
+	LEAQ	16(BP), CX
+	MOVQ	CX, (g_sched+gobuf_sp)(SI)
+	MOVQ	0(BP), CX
+	MOVQ	CX, (g_sched+gobuf_bp)(SI)
+	DECL	m_locks(BX)
+	RET
+bad:
+	JMP	runtime·badcasgstatus(SB)
+
+// entersyscallblock_handoff(): on g0: handoffp(releasep()).
+TEXT runtime·entersyscallblock_handoff(SB), $8-0
+	CALL	runtime·releasep(SB)
+	CALL	runtime·handoffp(SB)      // releasep's result is handoffp's argument
+	RET
+
+// exitsyscall(): the system call has returned (Go's exitsyscall); the goroutine needs a P to
+// go on. Fast path (exitsyscallfast): the old P is still in _Psyscall (sysmon did not retake
+// it): CAS it back to _Pidle and wire it to this M again (wirep: _Prunning); p.syscalltick is
+// counted, g goes back to _Grunning with its stack guard (stackPreempt again if a preemption
+// was asked for meanwhile) and the call returns. Otherwise exitsyscall_slow. NOFRAME, so the
+// fast path pays for no frame. Clobbers AX BX CX DX SI (and everything on the slow paths).
+TEXT runtime·exitsyscall(SB), NOSPLIT|NOFRAME, $0-0
+	get_tls(CX)
+	MOVQ	g(CX), SI                 // gp
+	MOVQ	g_m(SI), BX               // mp
+	INCL	m_locks(BX)
+	MOVQ	m_oldp(BX), CX            // oldp
+	MOVQ	$0, m_oldp(BX)
+	// exitsyscallfast: try to re-acquire the last P
+	TESTQ	CX, CX
+	JEQ	slow
+	MOVL	$_Psyscall, AX
+	MOVL	$_Pidle, DX
+	LOCK
+	CMPXCHGL	DX, p_status(CX)
+	JNE	slow
+	MOVQ	CX, m_p(BX)               // wirep(oldp)
+	MOVQ	BX, p_m(CX)
+	MOVL	$_Prunning, p_status(CX)
+	JMP	runtime·exitsyscall_run(SB)
+slow:
+	JMP	runtime·exitsyscall_slow(SB)
+
+// exitsyscall_run(): the end of exitsyscall once this M (BX) has a P (CX) for gp (SI): there's
+// a cpu for us, so we can run. Reached by a jump, on the caller's frame. Clobbers AX DX.
+TEXT runtime·exitsyscall_run(SB), NOSPLIT|NOFRAME, $0-0
+	INCL	p_syscalltick(CX)
+	MOVL	$_Gsyscall, AX            // casgstatus(gp, _Gsyscall, _Grunning)
+	MOVL	$_Grunning, DX
+	LOCK
+	CMPXCHGL	DX, g_atomicstatus(SI)
+	JNE	bad
+	MOVQ	$0, g_syscallsp(SI)
+	DECL	m_locks(BX)
+	MOVQ	(g_stack+stack_lo)(SI), AX
+	ADDQ	$_StackGuard, AX
+	CMPB	g_preempt(SI), $0
+	JEQ	2(PC)
+	MOVQ	$stackPreempt, AX         // restore the preemption request if it was cleared
+	MOVQ	AX, g_stackguard0(SI)
+	MOVB	$0, g_throwsplit(SI)
+	RET
+bad:
+	JMP	runtime·badcasgstatus(SB)
+
+// exitsyscall_slow(): exitsyscall without its old P (reached by a jump, m.locks held): takes
+// any idle P (exitsyscallfast_pidle, on g0) and runs on; else mcall(exitsyscall0) parks the
+// goroutine on the global run queue and stops the M, and the goroutine returns from here when
+// it is scheduled again. Clobbers everything.
+TEXT runtime·exitsyscall_slow(SB), NOSPLIT, $24-0
+	CMPQ	runtime·sched+schedt_pidle(SB), $0
+	JEQ	park
+	LEAQ	runtime·exitsyscallfast_pidle(SB), AX
+	MOVQ	AX, 8(SP)                 // a closure {fn, ok} on this stack
+	MOVB	$0, 16(SP)
+	LEAQ	8(SP), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·systemstack(SB)
+	get_tls(CX)
+	MOVQ	g(CX), SI
+	MOVQ	g_m(SI), BX
+	CMPB	16(SP), $0
+	JEQ	park
+	MOVQ	m_p(BX), CX
+	CALL	runtime·exitsyscall_run(SB)
+	RET
+park:
+	get_tls(CX)
+	MOVQ	g(CX), SI
+	MOVQ	g_m(SI), BX
+	DECL	m_locks(BX)
+	LEAQ	exitsyscall0PC<>(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·mcall(SB)
+	// Scheduler returned, so we're allowed to run now.
+	get_tls(CX)
+	MOVQ	g(CX), SI
+	MOVQ	g_m(SI), BX
+	MOVQ	$0, g_syscallsp(SI)
+	MOVQ	m_p(BX), CX
+	INCL	p_syscalltick(CX)
+	MOVB	$0, g_throwsplit(SI)
+	RET
+
+// exitsyscallfast_pidle(): on g0, as exitsyscall's closure (DX: {fn, ok bool}): takes an idle
+// P for this M (pidleget, which wakes a sleeping sysmon) and sets ok if it got one.
+TEXT runtime·exitsyscallfast_pidle(SB), $24-0
+	MOVQ	DX, 16(SP)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	CALL	runtime·pidleget(SB)
+	MOVQ	0(SP), AX
+	MOVQ	AX, 8(SP)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	MOVQ	8(SP), AX
+	TESTQ	AX, AX
+	JEQ	none
+	MOVQ	AX, 0(SP)
+	CALL	runtime·acquirep(SB)
+	MOVQ	16(SP), DX
+	MOVB	$1, 8(DX)
+none:
+	RET
+
+// exitsyscall0(gp *g): on g0: exitsyscall's slow path (Go's exitsyscall0): gp becomes
+// runnable; with an idle P this M takes it and runs gp at once; otherwise gp goes on the
+// global run queue and the M stops (stopm) until it is handed a P, then schedules. (A gp
+// locked to this M waits for it in stoplockedm.) Never returns.
+TEXT runtime·exitsyscall0(SB), $24-8
+	MOVQ	gp+0(FP), AX
+	MOVQ	AX, 0(SP)
+	MOVL	$_Gsyscall, 8(SP)
+	MOVL	$_Grunnable, 12(SP)
+	CALL	runtime·casgstatus(SB)
+	CALL	runtime·dropg(SB)
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·lock(SB)
+	CALL	runtime·pidleget(SB)
+	MOVQ	0(SP), AX
+	MOVQ	AX, pp-8(SP)
+	TESTQ	AX, AX
+	JNE	unlock
+	MOVQ	gp+0(FP), AX
+	GLOBRUNQPUT(AX, BX)
+unlock:
+	LEAQ	runtime·sched+schedt_lock(SB), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·unlock(SB)
+	MOVQ	pp-8(SP), AX
+	TESTQ	AX, AX
+	JEQ	stop
+	MOVQ	AX, 0(SP)
+	CALL	runtime·acquirep(SB)
+	MOVQ	gp+0(FP), AX
+	MOVQ	AX, 0(SP)
+	MOVB	$0, 8(SP)
+	CALL	runtime·execute(SB)       // never returns
+stop:
+	MOVQ	gp+0(FP), AX
+	CMPQ	g_lockedm(AX), $0
+	JEQ	nolock
+	CALL	runtime·stoplockedm(SB)
+	MOVQ	gp+0(FP), AX
+	MOVQ	AX, 0(SP)
+	MOVB	$0, 8(SP)
+	CALL	runtime·execute(SB)       // never returns
+nolock:
+	CALL	runtime·stopm(SB)
+	CALL	runtime·schedule(SB)      // never returns
+	RET
+
+DATA	entersyscall_sysmonPC<>+0(SB)/8, $runtime·entersyscall_sysmon(SB)
+GLOBL	entersyscall_sysmonPC<>(SB), RODATA, $8
+DATA	entersyscallblock_handoffPC<>+0(SB)/8, $runtime·entersyscallblock_handoff(SB)
+GLOBL	entersyscallblock_handoffPC<>(SB), RODATA, $8
+DATA	exitsyscall0PC<>+0(SB)/8, $runtime·exitsyscall0(SB)
+GLOBL	exitsyscall0PC<>(SB), RODATA, $8
 
 // newsysmon(): on g0: newm(sysmon, nil): sysmon runs on its own M without a P.
 TEXT runtime·newsysmon(SB), $16-0
@@ -3040,14 +3320,16 @@ DATA	sysmonPC<>+0(SB)/8, $runtime·newsysmon(SB)
 GLOBL	sysmonPC<>(SB), RODATA, $8
 
 // sysmon(): the system monitor, on its own M without a P (counted in sched.nmsys so that
-// checkdead ignores it). Sleeps 20 us of virtual time, doubling up to 10 ms after 50 rounds,
-// and prints the schedtrace every debug.schedtrace ms after the last one (runtime·lasttrace).
-// When every P is idle and no schedtrace is wanted there is nothing to watch: it sleeps on
-// sched.sysmonnote (sched.sysmonwait set) until pidleget takes a P off the idle list or the
-// next timer is due (notetsleep; Go also wakes for a forced GC, which gmpvm does not have).
-// Timers overdue when it looks (no M ran them) get an M: startm(nil, false).
-// (Retake and preemption: part 2.) Never returns.
-TEXT runtime·sysmon(SB), $32-0
+// checkdead ignores it), as Go's: sleeps 20 us of virtual time while it keeps finding work,
+// doubling after 50 idle rounds up to 10 ms. Each round it starts an M for timers that are
+// overdue with nobody running them (startm(nil, false)), retakes Ps blocked in system calls
+// and preempts goroutines that ran for forcePreemptNS (retake: a round that retook a P is not
+// idle), and prints the schedtrace every debug.schedtrace ms after the last one
+// (runtime·lasttrace). When every P is idle and no schedtrace is wanted there is nothing to
+// watch: it sleeps on sched.sysmonnote (sched.sysmonwait set) until pidleget takes a P off the
+// idle list, a goroutine enters a system call, or the next timer is due (notetsleep; Go also
+// wakes for a forced GC, which gmpvm does not have). Never returns.
+TEXT runtime·sysmon(SB), $40-0
 	LEAQ	runtime·sched+schedt_lock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·lock(SB)
@@ -3056,24 +3338,29 @@ TEXT runtime·sysmon(SB), $32-0
 	LEAQ	runtime·sched+schedt_lock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·unlock(SB)
-	MOVQ	$sysmonMinDelayUS, 16(SP) // delay
-	MOVQ	$0, 24(SP)                // idle rounds
+	MOVQ	$0, 16(SP)                // delay (us)
+	MOVQ	$0, 24(SP)                // idle: rounds in succession that woke nobody
 	MOVQ	runtime·lasttrace(SB), AX
 	CMPQ	AX, $0
 	JNE	loop
 	MOVQ	runtime·runtimeInitTime(SB), AX
 	MOVQ	AX, runtime·lasttrace(SB)
 loop:
+	CMPQ	24(SP), $0                // idle == 0: start with 20 us
+	JNE	2(PC)
+	MOVQ	$sysmonMinDelayUS, 16(SP)
+	CMPQ	24(SP), $sysmonIdleRounds // idle > 50: double
+	JLE	2(PC)
+	SHLQ	$1, 16(SP)
+	CMPQ	16(SP), $sysmonMaxDelayUS // up to 10 ms
+	JLE	2(PC)
+	MOVQ	$sysmonMaxDelayUS, 16(SP)
 	MOVL	16(SP), AX
 	MOVL	AX, 0(SP)
 	CALL	runtime·usleep(SB)
-	INCQ	24(SP)
-	CMPQ	24(SP), $sysmonIdleRounds
-	JLE	idlecheck
-	SHLQ	$1, 16(SP)
-	CMPQ	16(SP), $sysmonMaxDelayUS
-	JLE	idlecheck
-	MOVQ	$sysmonMaxDelayUS, 16(SP)
+	CALL	runtime·nanotime1(SB)
+	MOVQ	0(SP), AX
+	MOVQ	AX, 32(SP)                // now
 idlecheck:
 	CMPQ	runtime·debug_schedtrace(SB), $0
 	JGT	timers
@@ -3089,10 +3376,8 @@ idlecheck:
 	CALL	runtime·timeSleepUntil(SB)  // nothing to watch until the next timer
 	MOVQ	0(SP), AX
 	MOVQ	AX, 8(SP)
-	CALL	runtime·nanotime1(SB)
-	MOVQ	8(SP), AX
-	SUBQ	0(SP), AX                 // next - now
-	JLE	unlocked                  // due already: see below
+	SUBQ	32(SP), AX                // next - now
+	JLE	unlocked                  // due already: see timers below
 	MOVQ	$maxWhen, CX
 	CMPQ	8(SP), CX
 	JNE	2(PC)
@@ -3112,8 +3397,11 @@ idlecheck:
 	LEAQ	runtime·sched+schedt_sysmonnote(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·noteclear(SB)
-	MOVQ	$sysmonMinDelayUS, 16(SP)
 	MOVQ	$0, 24(SP)
+	MOVQ	$sysmonMinDelayUS, 16(SP)
+	CALL	runtime·nanotime1(SB)     // it slept: now is later
+	MOVQ	0(SP), AX
+	MOVQ	AX, 32(SP)
 unlocked:
 	LEAQ	runtime·sched+schedt_lock(SB), AX
 	MOVQ	AX, 0(SP)
@@ -3122,19 +3410,25 @@ timers:
 	// timers overdue and nobody running them (every M busy elsewhere or asleep): start an M
 	CALL	runtime·timeSleepUntil(SB)
 	MOVQ	0(SP), AX
-	MOVQ	AX, 8(SP)
-	CALL	runtime·nanotime1(SB)
-	MOVQ	8(SP), AX
-	CMPQ	AX, 0(SP)
-	JGE	traced
+	CMPQ	AX, 32(SP)
+	JGE	retake
 	MOVQ	$0, 0(SP)
 	MOVB	$0, 8(SP)
 	CALL	runtime·startm(SB)
+retake:
+	// retake Ps blocked in system calls and preempt long-running goroutines
+	MOVQ	32(SP), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·retake(SB)
+	CMPL	8(SP), $0
+	JEQ	3(PC)
+	MOVQ	$0, 24(SP)                // idle = 0
+	JMP	2(PC)
+	INCQ	24(SP)                    // idle++
 traced:
 	CMPQ	runtime·debug_schedtrace(SB), $0
 	JLE	loop
-	CALL	runtime·nanotime1(SB)
-	MOVQ	0(SP), AX
+	MOVQ	32(SP), AX
 	MOVQ	runtime·debug_schedtrace(SB), CX
 	IMULQ	$1000000, CX
 	ADDQ	runtime·lasttrace(SB), CX
@@ -3147,6 +3441,154 @@ traced:
 	MOVB	AL, 0(SP)
 	CALL	runtime·schedtrace(SB)
 	JMP	loop
+
+// retake(now int64) uint32: sysmon's look at every P (Go's retake). A P that has run the same
+// goroutine slice (p.schedtick unchanged, including a P in a system call) since sysmon first
+// saw it, forcePreemptNS ago, gets preemptone. A P in _Psyscall whose p.syscalltick has not
+// moved for a whole sysmon round is retaken (CAS to _Pidle, syscalltick++, handoffp) when
+// there is other work: its run queue is not empty, or no M spins and no P idles, or it has
+// been blocked for more than 10 ms. Returns how many Ps it retook. gmpvm's allp never shrinks
+// while sysmon reads it (procresize only grows it at start-up), so no allpLock.
+TEXT runtime·retake(SB), $48-12
+	MOVL	$0, n-8(SP)
+	MOVQ	$0, i-16(SP)
+next:
+	MOVQ	i-16(SP), CX
+	CMPQ	CX, runtime·gomaxprocs(SB)
+	JGE	done
+	INCQ	i-16(SP)
+	LEAQ	runtime·allp(SB), AX
+	MOVQ	(AX)(CX*8), SI            // pp
+	TESTQ	SI, SI
+	JEQ	next
+	MOVQ	SI, pp-24(SP)
+	MOVB	$0, sysretake-32(SP)
+	MOVL	p_status(SI), DX          // s
+	CMPL	DX, $_Prunning
+	JEQ	running
+	CMPL	DX, $_Psyscall
+	JNE	next
+running:
+	// preempt the goroutine if it has been running for too long
+	MOVL	p_schedtick(SI), AX
+	CMPL	(p_sysmontick+sysmontick_schedtick)(SI), AX
+	JEQ	same
+	MOVL	AX, (p_sysmontick+sysmontick_schedtick)(SI)
+	MOVQ	now+0(FP), AX
+	MOVQ	AX, (p_sysmontick+sysmontick_schedwhen)(SI)
+	JMP	syscall
+same:
+	MOVQ	(p_sysmontick+sysmontick_schedwhen)(SI), AX
+	ADDQ	$forcePreemptNS, AX
+	CMPQ	AX, now+0(FP)
+	JGT	syscall
+	MOVQ	SI, 0(SP)
+	CALL	runtime·preemptone(SB)
+	MOVB	$1, sysretake-32(SP)      // in a system call preemptone cannot work: no M on the P
+	MOVQ	pp-24(SP), SI
+syscall:
+	CMPL	p_status(SI), $_Psyscall
+	JNE	next
+	// retake the P from a system call if it has been there for more than one sysmon tick
+	MOVL	p_syscalltick(SI), AX
+	CMPB	sysretake-32(SP), $0
+	JNE	check
+	CMPL	(p_sysmontick+sysmontick_syscalltick)(SI), AX
+	JEQ	check
+	MOVL	AX, (p_sysmontick+sysmontick_syscalltick)(SI)
+	MOVQ	now+0(FP), AX
+	MOVQ	AX, (p_sysmontick+sysmontick_syscallwhen)(SI)
+	JMP	next
+check:
+	// no other work and a short wait: leave it (a retake later keeps sysmon from deep sleep)
+	MOVQ	SI, 0(SP)
+	CALL	runtime·runqempty(SB)
+	MOVQ	pp-24(SP), SI
+	CMPB	8(SP), $0
+	JEQ	take
+	MOVL	runtime·sched+schedt_nmspinning(SB), AX
+	ADDL	runtime·sched+schedt_npidle(SB), AX
+	JEQ	take
+	MOVQ	(p_sysmontick+sysmontick_syscallwhen)(SI), AX
+	ADDQ	$10000000, AX
+	CMPQ	AX, now+0(FP)
+	JGT	next
+take:
+	MOVL	$-1, 0(SP)
+	CALL	runtime·incidlelocked(SB)
+	MOVQ	pp-24(SP), SI
+	MOVL	$_Psyscall, AX
+	MOVL	$_Pidle, CX
+	LOCK
+	CMPXCHGL	CX, p_status(SI)
+	JNE	lost
+	INCL	n-8(SP)
+	INCL	p_syscalltick(SI)
+	MOVQ	SI, 0(SP)
+	CALL	runtime·handoffp(SB)
+lost:
+	MOVL	$1, 0(SP)
+	CALL	runtime·incidlelocked(SB)
+	JMP	next
+done:
+	MOVL	n-8(SP), AX
+	MOVL	AX, ret+8(FP)
+	RET
+
+// preemptone(pp *p) bool: asks the goroutine running on pp to stop (Go's preemptone): sets
+// gp.preempt and gp.stackguard0 = stackPreempt, so that its next function prologue lands in
+// newstack (cooperative); unless GODEBUG=asyncpreemptoff=1, also sets pp.preempt and signals
+// the M (preemptM), for code that calls nothing (asynchronous). Only a request: returns
+// whether one was made (false when pp has no M, the M is ours, or it runs no user goroutine).
+TEXT runtime·preemptone(SB), NOSPLIT, $16-9
+	MOVB	$0, ret+8(FP)
+	MOVQ	pp+0(FP), SI
+	MOVQ	p_m(SI), BX               // mp
+	TESTQ	BX, BX
+	JEQ	no
+	MYM(AX)
+	CMPQ	AX, BX
+	JEQ	no
+	MOVQ	m_curg(BX), AX            // gp
+	TESTQ	AX, AX
+	JEQ	no
+	CMPQ	AX, m_g0(BX)
+	JEQ	no
+	MOVB	$1, g_preempt(AX)
+	MOVQ	$stackPreempt, CX
+	MOVQ	CX, g_stackguard0(AX)
+	CMPQ	runtime·debug_asyncpreemptoff(SB), $0
+	JGT	yes
+	MOVB	$1, p_preempt(SI)
+	MOVQ	BX, 0(SP)
+	CALL	runtime·preemptM(SB)
+yes:
+	MOVB	$1, ret+8(FP)
+no:
+	RET
+
+// preemptall() bool: preemptone for every running P (Go's preemptall); whether any request
+// was made.
+TEXT runtime·preemptall(SB), $24-1
+	MOVB	$0, ret+0(FP)
+	MOVQ	$0, i-8(SP)
+loop:
+	MOVQ	i-8(SP), CX
+	CMPQ	CX, runtime·gomaxprocs(SB)
+	JGE	done
+	INCQ	i-8(SP)
+	LEAQ	runtime·allp(SB), AX
+	MOVQ	(AX)(CX*8), SI
+	CMPL	p_status(SI), $_Prunning
+	JNE	loop
+	MOVQ	SI, 0(SP)
+	CALL	runtime·preemptone(SB)
+	CMPB	8(SP), $0
+	JEQ	loop
+	MOVB	$1, ret+0(FP)
+	JMP	loop
+done:
+	RET
 
 // schedtrace(detailed bool): prints Go's GODEBUG=schedtrace line ("SCHED Nms: gomaxprocs=…
 // [run queue lengths]") and, when detailed, a line per P, M and G, under sched.lock.

@@ -23,8 +23,12 @@
 
 // initsig(): on m0 at start-up (Go's mstartm0): installs sigtramp for the synchronous
 // signals: SIGSEGV, SIGBUS and SIGFPE, which a Go program turns into panics (sigtable's
-// _SigPanic entries), and SIGILL and SIGTRAP, which crash it in Go's words (_SigThrow).
+// _SigPanic entries), SIGILL and SIGTRAP, which crash it in Go's words (_SigThrow), and
+// SIGURG, sigPreempt, the signal preemptM sends to ask a thread for an asynchronous
+// preemption (doSigPreempt).
 TEXT runtime·initsig(SB), $16-0
+	MOVL	$_SIGURG, 0(SP)
+	CALL	runtime·setsig(SB)
 	MOVL	$_SIGSEGV, 0(SP)
 	CALL	runtime·setsig(SB)
 	MOVL	$_SIGBUS, 0(SP)
@@ -87,12 +91,16 @@ TEXT runtime·sigtrampgo(SB), NOSPLIT, $48-24
 	RET
 
 // sighandler(sig uint32, info *siginfo, ctx unsafe.Pointer, gp *g): handles sig, which
-// interrupted gp. One case per kind of signal (the next one, SIGURG for preemption, goes
-// here too): a synchronous fault (SIGSEGV, SIGBUS, SIGFPE) records sig, si_code, si_addr and
-// the faulting pc in gp (sig, sigcode0, sigcode1, sigpc) and makes gp call sigpanic when the
-// handler returns (preparePanic). Anything else (SIGILL, SIGTRAP) crashes: sigthrow.
+// interrupted gp. One case per kind of signal: sigPreempt (SIGURG) asks for an asynchronous
+// preemption (doSigPreempt, unless GODEBUG=asyncpreemptoff=1) and is otherwise ignored, as
+// Go's sigtable has it; a synchronous fault (SIGSEGV, SIGBUS, SIGFPE) records sig, si_code,
+// si_addr and the faulting pc in gp (sig, sigcode0, sigcode1, sigpc) and makes gp call
+// sigpanic when the handler returns (preparePanic). Anything else (SIGILL, SIGTRAP) crashes:
+// sigthrow.
 TEXT runtime·sighandler(SB), $40-32
 	MOVL	sig+0(FP), AX
+	CMPL	AX, $sigPreempt
+	JEQ	preempt
 	CMPL	AX, $_SIGSEGV
 	JEQ	panicsig
 	CMPL	AX, $_SIGBUS
@@ -108,6 +116,16 @@ TEXT runtime·sighandler(SB), $40-32
 	MOVQ	AX, 24(SP)
 	CALL	runtime·sigthrow(SB)
 	RET
+preempt:
+	CMPQ	runtime·debug_asyncpreemptoff(SB), $0
+	JGT	ignore
+	MOVQ	gp+24(FP), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	ctx+16(FP), AX
+	MOVQ	AX, 8(SP)
+	CALL	runtime·doSigPreempt(SB)
+ignore:
+	RET
 panicsig:
 	MOVQ	gp+24(FP), BX
 	MOVL	AX, g_sig(BX)
@@ -122,6 +140,148 @@ panicsig:
 	MOVQ	DI, 0(SP)
 	MOVQ	BX, 8(SP)
 	CALL	runtime·preparePanic(SB)
+	RET
+
+// doSigPreempt(gp *g, ctx unsafe.Pointer): the SIGURG that preemptM sent has interrupted
+// gp (Go's doSigPreempt): if gp wants to be preempted (wantAsyncPreempt) and stopped at an
+// asynchronous safe point (isAsyncSafePoint), edits the interrupted context so that gp calls
+// asyncPreempt at the interrupted pc when the handler returns (pushCall): rt_sigreturn
+// then loads rip = asyncPreempt and rsp 8 bytes lower, where the interrupted pc now lies as
+// the return address. Either way the signal is acknowledged: m.preemptGen counts it and
+// m.signalPending lets preemptM send the next one.
+TEXT runtime·doSigPreempt(SB), $32-16
+	MOVQ	gp+0(FP), AX
+	MOVQ	AX, 0(SP)
+	CALL	runtime·wantAsyncPreempt(SB)
+	CMPB	8(SP), $0
+	JEQ	ack
+	MOVQ	gp+0(FP), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	ctx+8(FP), DI
+	MOVQ	(ucontext_uc_mcontext+sigcontext_rip)(DI), AX
+	MOVQ	AX, 8(SP)
+	MOVQ	(ucontext_uc_mcontext+sigcontext_rsp)(DI), AX
+	MOVQ	AX, 16(SP)
+	CALL	runtime·isAsyncSafePoint(SB)
+	CMPB	24(SP), $0
+	JEQ	ack
+	// Adjust the pc and inject a call to asyncPreempt.
+	MOVQ	ctx+8(FP), DI
+	MOVQ	DI, 0(SP)
+	LEAQ	runtime·asyncPreempt(SB), AX
+	MOVQ	AX, 8(SP)
+	MOVQ	(ucontext_uc_mcontext+sigcontext_rip)(DI), AX
+	MOVQ	AX, 16(SP)
+	CALL	runtime·pushCall(SB)
+ack:
+	// Acknowledge the preemption.
+	MOVQ	gp+0(FP), AX
+	MOVQ	g_m(AX), AX
+	LOCK
+	INCL	m_preemptGen(AX)
+	XORL	CX, CX
+	XCHGL	CX, m_signalPending(AX)
+	RET
+
+// wantAsyncPreempt(gp *g) bool: gp has been asked to stop (gp.preempt, or its P's
+// pp.preempt) and is running (Go's wantAsyncPreempt). Clobbers AX BX.
+TEXT runtime·wantAsyncPreempt(SB), NOSPLIT, $0-9
+	MOVB	$0, ret+8(FP)
+	MOVQ	gp+0(FP), AX
+	CMPB	g_preempt(AX), $0
+	JNE	status
+	MOVQ	g_m(AX), BX
+	TESTQ	BX, BX
+	JEQ	no
+	MOVQ	m_p(BX), BX
+	TESTQ	BX, BX
+	JEQ	no
+	CMPB	p_preempt(BX), $0
+	JEQ	no
+status:
+	CMPL	g_atomicstatus(AX), $_Grunning
+	JNE	no
+	MOVB	$1, ret+8(FP)
+no:
+	RET
+
+// isAsyncSafePoint(gp *g, pc, sp uintptr) bool: whether gp, interrupted at pc with stack
+// pointer sp, may be asynchronously preempted there (Go's isAsyncSafePoint): gp is the M's
+// user goroutine (not g0 or gsignal in the scheduler or a handler); the M may switch
+// goroutines (Go's canPreemptM: it has a P in _Prunning, m.locks == 0, m.mallocing == 0);
+// asyncPreemptStack bytes are left below sp; pc is not in the runtime's text
+// [runtime.text, runtime.etext) (Go: not in a function named runtime.*); and pc's function
+// was not declared NOSPLIT. Go's rule for that last test is the compiler's unsafe-point
+// tables, and it never preempts assembly; gmpvm's programs are assembly, so the TEXT line
+// decides: the NOSPLIT bit of the flags the linker copies from it into the function's
+// pclntab entry (_func.flags, see docs/runtime.md). The NOSPLIT the assembler gives small
+// leaf functions on its own does not reach that field, so such leaves stay preemptible.
+// Clobbers what findfunc clobbers.
+TEXT runtime·isAsyncSafePoint(SB), $16-25
+	MOVB	$0, ret+24(FP)
+	MOVQ	gp+0(FP), AX
+	MOVQ	g_m(AX), BX
+	TESTQ	BX, BX
+	JEQ	no
+	// Only user goroutines have safe points.
+	CMPQ	m_curg(BX), AX
+	JNE	no
+	// canPreemptM
+	MOVQ	m_p(BX), CX
+	TESTQ	CX, CX
+	JEQ	no
+	CMPL	p_status(CX), $_Prunning
+	JNE	no
+	CMPL	m_locks(BX), $0
+	JNE	no
+	CMPL	m_mallocing(BX), $0
+	JNE	no
+	// Enough stack for asyncPreempt's frame and what it calls.
+	MOVQ	sp+16(FP), DX
+	SUBQ	(g_stack+stack_lo)(AX), DX
+	JCS	no
+	CMPQ	DX, $asyncPreemptStack
+	JCS	no
+	// Not in the runtime.
+	MOVQ	pc+8(FP), DX
+	LEAQ	runtime·text(SB), CX
+	CMPQ	DX, CX
+	JCS	user
+	LEAQ	runtime·etext(SB), CX
+	CMPQ	DX, CX
+	JCS	no
+user:
+	// Not in a function whose TEXT line says NOSPLIT.
+	MOVQ	DX, 0(SP)
+	CALL	runtime·findfunc(SB)
+	MOVQ	8(SP), AX
+	TESTQ	AX, AX
+	JEQ	no
+	TESTL	$NOSPLIT, _func_flags(AX)
+	JNE	no
+	MOVB	$1, ret+24(FP)
+no:
+	RET
+
+// preemptM(mp *m): asks mp's thread for an asynchronous preemption (Go's preemptM): unless a
+// request is still pending (m.signalPending, cleared by doSigPreempt), sends it sigPreempt
+// (SIGURG) with tgkill(getpid(), mp.procid) (Go's signalM).
+TEXT runtime·preemptM(SB), $24-8
+	MOVQ	mp+0(FP), BX
+	XORL	AX, AX
+	MOVL	$1, CX
+	LOCK
+	CMPXCHGL	CX, m_signalPending(BX)
+	JNE	done
+	CALL	runtime·getpid(SB)
+	MOVQ	0(SP), AX
+	MOVQ	AX, 0(SP)
+	MOVQ	mp+0(FP), BX
+	MOVQ	m_procid(BX), AX
+	MOVQ	AX, 8(SP)
+	MOVQ	$sigPreempt, 16(SP)
+	CALL	runtime·tgkill(SB)
+done:
 	RET
 
 // sigthrow(sig uint32, info *siginfo, ctx unsafe.Pointer, gp *g): the end of sighandler for a

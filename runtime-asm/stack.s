@@ -127,12 +127,13 @@ TEXT runtime·stackfree(SB), NOSPLIT, $8-16
 // newstack(): called by morestack on g0 when the goroutine m.curg ran out of stack; its
 // context (the function whose prologue failed, pc in its morestack stub, sp before that
 // call) is in curg.sched, the function's caller in m.morebuf. A stackguard0 of stackPreempt
-// is a preemption request, not a lack of stack: the goroutine yields as if it had called
-// Gosched (gosched_m; the next issue's sysmon sets that request), unless its M holds runtime
-// locks, when it goes on with its guard restored. Otherwise the stack doubles
-// (copystack) unless that would pass maxstacksize, which is fatal with Go's "stack
-// overflow" lines. Ends with gogo(&curg.sched): the function runs its prologue again.
-// Never returns.
+// is a preemption request (preemptone, entersyscall), not a lack of stack: unless the M
+// holds runtime locks or is allocating (Go's canPreemptM; then the goroutine goes on with its
+// guard restored and gp.preempt still set), the goroutine parks in _Gpreempted when
+// gp.preemptStop asks for it (preemptPark) or else yields as if it had called Gosched
+// (gopreempt_m). Otherwise the stack doubles (copystack) unless that would pass
+// maxstacksize, which is fatal with Go's "stack overflow" lines. Ends with
+// gogo(&curg.sched): the function runs its prologue again. Never returns.
 TEXT runtime·newstack(SB), NOSPLIT, $32-0
 	get_tls(CX)
 	MOVQ	g(CX), AX                 // thisg: g0
@@ -148,22 +149,29 @@ rightg:
 	JNE	grow
 
 	// Preemption request. As Go's canPreemptM: an M holding runtime locks (or allocating)
-	// must not switch goroutines now, so the goroutine just goes on (guard restored; the
-	// next issue's g.preempt flag will ask again at a later check).
+	// must not switch goroutines now, so the goroutine just goes on; gp.preempt stays set,
+	// and sysmon asks again.
 	CMPL	m_locks(BX), $0
 	JNE	nopreempt
 	CMPL	m_mallocing(BX), $0
 	JNE	nopreempt
-	// Act like the goroutine called Gosched. gosched_m makes it runnable on the global
+	CMPQ	m_p(BX), $0
+	JEQ	nopreempt
+	CMPL	g_atomicstatus(SI), $_Grunning
+	JNE	nopreempt
+	// Act like the goroutine called Gosched. gopreempt_m makes it runnable on the global
 	// queue and schedules; execute will reset stackguard0 from its stack bounds when it runs
 	// again, and gogo lands in the morestack stub, which re-runs the function's prologue.
-	// (Go's gopreempt_m is goschedImpl, as gosched_m is.)
 	MOVQ	$0, (m_morebuf+gobuf_pc)(BX)
 	MOVQ	$0, (m_morebuf+gobuf_sp)(BX)
 	MOVQ	$0, (m_morebuf+gobuf_g)(BX)
 	MOVQ	SI, 0(SP)
-	CALL	runtime·gosched_m(SB)
-	CALL	runtime·abort(SB)         // gosched_m does not return
+	CMPB	g_preemptStop(SI), $0
+	JEQ	3(PC)
+	CALL	runtime·preemptPark(SB)
+	CALL	runtime·abort(SB)         // preemptPark does not return
+	CALL	runtime·gopreempt_m(SB)
+	CALL	runtime·abort(SB)         // gopreempt_m does not return
 
 nopreempt:
 	MOVQ	(g_stack+stack_lo)(SI), AX

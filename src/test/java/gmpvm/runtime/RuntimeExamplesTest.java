@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The runtime's example programs (runtime-asm/examples/ files with a main·main): each is linked
  * with the runtime once and run in-process under 20 seeds for each of GOMAXPROCS 1, 2 and 4
  * (with as many simulated CPUs); the output must equal NAME.out every time and the exit status
- * NAME.status (0 when absent). Code addresses after {@code pc=} (a fault's "[signal …]" line)
+ * NAME.status (0 when absent). NAME.env, when present, holds more environment variables for the
+ * run, one K=V a line (e.g. GODEBUG settings the example is about). Code addresses after {@code pc=} (a fault's "[signal …]" line)
  * are masked on both sides: they move whenever the runtime's text changes size.
  */
 class RuntimeExamplesTest {
@@ -43,10 +44,15 @@ class RuntimeExamplesTest {
         String want = maskPcs(Files.readString(DIR.resolve(name.replace(".s", ".out"))));
         Path st = DIR.resolve(name.replace(".s", ".status"));
         int status = Files.exists(st) ? Integer.parseInt(Files.readString(st).strip()) : 0;
+        Path envFile = DIR.resolve(name.replace(".s", ".env"));
+        List<String> extra = Files.exists(envFile) ? Files.readAllLines(envFile).stream().map(String::strip)
+                .filter(l -> !l.isEmpty()).toList() : List.of();
         byte[] elf = RuntimeRun.build(DIR.resolve(name));
         for (int procs : new int[] {1, 2, 4}) {
             for (long seed = 0; seed < SEEDS; seed++) {
-                RuntimeRun.Result r = RuntimeRun.run(elf, seed, procs, "GOMAXPROCS=" + procs);
+                List<String> env = new java.util.ArrayList<>(extra);
+                env.add("GOMAXPROCS=" + procs);
+                RuntimeRun.Result r = RuntimeRun.run(elf, seed, procs, env.toArray(String[]::new));
                 String where = name + " GOMAXPROCS=" + procs + " seed=" + seed;
                 assertEquals(want, maskPcs(r.both()), where);
                 assertEquals(status, r.status(), where + " exit status");
@@ -67,7 +73,8 @@ class RuntimeExamplesTest {
     void theCoreExamplesExist() throws Exception {
         List<String> names = examples().toList();
         for (String n : List.of("hello.s", "gostart.s", "yield.s", "nilgo.s", "fanout.s", "pingpong.s", "pipeline.s", "deadlock.s",
-                "defer.s", "recover.s", "nilpanic.s", "goexit.s", "sleep.s", "gomaxprocs.s")) {
+                "defer.s", "recover.s", "nilpanic.s", "goexit.s", "sleep.s", "gomaxprocs.s", "spin.s", "coop.s",
+                "syscall.s")) {
             assertTrue(names.contains(n), n + " in " + names);
         }
     }

@@ -40,9 +40,14 @@ final class RuntimeRun {
     }
 
     static Result run(byte[] elf, long seed, int cpus, String... env) throws Exception {
+        return runLimited(elf, seed, cpus, 200_000_000, env);
+    }
+
+    /** As {@link #run}, stopping after maxInstructions (exit status 124). */
+    static Result runLimited(byte[] elf, long seed, int cpus, long maxInstructions, String... env) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Settings s = Settings.defaults().withSeed(seed).withCpus(cpus).withEnv(List.of(env)).withMaxInstructions(200_000_000);
+        Settings s = Settings.defaults().withSeed(seed).withCpus(cpus).withEnv(List.of(env)).withMaxInstructions(maxInstructions);
         Machine m = Launcher.load(elf, List.of("prog"), s, new Stdio(new ByteArrayInputStream(new byte[0]), out, err)).machine();
         Outcome o = m.run();
         return new Result(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), o.status(), o.retired());
