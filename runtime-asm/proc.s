@@ -3447,8 +3447,9 @@ traced:
 // saw it, forcePreemptNS ago, gets preemptone. A P in _Psyscall whose p.syscalltick has not
 // moved for a whole sysmon round is retaken (CAS to _Pidle, syscalltick++, handoffp) when
 // there is other work: its run queue is not empty, or no M spins and no P idles, or it has
-// been blocked for more than 10 ms. Returns how many Ps it retook. gmpvm's allp never shrinks
-// while sysmon reads it (procresize only grows it at start-up), so no allpLock.
+// been blocked for more than 10 ms. Returns how many Ps it retook. No allpLock: gmpvm's allp
+// is a fixed array whose Ps are never freed, and a P that procresize destroyed while sysmon
+// looks is _Pdead, which retake passes over.
 TEXT runtime·retake(SB), $48-12
 	MOVL	$0, n-8(SP)
 	MOVQ	$0, i-16(SP)
