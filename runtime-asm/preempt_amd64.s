@@ -30,9 +30,9 @@
 TEXT runtime·asyncPreempt(SB), NOSPLIT|NOFRAME, $0-0
 	PUSHQ	BP
 	MOVQ	SP, BP
-	// Save flags before clobbering them
+	// the flags now, while they are still the goroutine's: the ADJSP below changes them
 	PUSHFQ
-	// ADJSP is SUBQ/ADDQ on SP, which the assembler keeps track of
+	// ADJSP (a SUBQ on SP) lets the assembler follow the frame size for the offsets below
 	ADJSP	$368
 	MOVQ	AX, 0(SP)
 	MOVQ	CX, 8(SP)
