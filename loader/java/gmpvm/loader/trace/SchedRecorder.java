@@ -324,6 +324,23 @@ public final class SchedRecorder implements Watcher {
         return (u32(p + pRunqtail) - u32(p + pRunqhead)) & 0xffffffffL;
     }
 
+    /**
+     * The virtual time of an event: the machine's clock as the current thread sees it, kept from
+     * going backwards. With several simulated CPUs each runs its own clock between rounds, so a
+     * thread may stand a little behind one that ran before it; the trace keeps the order in which
+     * things happened (what the instruction counts say) by never stamping an event earlier than
+     * the one before.
+     */
+    private long now() {
+        long c = machine.clock();
+        if (c > lastNow) {
+            lastNow = c;
+        }
+        return lastNow;
+    }
+
+    private long lastNow;
+
     private TraceEvent add(String ph, String name, String cat, int pid, long tid, long ts) {
         TraceEvent e = new TraceEvent(ph, name, cat, pid, tid, ts);
         events.add(e);
@@ -335,7 +352,7 @@ public final class SchedRecorder implements Watcher {
     private void entered(GuestThread t, Hooks.Entry e) {
         flushCreated();
         Ctx c = ctx(t);
-        long now = machine.clock();
+        long now = now();
         sample(now, false);
         spinning(c, now);
         long sp = t.cpu().r[SP];
@@ -387,7 +404,7 @@ public final class SchedRecorder implements Watcher {
                 continue;
             }
             l.remove(k);
-            long now = machine.clock();
+            long now = now();
             switch (r.kind()) {
                 case PARK -> {
                     if (r.mid() >= 0) {
@@ -566,7 +583,7 @@ public final class SchedRecorder implements Watcher {
         }
         long mid = u64(m + mId);
         mThread.putIfAbsent(mid, t.tid());
-        long now = machine.clock();
+        long now = now();
         String routine = switchers.getOrDefault(pc, "switch");
         String fromName = gName(from);
         String toName = gName(to);
@@ -680,7 +697,7 @@ public final class SchedRecorder implements Watcher {
         }
         finished = true;
         flushCreated();
-        long now = machine.clock();
+        long now = now();
         for (GRec r : gs.values()) {
             if (r.goid == 0) {
                 continue;
