@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * coloured per goroutine (M lanes also show parked and spinning periods in grey), ticks for the
  * context switches on the M lanes (a click shows the switch's before and after), zoom (wheel,
  * buttons) and pan (drag), a tooltip per slice and a legend of goroutines. The page states what
+ * A link may name a window of the run: {@code FILE.html#view=START,END} (virtual ns). The page states what
  * it drew in attributes of its body ({@code data-lanes}, {@code data-drawn}, {@code data-view-start},
  * {@code data-view-end}, {@code data-first-paint-ms}) for tests.
  */
@@ -177,7 +178,13 @@ public final class TraceHtml {
             const labels = document.getElementById('labels');
             D.lanes.forEach((name, i) => { const d = document.createElement('div'); d.className = 'lane-label' + (i >= D.pLanes ? ' m' : ''); d.textContent = name; labels.appendChild(d); });
             body.dataset.lanes = D.lanes.length;
+            const colours = new Map();
             function colour(goid, name) {
+              let c = colours.get(goid < 0 ? name : goid);
+              if (c === undefined) { c = colourOf(goid, name); colours.set(goid < 0 ? name : goid, c); }
+              return c;
+            }
+            function colourOf(goid, name) {
               if (goid < 0) return name.startsWith('parked') ? '#c8c8c8' : '#9aa7b4';
               return 'hsl(' + ((goid * 137.508) % 360).toFixed(1) + ',62%,58%)';
             }
@@ -198,12 +205,13 @@ public final class TraceHtml {
                 const y = l * LANE_H;
                 ctx.fillStyle = l % 2 ? '#fafafa' : '#fff'; ctx.fillRect(0, y, w, LANE_H);
                 const arr = byLane[l];
+                let fill = null;
                 for (let i = first(arr, v0 - maxDur[l]); i < arr.length && arr[i][1] <= v1; i++) {
                   const s = arr[i]; if (s[1] + s[2] < v0) continue;
                   const x = (s[1] - v0) * k, x2 = (s[1] + s[2] - v0) * k;
-                  ctx.fillStyle = colour(s[3], S[s[4]]);
+                  const c = colour(s[3], S[s[4]]); if (c !== fill) { ctx.fillStyle = c; fill = c; }
                   ctx.fillRect(x, y + 3, Math.max(1, x2 - x), LANE_H - 6);
-                  if (x2 - x > 40) { ctx.fillStyle = '#111'; ctx.font = '11px system-ui'; ctx.save(); ctx.beginPath(); ctx.rect(x, y, x2 - x, LANE_H); ctx.clip(); ctx.fillText(S[s[4]], x + 3, y + 16); ctx.restore(); }
+                  if (x2 - x > 40) { fill = null; ctx.fillStyle = '#111'; ctx.font = '11px system-ui'; ctx.save(); ctx.beginPath(); ctx.rect(x, y, x2 - x, LANE_H); ctx.clip(); ctx.fillText(S[s[4]], x + 3, y + 16); ctx.restore(); }
                   drawn++;
                 }
                 ctx.fillStyle = '#333';
@@ -263,6 +271,12 @@ public final class TraceHtml {
             for (const s of D.slices) if (s[3] >= 0 && !seen.has(s[3]) && seen.size < 200) seen.set(s[3], S[s[4]]);
             for (const [goid, name] of [...seen].sort((a, b) => a[0] - b[0])) { const k = document.createElement('span'); k.className = 'key'; k.innerHTML = '<span class="swatch"></span>'; k.firstChild.style.background = colour(goid, name); k.appendChild(document.createTextNode(name)); legend.appendChild(k); }
             const grey = document.createElement('span'); grey.className = 'key'; grey.innerHTML = '<span class="swatch" style="background:#9aa7b4"></span>spinning <span class="swatch" style="background:#c8c8c8"></span>parked (futex), P idle'; legend.appendChild(grey);
+            function fromHash() {
+              const m = /view=(\\d+),(\\d+)/.exec(location.hash);
+              if (m && +m[2] > +m[1]) { v0 = Math.max(0, +m[1]); v1 = Math.min(end, +m[2]); if (v1 <= v0) { v0 = 0; v1 = end; } }
+            }
+            window.addEventListener('hashchange', () => { fromHash(); draw(); });
+            fromHash();
             size(); draw();
             body.dataset.firstPaintMs = performance.now().toFixed(1);
             window.addEventListener('resize', () => { size(); draw(); });
