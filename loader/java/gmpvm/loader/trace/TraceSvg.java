@@ -18,6 +18,8 @@ public final class TraceSvg {
     private static final int LABEL_W = 150;
     private static final int LANE_H = 22;
     private static final int TOP = 28;
+    /** Goroutines named in the legend (the rest are counted). */
+    private static final int LEGEND_MAX = 11;
 
     private TraceSvg() {
     }
@@ -60,6 +62,7 @@ public final class TraceSvg {
         double k = (double) plotW / (t1 - t0);
         Map<Long, String> legend = new TreeMap<>();
         StringBuilder body = new StringBuilder();
+        double[] covered = new double[lanes.size()]; // how far right each lane is drawn already
         for (TraceEvent e : TraceFile.sorted(events)) {
             Integer lane = laneOf.get(e.pid + ":" + e.tid);
             if (lane == null) {
@@ -74,8 +77,17 @@ public final class TraceSvg {
                 if (goid >= 0) {
                     legend.putIfAbsent(goid, e.name);
                 }
+                if (x2 - x < 0.5 && x2 <= covered[lane] + 0.5) {
+                    continue; // a run too short to see, where the lane is drawn already: the picture stays small
+                }
+                covered[lane] = Math.max(covered[lane], x2);
+                if (x2 - x < 2) {
+                    body.append(String.format(Locale.ROOT, "<rect x=\"%.2f\" y=\"%d\" width=\"%.2f\" height=\"%d\" fill=\"%s\"/>%n",
+                            x, y + 3, Math.max(0.5, x2 - x), LANE_H - 6, fill));
+                    continue;
+                }
                 body.append(String.format(Locale.ROOT, "<rect x=\"%.2f\" y=\"%d\" width=\"%.2f\" height=\"%d\" fill=\"%s\"><title>%s</title></rect>%n",
-                        x, y + 3, Math.max(0.5, x2 - x), LANE_H - 6, fill, esc(tooltip(e))));
+                        x, y + 3, x2 - x, LANE_H - 6, fill, esc(tooltip(e))));
                 if (x2 - x > 7 * e.name.length() + 6) {
                     body.append(String.format(Locale.ROOT, "<text x=\"%.2f\" y=\"%d\" font-size=\"11\">%s</text>%n", x + 3, y + 15, esc(e.name)));
                 }
@@ -85,7 +97,8 @@ public final class TraceSvg {
                         esc("steal: " + e.str("thief") + " took " + e.num("count", 0) + " from " + e.str("victim"))));
             }
         }
-        int h = TOP + 20 + lanes.size() * LANE_H + 30 + ((legend.size() + 3) / 4) * 18;
+        int shownKeys = Math.min(legend.size(), LEGEND_MAX);
+        int h = TOP + 20 + lanes.size() * LANE_H + 30 + ((shownKeys + (legend.size() > LEGEND_MAX ? 1 : 0) + 3) / 4) * 18;
         StringBuilder b = new StringBuilder();
         b.append(String.format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\">%n",
                 width, h, width, h));
@@ -112,6 +125,12 @@ public final class TraceSvg {
         int ly = TOP + 20 + lanes.size() * LANE_H + 20;
         int col = 0;
         for (Map.Entry<Long, String> e : legend.entrySet()) {
+            if (col == LEGEND_MAX) {
+                int x = 8 + (col % 4) * ((width - 16) / 4);
+                b.append(String.format("<text x=\"%d\" y=\"%d\" font-size=\"11\">… and %d more goroutines</text>%n", x,
+                        ly + (col / 4) * 18, legend.size() - LEGEND_MAX));
+                break;
+            }
             int x = 8 + (col % 4) * ((width - 16) / 4);
             int y = ly + (col / 4) * 18;
             b.append(String.format("<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>%n",
