@@ -65,7 +65,9 @@ public final class SchedRecorder implements Watcher {
     private final Map<Long, String> described = new HashMap<>();
     private final Map<Integer, String> waitReasons = new HashMap<>();
     private final List<GRec> pendingCreate = new ArrayList<>();
-    private final Map<Integer, Long> lastG = new HashMap<>();
+    /** The g each thread had after its last watched instruction, by tid − Machine.FIRST_TID (no boxing on the hot path). */
+    private long[] lastG = new long[8];
+    private boolean[] seenG = new boolean[8];
     private final Map<Integer, List<Ret>> returns = new HashMap<>();
     private final Map<Integer, Boolean> inSchedtrace = new HashMap<>();
     private final Map<Long, Long> spinningSince = new HashMap<>();
@@ -201,7 +203,11 @@ public final class SchedRecorder implements Watcher {
             }
         }
         for (GuestThread t : machine.threads()) {
-            lastG.put(t.tid(), gOf(t));
+            int k = t.tid() - Machine.FIRST_TID;
+            if (k >= 0 && k < lastG.length) {
+                lastG[k] = gOf(t);
+                seenG[k] = true;
+            }
         }
     }
 
@@ -253,8 +259,19 @@ public final class SchedRecorder implements Watcher {
             return false;
         }
         long g = gOf(t);
-        Long before = lastG.put(t.tid(), g);
-        if (before != null && before != g && before != 0 && g != 0) {
+        int k = t.tid() - Machine.FIRST_TID;
+        if (k < 0) {
+            return false;
+        }
+        if (k >= lastG.length) {
+            lastG = java.util.Arrays.copyOf(lastG, Math.max(k + 1, lastG.length * 2));
+            seenG = java.util.Arrays.copyOf(seenG, lastG.length);
+        }
+        long before = lastG[k];
+        boolean seen = seenG[k];
+        lastG[k] = g;
+        seenG[k] = true;
+        if (seen && before != g && before != 0 && g != 0) {
             try {
                 switched(t, pc, before, g);
             } catch (RuntimeException e) {
