@@ -58,6 +58,7 @@ public final class Main implements Callable<Integer> {
         cl.addSubcommand("asm", new AsmCommand(err));
         cl.addSubcommand("disasm", new DisasmCommand(out, err));
         cl.addSubcommand("debug", new DebugCommand(in, out, err));
+        cl.addSubcommand("trace", new TraceCommand(out, err));
         // everything after FILE belongs to the guest program, even words that look like options
         cl.getSubcommands().get("run").setStopAtPositional(true);
         cl.getSubcommands().get("debug").setStopAtPositional(true);

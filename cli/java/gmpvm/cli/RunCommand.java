@@ -6,7 +6,9 @@ import gmpvm.emulator.StraceListener;
 import gmpvm.emulator.kernel.Stdio;
 import gmpvm.loader.elf.LoadedProgram;
 import java.io.InputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,6 +51,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--break-on-switch",
             description = "print one line on stderr at every context switch: the M, the g that left and the one that arrived, the routine that switched")
     boolean breakOnSwitch;
+
+    @Option(names = "--trace", paramLabel = "FILE.json",
+            description = "record the scheduler's events (goroutines on Ps and Ms, switches, wake-ups, steals, queues) as a Chrome/Perfetto trace-event JSON file; the run is the same run")
+    Path traceJson;
+
+    @Option(names = "--trace-html", paramLabel = "FILE.html",
+            description = "record the same events as a self-contained HTML timeline (open it in any browser)")
+    Path traceHtml;
 
     private final InputStream in;
     private final PrintStream out;
@@ -99,12 +109,17 @@ final class RunCommand implements Callable<Integer> {
             StraceLog.enable();
             m.setListener(new StraceListener(m));
         }
+        if (breakOnSwitch && (traceJson != null || traceHtml != null)) {
+            err.println("gmpvm: --break-on-switch and --trace cannot be combined");
+            return EXIT_LOAD;
+        }
         SwitchLog switches = breakOnSwitch ? new SwitchLog(launched.launched(), err) : null;
+        TraceRun trace = traceJson != null || traceHtml != null ? new TraceRun(launched.launched()) : null;
         if (timeout > 0) {
             m.setHostTimeLimit((long) (timeout * 1e9));
         }
         long t0 = System.nanoTime();
-        Outcome o = switches != null ? switches.run() : m.run();
+        Outcome o = switches != null ? switches.run() : trace != null ? trace.run() : m.run();
         long host = System.nanoTime() - t0;
         InstructionText text = instructionText != null ? instructionText : InstructionText.disassembled(prog.symbols());
         String report = FaultReport.describe(o, m, program(launched.launched()), text);
@@ -115,6 +130,10 @@ final class RunCommand implements Callable<Integer> {
             double secs = host / 1e9;
             err.printf("gmpvm: %d instructions retired, %.6f s virtual time, %.3f s host time (%.1f MIPS)%n",
                     o.retired(), m.clock() / 1e9, secs, secs > 0 ? o.retired() / secs / 1e6 : 0.0);
+        }
+        if (trace != null && !trace.write(traceJson, traceHtml, err)) {
+            err.flush();
+            return o.status() != 0 ? o.status() : 1;
         }
         err.flush();
         return o.status();

@@ -1,0 +1,76 @@
+package gmpvm.loader.trace;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Which runtime routines the recorder watches and what each means: the symbol → event table.
+ * A routine missing from the program is skipped, so entries for routines the runtime does not
+ * have yet cost nothing and start recording the day they appear.
+ */
+final class Hooks {
+    /** What happens when a thread enters a hooked routine. */
+    enum Kind {
+        /** casgstatus(gp, old, new): every goroutine state change (created, runs, blocks, wakes, exits). */
+        STATUS,
+        /** runqsteal(pp, p2, stealRunNextG): a steal; counted at its return. */
+        STEAL,
+        /** futexsleep(addr, val, ns): the M parks on a futex until the call returns. */
+        PARK,
+        /** schedtrace(detailed): the counters are sampled where it reads them (its printlock). */
+        SCHEDTRACE,
+        /** printlock: the point inside schedtrace where its numbers are read. */
+        PRINTLOCK,
+        /** An instant on the M's track, named for the routine (the table's text says what it means). */
+        INSTANT
+    }
+
+    /** A table entry: the routine, its kind, and the words an instant shows. */
+    record Entry(String symbol, Kind kind, String text) {
+    }
+
+    /** The table, in Go's names. */
+    static final Map<String, Entry> TABLE = table(
+            new Entry("runtime.casgstatus", Kind.STATUS, "goroutine status"),
+            new Entry("runtime.runqsteal", Kind.STEAL, "steal"),
+            new Entry("runtime.futexsleep", Kind.PARK, "parked (futex)"),
+            new Entry("runtime.schedtrace", Kind.SCHEDTRACE, "schedtrace"),
+            new Entry("runtime.printlock", Kind.PRINTLOCK, "printlock"),
+            new Entry("runtime.stopm", Kind.INSTANT, "stopm: M stops, idle"),
+            new Entry("runtime.startm", Kind.INSTANT, "startm: start an M for a P"),
+            new Entry("runtime.wakep", Kind.INSTANT, "wakep: wake a spinning M"),
+            new Entry("runtime.handoffp", Kind.INSTANT, "handoffp: hand the P off"),
+            new Entry("runtime.newm", Kind.INSTANT, "newm: new M"),
+            new Entry("runtime.newstack", Kind.INSTANT, "newstack: stack growth or preemption"),
+            new Entry("runtime.procresize", Kind.INSTANT, "procresize: GOMAXPROCS changes"),
+            new Entry("runtime.asyncPreempt", Kind.INSTANT, "asyncPreempt: preempted by signal"),
+            new Entry("runtime.entersyscall", Kind.INSTANT, "entersyscall"),
+            new Entry("runtime.exitsyscall", Kind.INSTANT, "exitsyscall"),
+            new Entry("runtime.retake", Kind.INSTANT, "sysmon retake"),
+            new Entry("runtime.preemptone", Kind.INSTANT, "preemptone: preemption requested"),
+            new Entry("runtime.preemptM", Kind.INSTANT, "preemptM: SIGURG sent"),
+            new Entry("runtime.timeSleep", Kind.INSTANT, "timeSleep"),
+            new Entry("runtime.checkTimers", Kind.INSTANT, "checkTimers"),
+            new Entry("runtime.stopTheWorld", Kind.INSTANT, "stopTheWorld: STW begins"),
+            new Entry("runtime.startTheWorld", Kind.INSTANT, "startTheWorld: STW ends"));
+
+    /**
+     * The routines after whose instructions the g in TLS may have changed: a context switch is
+     * the g changing there, named after the routine.
+     */
+    static final String[] SWITCHERS = {
+        "runtime.rt0_go", "runtime.gogo", "runtime.mcall", "runtime.systemstack", "runtime.morestack",
+        "runtime.setg", "runtime.sigtrampgo", "runtime.sigtramp", "runtime.clone", "runtime.mstart",
+        "runtime.mstart0", "runtime.asyncPreempt", "runtime.asyncPreempt2"};
+
+    private Hooks() {
+    }
+
+    private static Map<String, Entry> table(Entry... entries) {
+        Map<String, Entry> m = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            m.put(e.symbol(), e);
+        }
+        return m;
+    }
+}
