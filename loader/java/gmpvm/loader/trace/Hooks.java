@@ -21,6 +21,10 @@ final class Hooks {
         SCHEDTRACE,
         /** printlock: the point inside schedtrace where its numbers are read. */
         PRINTLOCK,
+        /** entersyscall, entersyscallblock: the running g enters a system call (they set _Gsyscall inline). */
+        SYSCALL_ENTER,
+        /** exitsyscall_run: the g in SI has a P again and runs on (exitsyscall's inline status change). */
+        SYSCALL_RUN,
         /** An instant on the M's track, named for the routine (the table's text says what it means). */
         INSTANT
     }
@@ -44,8 +48,9 @@ final class Hooks {
             new Entry("runtime.newstack", Kind.INSTANT, "newstack: stack growth or preemption"),
             new Entry("runtime.procresize", Kind.INSTANT, "procresize: GOMAXPROCS changes"),
             new Entry("runtime.asyncPreempt", Kind.INSTANT, "asyncPreempt: preempted by signal"),
-            new Entry("runtime.entersyscall", Kind.INSTANT, "entersyscall"),
-            new Entry("runtime.exitsyscall", Kind.INSTANT, "exitsyscall"),
+            new Entry("runtime.entersyscall", Kind.SYSCALL_ENTER, "entersyscall"),
+            new Entry("runtime.entersyscallblock", Kind.SYSCALL_ENTER, "entersyscallblock"),
+            new Entry("runtime.exitsyscall_run", Kind.SYSCALL_RUN, "exitsyscall: back on a P"),
             new Entry("runtime.retake", Kind.INSTANT, "sysmon retake"),
             new Entry("runtime.preemptone", Kind.INSTANT, "preemptone: preemption requested"),
             new Entry("runtime.preemptM", Kind.INSTANT, "preemptM: SIGURG sent"),

@@ -3,6 +3,7 @@ package gmpvm.loader.trace;
 import gmpvm.emulator.GuestThread;
 import gmpvm.emulator.Machine;
 import gmpvm.emulator.Watcher;
+import gmpvm.emulator.cpu.CpuState;
 import gmpvm.emulator.memory.GuestMemory;
 import gmpvm.loader.debug.DebugInfo;
 import gmpvm.loader.debug.GoRuntime;
@@ -46,7 +47,7 @@ public final class SchedRecorder implements Watcher {
     private final List<TraceEvent> events = new ArrayList<>();
 
     // go_asm.h offsets and constants
-    private final long gGoid, gStatus, gWait, gM, gStartpc, gGopc, gSchedPc, gSchedSp;
+    private final long gGoid, gStatus, gWait, gM, gStartpc, gGopc, gSchedPc, gSchedSp, gPreempt;
     private final long mId, mP, mCurg, mSpinning, mG0, mProcid;
     private final long pId, pStatus, pRunqhead, pRunqtail, pRunnext;
     private final long sNpidle, sNmspinning, sRunqsize;
@@ -120,6 +121,7 @@ public final class SchedRecorder implements Watcher {
         gWait = l.get("g_waitreason");
         gM = l.get("g_m");
         gStartpc = l.get("g_startpc");
+        gPreempt = l.get("g_preempt");
         gGopc = l.get("g_gopc");
         gSchedPc = l.get("g_sched") + l.get("gobuf_pc");
         gSchedSp = l.get("g_sched") + l.get("gobuf_sp");
@@ -375,6 +377,12 @@ public final class SchedRecorder implements Watcher {
         long sp = t.cpu().r[SP];
         switch (e.kind()) {
             case STATUS -> status(t, c, u64(sp + 8), u32(sp + 16), u32(sp + 20), now);
+            case SYSCALL_ENTER -> {
+                if (c.curg != 0) {
+                    status(t, c, c.curg, gRunning, gSyscall, now);
+                }
+            }
+            case SYSCALL_RUN -> status(t, c, t.cpu().r[CpuState.RSI], gSyscall, gRunning, now);
             case STEAL -> {
                 long victim = u64(sp + 16);
                 long before = qlen(victim) + (u64(victim + pRunnext) != 0 ? 1 : 0);
@@ -539,6 +547,9 @@ public final class SchedRecorder implements Watcher {
         } else if (nw == gDead) {
             return "exited";
         } else if (nw == gRunnable) {
+            if ((mem.read8(gp + gPreempt) & 0xff) != 0) {
+                return "preempted"; // gopreempt_m and gosched_m share their path; the request tells them apart
+            }
             String caller = fnName(u64(t.cpu().r[SP]));
             return caller.endsWith("gosched_m") ? "yielded (Gosched)"
                     : caller.contains("preempt") ? "preempted" : "runnable (" + caller + ")";
