@@ -106,4 +106,9 @@ public final class Kernel {
         }
         return -Errno.ENOSYS;
     }
+
+    /** Futex words that have sleepers now (how the kernel's structures grow). */
+    public int futexWords() {
+        return futex.words();
+    }
 }
