@@ -7,14 +7,14 @@ import java.util.ArrayDeque;
 /**
  * Where the bytes of guest pages live: outside the Java heap, in direct buffers carved into 4 KiB
  * pages, so that the guest's memory is limited by {@code --mem} (checked when memory is mapped)
- * and not by the JVM's heap size. Buffers are taken in chunks that grow from 16 KiB to 1 MiB (a
+ * and not by the JVM's heap size. Buffers are taken in chunks that grow from 8 KiB to 1 MiB (a
  * machine that touches a few pages holds little) and pages freed by munmap are kept for reuse,
  * zeroed when they are handed out again, so a guest that maps and unmaps in a loop does not wait
  * for the garbage collector to give memory back. One store per GuestMemory; the chunks go when
  * the memory does.
  */
 final class PageStore {
-    private static final int FIRST_CHUNK_PAGES = 4;
+    private static final int FIRST_CHUNK_PAGES = 2;
     private static final int MAX_CHUNK_PAGES = 256;
     private static final byte[] ZEROS = new byte[Page.SIZE];
 

@@ -19,13 +19,13 @@ final class Fuzz {
     }
 
     /**
-     * Runs body with the kernel's warnings (unknown system calls, refused clones) switched off:
+     * Runs body with the kernel's log (unknown system calls, refused clones) switched off:
      * random calls would print them by the thousand. Their capping is tested elsewhere.
      */
     static void quietKernel(Runnable body) {
         ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("gmpvm.emulator.kernel");
         ch.qos.logback.classic.Level before = log.getLevel();
-        log.setLevel(ch.qos.logback.classic.Level.ERROR);
+        log.setLevel(ch.qos.logback.classic.Level.OFF);
         try {
             body.run();
         } finally {
