@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * <p>Accesses are precise: a multi-byte store that straddles two pages checks both before it
  * writes either, so a fault leaves memory untouched.
  *
- * <p>Page bytes live outside the Java heap ({@link PageStore}); how much the guest may map in all
+ * <p>Page bytes live outside the Java heap beyond a guest's first 8 MiB ({@link PageStore}); how much the guest may map in all
  * is {@link #limit()} ({@code --mem}, 1 GiB by default), which the kernel's mmap and brk check, so
  * the guest's memory depends on that limit and not on the JVM's heap size.
  */
