@@ -91,12 +91,12 @@ final class DisasmCommand implements Callable<Integer> {
             }
             ElfFile elf;
             try {
-                elf = ElfFile.parse(data);
+                elf = ElfFile.parseForListing(data);
             } catch (ElfException e) {
                 err.println("gmpvm: " + file + ": " + e.getMessage());
                 return EXIT_IO;
             }
-            ElfListing.print(elf, file.toString(), s, out);
+            ElfListing.print(elf, file.toString(), s, out, err);
             out.flush();
             return 0;
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {

@@ -4,6 +4,7 @@ import gmpvm.emulator.Machine;
 import gmpvm.emulator.Outcome;
 import gmpvm.emulator.StraceListener;
 import gmpvm.emulator.kernel.Stdio;
+import gmpvm.emulator.memory.HostMemoryExhausted;
 import gmpvm.loader.elf.LoadedProgram;
 import java.io.InputStream;
 import java.io.IOException;
@@ -29,10 +30,13 @@ import picocli.CommandLine.Option;
             "",
             "Exit status: the guest's; 128+N if signal N killed it (a one-line report on stderr says where); "
                 + "124 if --max-insns, --timeout or --max-output stopped it; 125 if every thread is blocked for good (a deadlock, reported); "
+                + "137 if the host ran out of memory for guest pages; "
                 + "2 if FILE cannot be loaded; 1 if a .s FILE has errors."},
         sortOptions = false)
 final class RunCommand implements Callable<Integer> {
     static final int EXIT_LOAD = RunOptions.EXIT_LOAD;
+    /** The status when the host runs out of memory for guest pages: 128+SIGKILL, as after Linux's OOM killer. */
+    static final int EXIT_HOST_MEMORY = 137;
 
     @Mixin
     RunOptions opts = new RunOptions();
@@ -80,6 +84,11 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         try {
             return runProgram();
+        } catch (HostMemoryExhausted e) {
+            out.flush();
+            err.println("gmpvm: out of host memory: " + e.getMessage() + "; run with a smaller --mem, or give the JVM "
+                    + "more direct memory (GMPVM_JAVA_OPTS=-XX:MaxDirectMemorySize=...)");
+            return EXIT_HOST_MEMORY;
         } catch (Throwable t) {
             out.flush();
             err.println("gmpvm: internal error: " + t);

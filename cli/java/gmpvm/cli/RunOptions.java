@@ -1,6 +1,7 @@
 package gmpvm.cli;
 
 import gmpvm.emulator.kernel.Stdio;
+import gmpvm.emulator.memory.GuestMemory;
 import gmpvm.loader.elf.ElfException;
 import gmpvm.loader.launch.Launcher;
 import gmpvm.loader.launch.Settings;
@@ -47,6 +48,11 @@ final class RunOptions {
     @Option(names = "--quantum", paramLabel = "N", description = "instructions a thread keeps its simulated CPU with seed 0 (default: 10000); with several CPUs it runs in grains of a fifth")
     long quantum;
 
+    @Option(names = "--mem", paramLabel = "SIZE", converter = MemSize.class,
+            description = "memory the guest may map in all, program and stack included (default: 1G; K, M, G suffixes; "
+                    + "mmap and brk answer ENOMEM beyond). Guest memory lives outside the Java heap, so -Xmx does not limit it")
+    long mem = GuestMemory.DEFAULT_LIMIT;
+
     @Option(names = "--strace", description = "log every system call in strace's format to stderr, with thread id and virtual time")
     boolean strace;
 
@@ -63,7 +69,7 @@ final class RunOptions {
     String entry;
 
     Settings settings() {
-        return new Settings(cpus, seed, env, maxInsns, quantum);
+        return new Settings(cpus, seed, env, maxInsns, quantum, mem);
     }
 
     /** The file's bytes, or null when it holds more than MAX_FILE (also for endless devices). */

@@ -26,6 +26,8 @@ public final class GuestThread {
 
     // ---- while BLOCKED
     private Wait wait;
+    /** Counts the thread's waits, so a timer can tell whether its wait is still the current one. */
+    private long waitNumber;
     /** Virtual time at which the thread became runnable (it cannot run earlier). */
     long readyAt;
 
@@ -92,6 +94,11 @@ public final class GuestThread {
     void block(Wait w) {
         state = State.BLOCKED;
         wait = w;
+        waitNumber++;
+    }
+
+    long waitNumber() {
+        return waitNumber;
     }
 
     /** FUTEX_REQUEUE moved this sleeping thread to another futex word. */

@@ -10,7 +10,7 @@ import gmpvm.emulator.kernel.ProcessLayout;
 import gmpvm.emulator.kernel.Stdio;
 import gmpvm.emulator.memory.GuestMemory;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -38,7 +38,19 @@ public final class Machine {
     private final GuestMemory memory;
     private final Interpreter interpreter;
     private final Kernel kernel;
-    private final List<GuestThread> threads = new ArrayList<>();
+    /**
+     * The threads that have not exited, by tid in creation order, and the first thread: a thread
+     * that exits while the process goes on is reaped (dropped from here, from the scheduler, the
+     * timers and the futex queues), so tens of thousands of short-lived threads cost nothing
+     * later. The first thread stays even after it exits, as Linux keeps the group leader until
+     * the process ends: reports and views can always name it.
+     */
+    private final LinkedHashMap<Integer, GuestThread> threads = new LinkedHashMap<>();
+    private final GuestThread first;
+    /** The most recently created thread: its status is the process's when every thread calls exit(2). */
+    private GuestThread newest;
+    private List<GuestThread> threadView;
+    private final Timers timers = new Timers();
     private final Control control = new Control();
     private Scheduler scheduler;
     private MachineListener listener = new MachineListener() { };
@@ -63,7 +75,9 @@ public final class Machine {
         this.interpreter = new Interpreter(memory);
         this.interpreter.setTsc(this::clock);
         this.kernel = new Kernel(memory, layout, stdio, control);
-        threads.add(new GuestThread(nextTid++, initial));
+        first = new GuestThread(nextTid++, initial);
+        newest = first;
+        threads.put(first.tid(), first);
     }
 
     public GuestMemory memory() {
@@ -78,8 +92,24 @@ public final class Machine {
         return kernel;
     }
 
+    /** The threads that have not been reaped, in creation order: the first thread always, then the living ones. */
     public List<GuestThread> threads() {
-        return Collections.unmodifiableList(threads);
+        List<GuestThread> v = threadView;
+        if (v == null) {
+            v = List.copyOf(threads.values());
+            threadView = v;
+        }
+        return v;
+    }
+
+    /** How many threads {@link #threads()} holds, without building the list. */
+    public int threadCount() {
+        return threads.size();
+    }
+
+    /** Entries the timer queue holds, stale ones included (how the machine's structures grow). */
+    public int timerEntries() {
+        return timers.size();
     }
 
     /** The virtual clock in nanoseconds since the process started, as the running thread sees it. */
@@ -214,7 +244,7 @@ public final class Machine {
         watcher = w;
         if (scheduler == null) {
             scheduler = new Scheduler(cpus, seed, quantum);
-            for (GuestThread t : threads) {
+            for (GuestThread t : threads.values()) {
                 if (t.runnable()) {
                     scheduler.enqueue(t);
                 }
@@ -239,7 +269,7 @@ public final class Machine {
 
     /** A limit other than the instruction count ends the run between rounds: host time or output. */
     private boolean limitReached() {
-        GuestThread t = threads.get(0);
+        GuestThread t = first;
         if (hostLimited && System.nanoTime() - hostDeadline > 0) {
             finish(new Outcome(Outcome.Kind.TIME_LIMIT, Outcome.LIMIT_STATUS, 0, 0, 0, t.cpu().rip, t.tid(), retired));
             return true;
@@ -460,26 +490,16 @@ public final class Machine {
 
     /** Nothing is runnable: end the process, sleep until the next deadline, or report a deadlock. */
     private boolean idle() {
-        GuestThread last = null;
-        long earliest = Long.MAX_VALUE;
-        boolean alive = false;
-        for (GuestThread t : threads) {
-            if (!t.exited()) {
-                alive = true;
-                GuestThread.Wait w = t.waiting();
-                if (w != null && w.deadline() >= 0) {
-                    earliest = Math.min(earliest, w.deadline());
-                }
-            }
-            last = t;
-        }
+        GuestThread last = newest;
+        long earliest = timers.earliest();
+        boolean alive = threads.size() > 1 || !first.exited();
         if (!alive) {
             // every thread called exit(2): the process ends with the last one's status
             finish(new Outcome(Outcome.Kind.EXITED, last.exitStatus(), 0, 0, 0, last.cpu().rip, last.tid(), retired));
             return false;
         }
         if (earliest == Long.MAX_VALUE) {
-            GuestThread any = threads.get(0);
+            GuestThread any = first;
             finish(new Outcome(Outcome.Kind.DEADLOCK, Outcome.DEADLOCK_STATUS, 0, 0, 0, any.cpu().rip, any.tid(), retired));
             return false;
         }
@@ -488,13 +508,10 @@ public final class Machine {
     }
 
     private void fireTimers() {
-        long now = scheduler.now();
-        for (GuestThread t : threads) {
+        for (GuestThread t : timers.due(scheduler.now())) {
             GuestThread.Wait w = t.waiting();
-            if (w != null && w.deadline() >= 0 && w.deadline() <= now) {
-                kernel.cancelWait(t);
-                wakeAt(t, w.onTimeout(), w.deadline());
-            }
+            kernel.cancelWait(t);
+            wakeAt(t, w.onTimeout(), w.deadline());
         }
     }
 
@@ -522,7 +539,7 @@ public final class Machine {
     private void finish(Outcome o) {
         if (outcome == null) {
             outcome = o;
-            for (GuestThread t : threads) {
+            for (GuestThread t : threads.values()) {
                 // deadlocked threads keep what they wait on, for the report
                 if (!t.exited() && o.kind() != Outcome.Kind.DEADLOCK) {
                     t.exit(o.status());
@@ -538,6 +555,10 @@ public final class Machine {
         @Override
         public void exitThread(GuestThread t, int status) {
             t.exit(status);
+            if (t != first) {
+                threads.remove(t.tid());
+                threadView = null;
+            }
             listener.threadExited(t, status);
             events.add(new MachineEvent(MachineEvent.Kind.THREAD_EXITED, t, status, 0));
         }
@@ -567,7 +588,9 @@ public final class Machine {
         public GuestThread spawn(CpuState cpu) {
             GuestThread child = new GuestThread(nextTid++, cpu);
             child.readyAt = clock();
-            threads.add(child);
+            threads.put(child.tid(), child);
+            threadView = null;
+            newest = child;
             scheduler.enqueue(child);
             listener.threadCreated(child);
             events.add(new MachineEvent(MachineEvent.Kind.THREAD_CREATED, child, 0, current == null ? 0 : current.tid()));
@@ -576,22 +599,21 @@ public final class Machine {
 
         @Override
         public GuestThread thread(int tid) {
-            for (GuestThread t : threads) {
-                if (t.tid() == tid && !t.exited()) {
-                    return t;
-                }
-            }
-            return null;
+            GuestThread t = threads.get(tid);
+            return t == null || t.exited() ? null : t;
         }
 
         @Override
         public List<GuestThread> threads() {
-            return Collections.unmodifiableList(threads);
+            return Machine.this.threads();
         }
 
         @Override
         public void block(GuestThread t, GuestThread.Wait w) {
             t.block(w);
+            if (w.deadline() >= 0) {
+                timers.add(t, threads.size());
+            }
         }
 
         @Override

@@ -159,15 +159,22 @@ public final class Session {
         selected = t;
     }
 
-    /** gdb's thread number: 1 for the first thread, in creation order. */
+    /**
+     * gdb's thread number: 1 for the first thread, in creation order, kept when other threads
+     * exit and are reaped (tids are handed out one after another from the first's).
+     */
     public int threadNumber(GuestThread t) {
-        return machine().threads().indexOf(t) + 1;
+        return t.tid() - Machine.FIRST_TID + 1;
     }
 
-    /** The thread with gdb's number n, or null. */
+    /** The thread with gdb's number n, or null (also when that thread has exited). */
     public GuestThread threadByNumber(int n) {
-        List<GuestThread> ts = machine().threads();
-        return n >= 1 && n <= ts.size() ? ts.get(n - 1) : null;
+        for (GuestThread t : machine().threads()) {
+            if (threadNumber(t) == n) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** Fails with one line if the process has ended. */

@@ -1,6 +1,7 @@
 package gmpvm.emulator.cpu;
 
 import gmpvm.emulator.memory.DecodedCode;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,13 +12,13 @@ import java.util.List;
  */
 final class CodePage implements DecodedCode {
     final long base;
-    /** The page's bytes (the memory's own array: stores show through). */
-    final byte[] bytes;
+    /** The page's bytes (the memory's own buffer: stores show through). */
+    final ByteBuffer bytes;
     final Insn[] insns = new Insn[4096];
     boolean valid = true;
     private List<CodePage> dependents;
 
-    CodePage(long base, byte[] bytes) {
+    CodePage(long base, ByteBuffer bytes) {
         this.base = base;
         this.bytes = bytes;
     }

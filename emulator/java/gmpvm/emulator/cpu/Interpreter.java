@@ -255,13 +255,13 @@ public final class Interpreter {
     private Insn decodeInto(CodePage cp, long addr) {
         int off = (int) (addr & Page.MASK);
         int inPage = Math.min(Decoder.MAX_LEN, Page.SIZE - off);
-        System.arraycopy(cp.bytes, off, fetch, 0, inPage);
+        cp.bytes.get(off, fetch, 0, inPage);
         int avail = inPage;
         CodePage nextPage = null;
         if (inPage < Decoder.MAX_LEN) {
             try {
                 nextPage = codePage(addr + inPage);
-                System.arraycopy(nextPage.bytes, 0, fetch, inPage, Decoder.MAX_LEN - inPage);
+                nextPage.bytes.get(0, fetch, inPage, Decoder.MAX_LEN - inPage);
                 avail = Decoder.MAX_LEN;
             } catch (MemoryFault f) {
                 // the instruction may still end within this page

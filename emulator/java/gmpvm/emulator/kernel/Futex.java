@@ -112,6 +112,11 @@ final class Futex {
         return 0;
     }
 
+    /** Futex words with sleepers (a word's queue goes when its last sleeper leaves). */
+    int words() {
+        return queues.size();
+    }
+
     /** Wakes up to n waiters on addr whose bitset matches; returns how many woke. */
     long wake(long addr, int n, int bitset) {
         ArrayDeque<GuestThread> q = queues.get(addr);

@@ -109,4 +109,9 @@ public final class Kernel {
         }
         return -Errno.ENOSYS;
     }
+
+    /** Futex words that have sleepers now (how the kernel's structures grow). */
+    public int futexWords() {
+        return futex.words();
+    }
 }

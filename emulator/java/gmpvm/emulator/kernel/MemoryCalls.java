@@ -8,13 +8,13 @@ import gmpvm.emulator.memory.Prot;
  * Memory system calls: brk, anonymous mmap, munmap, mprotect, madvise. Placement is
  * deterministic: without a usable hint, mmap takes the highest free range below
  * {@link ProcessLayout#mmapTop}, as Linux does without address randomisation. The process may
- * map at most {@link #MAX_MAPPED} bytes through these calls (beyond that: -ENOMEM), because
- * every guest page it touches is backed by host memory (pages get their bytes on first touch).
+ * have at most {@link GuestMemory#limit()} bytes mapped in all, program and stack included
+ * ({@code --mem}; beyond that: -ENOMEM, as Linux answers past RLIMIT_AS), because every guest
+ * page it touches is backed by host memory (pages get their bytes on first touch).
  * Limits are checked before any work, and placement and accounting go through GuestMemory's
  * intervals, so each call costs time in the number of mappings, not of pages.
  */
 final class MemoryCalls {
-    static final long MAX_MAPPED = 1L << 30;
     /** Lowest address mmap hands out without MAP_FIXED. */
     static final long MMAP_MIN = 0x10000L;
     static final long USER_TOP = 0x7ffffffff000L;
@@ -26,7 +26,6 @@ final class MemoryCalls {
     private final long brkStart;
     private final long mmapTop;
     private long brk;
-    private long mapped;
 
     MemoryCalls(GuestMemory mem, ProcessLayout layout) {
         this.mem = mem;
@@ -47,13 +46,11 @@ final class MemoryCalls {
         long newEnd = GuestMemory.pageCeil(want);
         if (newEnd > oldEnd) {
             long len = newEnd - oldEnd;
-            if (mapped + len > MAX_MAPPED || !mem.isFree(oldEnd, len)) {
+            if (len > mem.limit() - mem.mappedTotal() || !mem.isFree(oldEnd, len)) {
                 return brk;
             }
             mem.map(oldEnd, len, Prot.RW);
-            mapped += len;
         } else if (newEnd < oldEnd) {
-            mapped -= countMapped(newEnd, oldEnd - newEnd);
             mem.unmap(newEnd, oldEnd - newEnd);
         }
         brk = want;
@@ -74,7 +71,7 @@ final class MemoryCalls {
         if ((off & Page.MASK) != 0) {
             return -Errno.EINVAL;
         }
-        if (Long.compareUnsigned(len, MAX_MAPPED) > 0) {
+        if (Long.compareUnsigned(len, mem.limit()) > 0) {
             return -Errno.ENOMEM;
         }
         long size = GuestMemory.pageCeil(len);
@@ -103,11 +100,10 @@ final class MemoryCalls {
             }
         }
         long already = countMapped(at, size);
-        if (mapped - already + size > MAX_MAPPED) {
+        if (mem.mappedTotal() - already + size > mem.limit()) {
             return -Errno.ENOMEM;
         }
         mem.map(at, size, (int) prot);
-        mapped += size - already;
         return at;
     }
 
@@ -119,7 +115,6 @@ final class MemoryCalls {
         if (!inUser(addr, size)) {
             return -Errno.EINVAL;
         }
-        mapped -= countMapped(addr, size);
         mem.unmap(addr, size); // visits only what is mapped, however large the range
         return 0;
     }

@@ -15,7 +15,7 @@ final class ProcessCalls {
     static final int PID = 1000, PPID = 999, UID = 1000, GID = 1000;
     static final int ARCH_SET_GS = 0x1001, ARCH_SET_FS = 0x1002, ARCH_GET_FS = 0x1003, ARCH_GET_GS = 0x1004;
     static final long RLIM_INFINITY = -1L;
-    static final int RLIMIT_STACK = 3, RLIMIT_NOFILE = 7, RLIMIT_NLIMITS = 16;
+    static final int RLIMIT_STACK = 3, RLIMIT_NOFILE = 7, RLIMIT_AS = 9, RLIMIT_NLIMITS = 16;
 
     private final GuestMemory mem;
     private final ProcessControl control;
@@ -91,6 +91,9 @@ final class ProcessCalls {
             } else if (resource == RLIMIT_NOFILE) {
                 cur = 1024;
                 max = 4096;
+            } else if (resource == RLIMIT_AS) {
+                cur = mem.limit(); // --mem
+                max = cur;
             }
             mem.checkWritable(oldLimit, 16);
             mem.write64(oldLimit, cur);
@@ -122,13 +125,13 @@ final class ProcessCalls {
         return 0;
     }
 
-    /** sysinfo: fixed figures (1 GiB of RAM, no swap, one process) and the virtual uptime. */
+    /** sysinfo: fixed figures (RAM as large as --mem, half of it free, no swap, one process) and the virtual uptime. */
     long sysinfo(long buf, long uptime) {
         byte[] b = new byte[112];
         java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         bb.putLong(0, uptime);
-        bb.putLong(32, MemoryCalls.MAX_MAPPED);
-        bb.putLong(40, MemoryCalls.MAX_MAPPED / 2);
+        bb.putLong(32, mem.limit());
+        bb.putLong(40, mem.limit() / 2);
         bb.putShort(80, (short) 1);
         bb.putInt(104, 1);
         mem.writeBytes(buf, b);

@@ -41,7 +41,8 @@ public final class SyscallTable {
             + "below the mmap top, 1 MiB under the stack, unless a usable hint or `MAP_FIXED`/`MAP_FIXED_NOREPLACE`); "
             + "file mappings `EBADF`; mprotect of an unmapped page `ENOMEM`; madvise does nothing; brk grows and "
             + "shrinks the heap (a request below its start or into used space returns the current break); "
-            + "at most 1 GiB mapped (`ENOMEM` beyond); a page gets host memory when first touched, and every call "
+            + "at most `--mem` bytes (default 1 GiB) mapped in all, program and stack included (`ENOMEM` beyond); "
+            + "a page gets host memory, outside the Java heap, when first touched, and every call "
             + "costs time in the number of mappings, not of pages";
     private static final String SIGACTION = "handler, `SA_SIGINFO`, `SA_ONSTACK`, `SA_RESTORER`, `SA_RESTART`, "
             + "`SA_NODEFER`, `SA_RESETHAND`, sa_mask; `EINVAL` for SIGKILL/SIGSTOP";
@@ -72,8 +73,8 @@ public final class SyscallTable {
             + "the pid); uid and gid 1000";
     private static final String AFFINITY = "a mask of the `--cpus` simulated CPUs";
     private static final String FIXED = "recorded for the thread (set_tid_address, set_robust_list), or fixed "
-            + "answers: prlimit64 reports RLIMIT_STACK 8 MiB, RLIMIT_NOFILE 1024/4096, others unlimited, and "
-            + "ignores new limits; uname Linux / gmpvm / 6.1.0-gmpvm / x86_64; sysinfo 1 GiB of RAM and the virtual "
+            + "answers: prlimit64 (and getrlimit, setrlimit) reports RLIMIT_STACK 8 MiB, RLIMIT_NOFILE 1024/4096, RLIMIT_AS `--mem`, others "
+            + "unlimited, and ignores new limits; uname Linux / gmpvm / 6.1.0-gmpvm / x86_64; sysinfo `--mem` of RAM and the virtual "
             + "uptime; getrandom deterministic bytes from `--seed`";
     private static final String PIPES = "descriptors inside the process: pipes (64 KiB, blocking or `O_NONBLOCK`; "
             + "EOF once every writer is closed; `EPIPE` and SIGPIPE once every reader is), eventfds (counter, "

@@ -1,8 +1,6 @@
 package gmpvm.emulator.memory;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +17,14 @@ import java.util.TreeMap;
  *
  * <p>Accesses are precise: a multi-byte store that straddles two pages checks both before it
  * writes either, so a fault leaves memory untouched.
+ *
+ * <p>Page bytes live outside the Java heap beyond a guest's first 8 MiB ({@link PageStore}); how much the guest may map in all
+ * is {@link #limit()} ({@code --mem}, 1 GiB by default), which the kernel's mmap and brk check, so
+ * the guest's memory depends on that limit and not on the JVM's heap size.
  */
 public final class GuestMemory {
-    private static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** The default of {@link #limit()}: 1 GiB. */
+    public static final long DEFAULT_LIMIT = 1L << 30;
 
     private static final int TLB_BITS = 10;
     private static final int TLB_SIZE = 1 << TLB_BITS;
@@ -31,13 +32,37 @@ public final class GuestMemory {
 
     private final Map<Long, Page> pages = new HashMap<>();
     private final Regions mapped = new Regions();
+    private final PageStore store = new PageStore();
     private final long[] rTag = new long[TLB_SIZE];
-    private final byte[][] rData = new byte[TLB_SIZE][];
+    private final ByteBuffer[] rData = new ByteBuffer[TLB_SIZE];
     private final long[] wTag = new long[TLB_SIZE];
-    private final byte[][] wData = new byte[TLB_SIZE][];
+    private final ByteBuffer[] wData = new ByteBuffer[TLB_SIZE];
+    private long limit = DEFAULT_LIMIT;
 
     public GuestMemory() {
         flushTlb();
+    }
+
+    /** How many bytes the guest may have mapped in all (mmap and brk answer ENOMEM beyond). */
+    public long limit() {
+        return limit;
+    }
+
+    public void setLimit(long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("memory limit must be positive");
+        }
+        limit = bytes;
+    }
+
+    /** Bytes mapped in all (program, stack, mmap, brk). */
+    public long mappedTotal() {
+        return mapped.total();
+    }
+
+    /** Bytes of host memory held for page contents (touched pages, and freed ones kept for reuse). */
+    public long hostBytes() {
+        return store.held();
     }
 
     // ---------------------------------------------------------------- mapping
@@ -47,9 +72,10 @@ public final class GuestMemory {
         checkAligned(addr);
         long end = pageCeil(addr + len);
         for (long p = addr; Long.compareUnsigned(p, end) < 0; p += Page.SIZE) {
-            Page old = pages.put(p >>> Page.SHIFT, new Page(p, prot));
+            Page old = pages.put(p >>> Page.SHIFT, new Page(p, prot, store));
             if (old != null) {
                 dropCode(old);
+                old.release();
             }
         }
         mapped.add(addr, end);
@@ -67,7 +93,9 @@ public final class GuestMemory {
         // only the mapped parts are visited, however large the range
         for (long[] r : gone) {
             for (long p = r[0]; p < r[1]; p += Page.SIZE) {
-                dropCode(pages.remove(p >>> Page.SHIFT));
+                Page old = pages.remove(p >>> Page.SHIFT);
+                dropCode(old);
+                old.release();
             }
         }
         mapped.remove(addr, end);
@@ -200,7 +228,7 @@ public final class GuestMemory {
         }
     }
 
-    private byte[] readPage(long addr) {
+    private ByteBuffer readPage(long addr) {
         long pn = addr >>> Page.SHIFT;
         Page p = pages.get(pn);
         if (p == null) {
@@ -215,7 +243,7 @@ public final class GuestMemory {
         return p.data();
     }
 
-    private byte[] writePage(long addr) {
+    private ByteBuffer writePage(long addr) {
         long pn = addr >>> Page.SHIFT;
         Page p = pages.get(pn);
         if (p == null) {
@@ -275,8 +303,8 @@ public final class GuestMemory {
     public int read8(long addr) {
         long pn = addr >>> Page.SHIFT;
         int i = (int) pn & TLB_MASK;
-        byte[] d = rTag[i] == pn ? rData[i] : readPage(addr);
-        return d[(int) addr & (int) Page.MASK] & 0xff;
+        ByteBuffer d = rTag[i] == pn ? rData[i] : readPage(addr);
+        return d.get((int) addr & (int) Page.MASK) & 0xff;
     }
 
     public int read16(long addr) {
@@ -284,8 +312,8 @@ public final class GuestMemory {
         if (off <= Page.SIZE - 2) {
             long pn = addr >>> Page.SHIFT;
             int i = (int) pn & TLB_MASK;
-            byte[] d = rTag[i] == pn ? rData[i] : readPage(addr);
-            return (short) I16.get(d, off) & 0xffff;
+            ByteBuffer d = rTag[i] == pn ? rData[i] : readPage(addr);
+            return d.getShort(off) & 0xffff;
         }
         checkReadable(addr, 2);
         return read8(addr) | read8(addr + 1) << 8;
@@ -296,8 +324,8 @@ public final class GuestMemory {
         if (off <= Page.SIZE - 4) {
             long pn = addr >>> Page.SHIFT;
             int i = (int) pn & TLB_MASK;
-            byte[] d = rTag[i] == pn ? rData[i] : readPage(addr);
-            return (int) I32.get(d, off);
+            ByteBuffer d = rTag[i] == pn ? rData[i] : readPage(addr);
+            return d.getInt(off);
         }
         checkReadable(addr, 4);
         return read16(addr) | read16(addr + 2) << 16;
@@ -308,8 +336,8 @@ public final class GuestMemory {
         if (off <= Page.SIZE - 8) {
             long pn = addr >>> Page.SHIFT;
             int i = (int) pn & TLB_MASK;
-            byte[] d = rTag[i] == pn ? rData[i] : readPage(addr);
-            return (long) I64.get(d, off);
+            ByteBuffer d = rTag[i] == pn ? rData[i] : readPage(addr);
+            return d.getLong(off);
         }
         checkReadable(addr, 8);
         return (read32(addr) & 0xffffffffL) | (long) read32(addr + 4) << 32;
@@ -330,8 +358,8 @@ public final class GuestMemory {
     public void write8(long addr, int v) {
         long pn = addr >>> Page.SHIFT;
         int i = (int) pn & TLB_MASK;
-        byte[] d = wTag[i] == pn ? wData[i] : writePage(addr);
-        d[(int) addr & (int) Page.MASK] = (byte) v;
+        ByteBuffer d = wTag[i] == pn ? wData[i] : writePage(addr);
+        d.put((int) addr & (int) Page.MASK, (byte) v);
     }
 
     public void write16(long addr, int v) {
@@ -339,8 +367,8 @@ public final class GuestMemory {
         if (off <= Page.SIZE - 2) {
             long pn = addr >>> Page.SHIFT;
             int i = (int) pn & TLB_MASK;
-            byte[] d = wTag[i] == pn ? wData[i] : writePage(addr);
-            I16.set(d, off, (short) v);
+            ByteBuffer d = wTag[i] == pn ? wData[i] : writePage(addr);
+            d.putShort(off, (short) v);
             return;
         }
         checkWritable(addr, 2);
@@ -353,8 +381,8 @@ public final class GuestMemory {
         if (off <= Page.SIZE - 4) {
             long pn = addr >>> Page.SHIFT;
             int i = (int) pn & TLB_MASK;
-            byte[] d = wTag[i] == pn ? wData[i] : writePage(addr);
-            I32.set(d, off, v);
+            ByteBuffer d = wTag[i] == pn ? wData[i] : writePage(addr);
+            d.putInt(off, v);
             return;
         }
         checkWritable(addr, 4);
@@ -367,8 +395,8 @@ public final class GuestMemory {
         if (off <= Page.SIZE - 8) {
             long pn = addr >>> Page.SHIFT;
             int i = (int) pn & TLB_MASK;
-            byte[] d = wTag[i] == pn ? wData[i] : writePage(addr);
-            I64.set(d, off, v);
+            ByteBuffer d = wTag[i] == pn ? wData[i] : writePage(addr);
+            d.putLong(off, v);
             return;
         }
         checkWritable(addr, 8);
@@ -396,7 +424,7 @@ public final class GuestMemory {
             Page p = pages.get(a >>> Page.SHIFT);
             int po = (int) (a & Page.MASK);
             int chunk = Math.min(len - n, Page.SIZE - po);
-            System.arraycopy(p.data(), po, dst, off + n, chunk);
+            p.data().get(po, dst, off + n, chunk);
             n += chunk;
         }
     }
@@ -415,7 +443,7 @@ public final class GuestMemory {
             Page p = pages.get(a >>> Page.SHIFT);
             int po = (int) (a & Page.MASK);
             int chunk = Math.min(len - n, Page.SIZE - po);
-            System.arraycopy(src, off + n, p.data(), po, chunk);
+            p.data().put(po, src, off + n, chunk);
             n += chunk;
         }
     }
@@ -438,7 +466,7 @@ public final class GuestMemory {
             dropCode(p);
             int po = (int) (a & Page.MASK);
             int chunk = Math.min(len - n, Page.SIZE - po);
-            System.arraycopy(src, off + n, p.data(), po, chunk);
+            p.data().put(po, src, off + n, chunk);
             n += chunk;
         }
     }
@@ -454,7 +482,7 @@ public final class GuestMemory {
             }
             int po = (int) (a & Page.MASK);
             int chunk = Math.min(len - n, Page.SIZE - po);
-            System.arraycopy(p.data(), po, b, n, chunk);
+            p.data().get(po, b, n, chunk);
             n += chunk;
         }
         return b;

@@ -11,8 +11,15 @@ import java.util.TreeMap;
  */
 final class Regions {
     private final TreeMap<Long, Long> byStart = new TreeMap<>();
+    private long total;
+
+    /** Bytes mapped in all. */
+    long total() {
+        return total;
+    }
 
     void add(long start, long end) {
+        total += (end - start) - mappedIn(start, end);
         Map.Entry<Long, Long> before = byStart.floorEntry(start);
         if (before != null && before.getValue() >= start) {
             start = before.getKey();
@@ -28,6 +35,7 @@ final class Regions {
     }
 
     void remove(long start, long end) {
+        total -= mappedIn(start, end);
         Map.Entry<Long, Long> e = byStart.lowerEntry(end);
         while (e != null && e.getValue() > start) {
             long s = e.getKey();

@@ -21,7 +21,17 @@ public final class ElfListing {
 
     /** Writes the listing of {@code elf} to {@code out}; {@code fileName} heads it as objdump does. */
     public static void print(ElfFile elf, String fileName, Syntax syntax, PrintStream out) {
+        print(elf, fileName, syntax, out, null);
+    }
+
+    /** As {@link #print(ElfFile, String, Syntax, PrintStream)}, with symbol table problems as warnings on err. */
+    public static void print(ElfFile elf, String fileName, Syntax syntax, PrintStream out, PrintStream err) {
         ElfSymbols symbols = new ElfSymbols(elf);
+        if (err != null) {
+            for (String w : symbols.warnings()) {
+                err.println("gmpvm: " + fileName + ": warning: " + w);
+            }
+        }
         Disassembler dis = new Disassembler(symbols, syntax);
         byte[] data = elf.data();
         out.println();
@@ -44,6 +54,8 @@ public final class ElfListing {
                 }
             }
             starts.putIfAbsent(sh.addr(), sh.name());
+            int width = addressWidth(sh);
+            symbols.listing(si);
             List<Long> keys = new ArrayList<>(starts.keySet());
             for (int k = 0; k < keys.size(); k++) {
                 long a = keys.get(k);
@@ -60,7 +72,7 @@ public final class ElfListing {
                     }
                     last = src;
                     String text = syntax == Syntax.GO ? l.go() : l.intel();
-                    printLine(out, l, text);
+                    printLine(out, l, text, width);
                 }
             }
         }
@@ -84,13 +96,28 @@ public final class ElfListing {
         return null;
     }
 
+    /**
+     * objdump's address column for a section: the 16 hex digits of its end address, less its
+     * leading zeros but one, rounded down to groups of four (8 for programs at 0x400000, 4 for a
+     * small object file whose sections start at 0).
+     */
+    static int addressWidth(SectionHeader sh) {
+        long end = sh.addr() + sh.size();
+        int zeros = Long.numberOfLeadingZeros(end) / 4;
+        if (zeros == 16 && sh.addr() != 0) {
+            return 16;
+        }
+        int skip = zeros == 0 ? 0 : (zeros - 1) & -4;
+        return 16 - skip;
+    }
+
     /** objdump's layout: address, up to seven bytes, text; longer instructions continue below. */
-    private static void printLine(PrintStream out, Disassembler.Line l, String text) {
+    private static void printLine(PrintStream out, Disassembler.Line l, String text, int width) {
         byte[] b = l.bytes();
         StringBuilder sb = new StringBuilder(96);
         for (int i = 0; i < b.length || i == 0; i += 7) {
             String a = Long.toHexString(l.address() + i);
-            for (int k = a.length(); k < 8; k++) {
+            for (int k = a.length(); k < width; k++) {
                 sb.append(' ');
             }
             sb.append(a).append(":\t");

@@ -26,8 +26,13 @@ public final class ElfSymbols implements SymbolResolver {
 
     private final List<Sym> syms;        // sorted by value, preferred first among equals
     private final List<SectionHeader> sections;
+    private final List<String> warnings = new ArrayList<>();
+    /** In a relocatable object every section starts at 0: addresses are read in the section being listed. */
+    private final boolean relocatable;
+    private int listed = -1;
 
     public ElfSymbols(ElfFile elf) {
+        this.relocatable = elf.type() == ElfFile.ET_REL;
         this.sections = elf.sections();
         this.syms = read(elf);
     }
@@ -65,6 +70,11 @@ public final class ElfSymbols implements SymbolResolver {
                 if (type == STT_SECTION || type == STT_FILE || shndx == 0 || shndx >= 0xff00) {
                     continue;
                 }
+                if ((nameOff & 0xffffffffL) >= str.size()) {
+                    warnings.add(String.format("symbol %d has a name offset (0x%x) past its string table (%d bytes); skipped",
+                            i, nameOff & 0xffffffffL, str.size()));
+                    continue;
+                }
                 String name = cString(data, str.offset() + (nameOff & 0xffffffffL), str.offset() + str.size());
                 if (name.isEmpty()) {
                     continue;
@@ -74,6 +84,11 @@ public final class ElfSymbols implements SymbolResolver {
         }
         out.sort(Comparator.comparing(Sym::value, Long::compareUnsigned).thenComparing(PREFERENCE));
         return out;
+    }
+
+    /** What was wrong with the symbol table and skipped, one line each. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     private static String cString(byte[] d, long from, long limit) {
@@ -106,7 +121,15 @@ public final class ElfSymbols implements SymbolResolver {
         return out;
     }
 
+    /** The section a listing is printing (addresses of a relocatable object are read in it). */
+    void listing(int shndx) {
+        listed = shndx;
+    }
+
     private int sectionOf(long addr) {
+        if (relocatable && listed > 0) {
+            return listed;
+        }
         for (int i = 1; i < sections.size(); i++) {
             SectionHeader sh = sections.get(i);
             boolean tbss = (sh.flags() & 0x400) != 0 && sh.type() == SectionHeader.SHT_NOBITS; // occupies no addresses

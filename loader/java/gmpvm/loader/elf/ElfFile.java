@@ -16,7 +16,7 @@ import java.util.List;
  * table are optional; when present they must be well-formed too.
  */
 public final class ElfFile {
-    public static final int ET_EXEC = 2, ET_DYN = 3;
+    public static final int ET_REL = 1, ET_EXEC = 2, ET_DYN = 3;
     public static final int EM_X86_64 = 62;
     static final int EHDR_SIZE = 64, PHDR_SIZE = 56, SHDR_SIZE = 64, SYM_SIZE = 24;
     /** Highest user-space address (exclusive) on x86-64 Linux with 4-level paging. */
@@ -49,7 +49,7 @@ public final class ElfFile {
         return data;
     }
 
-    /** ET_EXEC or ET_DYN (static PIE). */
+    /** ET_EXEC or ET_DYN (static PIE); for a file parsed for listing also ET_REL. */
     public int type() {
         return type;
     }
@@ -82,7 +82,21 @@ public final class ElfFile {
 
     // ------------------------------------------------------------------ parsing
 
+    /** Parses an executable gmpvm can run (static ET_EXEC or static PIE), with every check the loader relies on. */
     public static ElfFile parse(byte[] data) throws ElfException {
+        return parse(data, true);
+    }
+
+    /**
+     * Parses any x86-64 ELF64 file for a listing (disasm): relocatable objects (ET_REL, no program
+     * headers needed) and dynamically linked executables too. Tables must lie inside the file;
+     * segments are not checked, as nothing is loaded.
+     */
+    public static ElfFile parseForListing(byte[] data) throws ElfException {
+        return parse(data, false);
+    }
+
+    private static ElfFile parse(byte[] data, boolean toRun) throws ElfException {
         if (data.length < 4 || data[0] != 0x7f || data[1] != 'E' || data[2] != 'L' || data[3] != 'F') {
             throw new ElfException("not an ELF file");
         }
@@ -123,21 +137,31 @@ public final class ElfFile {
         }
         switch (type) {
             case ET_EXEC: case ET_DYN: break;
-            case 1: throw new ElfException("not an executable: a relocatable object file (ET_REL)");
+            case ET_REL:
+                if (toRun) {
+                    throw new ElfException("not an executable: a relocatable object file (ET_REL)");
+                }
+                break;
             case 4: throw new ElfException("not an executable: a core dump (ET_CORE)");
             default: throw new ElfException("not an executable (e_type " + type + ")");
         }
+        List<ProgramHeader> phdrs = List.of();
         if (phnum == 0) {
-            throw new ElfException("no program headers");
+            if (toRun) {
+                throw new ElfException("no program headers");
+            }
+        } else {
+            if (phentsize != PHDR_SIZE) {
+                throw new ElfException("bad program header size " + phentsize);
+            }
+            if (!inFile(data, phoff, (long) phnum * PHDR_SIZE)) {
+                throw new ElfException("truncated program header table");
+            }
+            phdrs = readProgramHeaders(b, phoff, phnum);
         }
-        if (phentsize != PHDR_SIZE) {
-            throw new ElfException("bad program header size " + phentsize);
+        if (toRun) {
+            checkSegments(data, phdrs, type);
         }
-        if (!inFile(data, phoff, (long) phnum * PHDR_SIZE)) {
-            throw new ElfException("truncated program header table");
-        }
-        List<ProgramHeader> phdrs = readProgramHeaders(b, phoff, phnum);
-        checkSegments(data, phdrs, type);
 
         List<SectionHeader> sections = List.of();
         List<Symbol> symbols = List.of();

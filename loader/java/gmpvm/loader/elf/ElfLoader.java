@@ -47,6 +47,8 @@ public final class ElfLoader {
             throw new ElfException("argument list and environment too long (more than " + (MAX_ARGS >> 10) + " KiB)");
         }
         long bias = elf.isPie() ? PIE_BASE : 0;
+        long stackLow = STACK_TOP - STACK_SIZE;
+        checkPlaced(elf, bias, stackLow);
         GuestMemory mem = new GuestMemory();
         long highest = 0;
         for (ProgramHeader p : elf.programHeaders()) {
@@ -68,7 +70,6 @@ public final class ElfLoader {
             mem.poke(p.vaddr() + bias, elf.data(), (int) p.offset(), (int) p.filesz());
             highest = Math.max(highest, end);
         }
-        long stackLow = STACK_TOP - STACK_SIZE;
         mem.map(stackLow, STACK_SIZE, Prot.RW);
         long entry = elf.entry() + bias;
         long phdr = phdrAddress(elf) ;
@@ -87,6 +88,32 @@ public final class ElfLoader {
         cpu.rip = entry;
         ProcessLayout layout = new ProcessLayout(highest, stackLow - STACK_GAP, seed);
         return new LoadedProgram(mem, cpu, layout, new SymbolTable(elf.symbols(), bias), bias, entry);
+    }
+
+    /**
+     * Where the segments land once the load bias is added: inside user space (a static PIE whose
+     * addresses are fine in the file can be pushed past the top by the bias) and clear of the
+     * stack, which would otherwise silently replace their pages.
+     */
+    static void checkPlaced(ElfFile elf, long bias, long stackLow) throws ElfException {
+        List<ProgramHeader> phdrs = elf.programHeaders();
+        for (int n = 0; n < phdrs.size(); n++) {
+            ProgramHeader p = phdrs.get(n);
+            if (!p.isLoad() || p.memsz() == 0) {
+                continue;
+            }
+            long start = p.vaddr() + bias;
+            if (Long.compareUnsigned(start, p.vaddr()) < 0 || Long.compareUnsigned(start, ElfFile.USER_TOP) >= 0
+                    || Long.compareUnsigned(p.memsz(), ElfFile.USER_TOP - start) > 0) {
+                throw new ElfException(String.format("segment %d lies outside the user address space once loaded at 0x%x",
+                        n, bias));
+            }
+            long end = start + p.memsz();
+            if (Long.compareUnsigned(start, STACK_TOP) < 0 && Long.compareUnsigned(stackLow, end) < 0) {
+                throw new ElfException(String.format("segment %d (0x%x-0x%x) overlaps the stack (0x%x-0x%x)",
+                        n, start, end, stackLow, STACK_TOP));
+            }
+        }
     }
 
     static int prot(int pflags) {

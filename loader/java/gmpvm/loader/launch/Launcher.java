@@ -46,6 +46,11 @@ public final class Launcher {
             throw new IllegalArgumentException(problem);
         }
         LoadedProgram prog = ElfLoader.load(ElfFile.parse(elf), argv, new ArrayList<>(s.env()), argv.get(0), s.seed());
+        if (prog.memory().mappedTotal() > s.memLimit()) {
+            throw new ElfException("program and stack need " + (prog.memory().mappedTotal() >> 10)
+                    + " KiB, more than --mem allows (" + (s.memLimit() >> 10) + " KiB)");
+        }
+        prog.memory().setLimit(s.memLimit());
         Machine m = new Machine(prog.memory(), prog.cpu(), prog.layout(), stdio);
         m.setCpus(s.cpus());
         m.setSeed(s.seed());

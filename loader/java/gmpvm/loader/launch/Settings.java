@@ -1,5 +1,6 @@
 package gmpvm.loader.launch;
 
+import gmpvm.emulator.memory.GuestMemory;
 import java.util.List;
 
 /**
@@ -11,35 +12,48 @@ import java.util.List;
  * @param env             the guest's environment, K=V each
  * @param maxInstructions stop after this many instructions (exit status 124)
  * @param quantum         instructions per slice with seed 0; 0 for the machine's default
+ * @param memLimit        bytes the guest may have mapped in all ({@code --mem})
  */
-public record Settings(int cpus, long seed, List<String> env, long maxInstructions, long quantum) {
+public record Settings(int cpus, long seed, List<String> env, long maxInstructions, long quantum, long memLimit) {
+    /** Bounds of {@link #memLimit}: 1 MiB and 64 GiB. */
+    public static final long MIN_MEM = 1L << 20, MAX_MEM = 64L << 30;
+
     public Settings {
         env = List.copyOf(env);
     }
 
-    /** One CPU, seed 0, an empty environment, no instruction limit, the default quantum. */
+    /** Settings with the default memory limit (1 GiB). */
+    public Settings(int cpus, long seed, List<String> env, long maxInstructions, long quantum) {
+        this(cpus, seed, env, maxInstructions, quantum, GuestMemory.DEFAULT_LIMIT);
+    }
+
+    /** One CPU, seed 0, an empty environment, no instruction limit, the default quantum, 1 GiB of memory. */
     public static Settings defaults() {
         return new Settings(1, 0, List.of(), Long.MAX_VALUE, 0);
     }
 
     public Settings withCpus(int n) {
-        return new Settings(n, seed, env, maxInstructions, quantum);
+        return new Settings(n, seed, env, maxInstructions, quantum, memLimit);
     }
 
     public Settings withSeed(long s) {
-        return new Settings(cpus, s, env, maxInstructions, quantum);
+        return new Settings(cpus, s, env, maxInstructions, quantum, memLimit);
     }
 
     public Settings withEnv(List<String> e) {
-        return new Settings(cpus, seed, e, maxInstructions, quantum);
+        return new Settings(cpus, seed, e, maxInstructions, quantum, memLimit);
     }
 
     public Settings withMaxInstructions(long n) {
-        return new Settings(cpus, seed, env, n, quantum);
+        return new Settings(cpus, seed, env, n, quantum, memLimit);
     }
 
     public Settings withQuantum(long q) {
-        return new Settings(cpus, seed, env, maxInstructions, q);
+        return new Settings(cpus, seed, env, maxInstructions, q, memLimit);
+    }
+
+    public Settings withMemLimit(long bytes) {
+        return new Settings(cpus, seed, env, maxInstructions, quantum, bytes);
     }
 
     /** The first problem with these settings, in words, or null when they are valid. */
@@ -52,6 +66,9 @@ public record Settings(int cpus, long seed, List<String> env, long maxInstructio
         }
         if (quantum < 0) {
             return "--quantum must be positive";
+        }
+        if (memLimit < MIN_MEM || memLimit > MAX_MEM) {
+            return "--mem must be between 1 MiB and 64 GiB";
         }
         for (String e : env) {
             if (!e.contains("=")) {
