@@ -13,6 +13,10 @@ gcc -O2 -static -nostdlib -o "$out/intloop" benchmarks/programs/intloop.c
 gcc -O2 -static -nostdlib -fno-tree-vectorize -o "$out/memcall" benchmarks/programs/memcall.c
 gcc -O3 -static -nostdlib -o "$out/dotprod" benchmarks/programs/dotprod.c
 gcc -O3 -static -nostdlib -o "$out/vecsum" benchmarks/programs/vecsum.c
+# a static Go binary (Go's own runtime), when Go is installed (scripts/install-deps.sh installs it)
+if command -v go >/dev/null; then
+  (cd benchmarks/programs/gohello && CGO_ENABLED=0 go build -trimpath -o "../../../$out/gohello" .)
+fi
 [ -f target/gmpvm.jar ] || mvn -q -B -Dstyle.color=never -DskipTests package
 
 best() { sort -n | head -n 1; }
@@ -25,7 +29,7 @@ insns() { { java -jar target/gmpvm.jar run --stats "$1" 2>&1 >/dev/null || true;
 
 echo "| program | instructions | native s | qemu-x86_64 s | gmpvm s | gmpvm MIPS | gmpvm / qemu | gmpvm / native |"
 echo "|---|---|---|---|---|---|---|---|"
-for p in ${PROGRAMS:-intloop memcall dotprod vecsum}; do
+for p in ${PROGRAMS:-intloop memcall dotprod vecsum gohello}; do
   n=$(insns "$out/$p")
   nat=$(for i in $(seq "$reps"); do timeit "$out/$p"; done | best)
   qemu=$(for i in $(seq "$reps"); do timeit qemu-x86_64 "$out/$p"; done | best)
