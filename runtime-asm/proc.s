@@ -1907,6 +1907,18 @@ TEXT runtime·stopm(SB), NOSPLIT, $16-0
 	LEAQ	runtime·sched+schedt_lock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·unlock(SB)
+	CALL	runtime·mPark(SB)
+	MYM(BX)
+	MOVQ	m_nextp(BX), AX
+	MOVQ	$0, m_nextp(BX)
+	MOVQ	AX, 0(SP)
+	CALL	runtime·acquirep(SB)
+	RET
+
+// mPark(): parks the calling M on its m.park note until someone wakes it (startm with a P in
+// m.nextp, or a timed sleeper's own timeout), then clears the note for the next time (Go's
+// mPark).
+TEXT runtime·mPark(SB), NOSPLIT, $8-0
 	MYM(BX)
 	LEAQ	m_park(BX), AX
 	MOVQ	AX, 0(SP)
@@ -1915,11 +1927,6 @@ TEXT runtime·stopm(SB), NOSPLIT, $16-0
 	LEAQ	m_park(BX), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·noteclear(SB)
-	MYM(BX)
-	MOVQ	m_nextp(BX), AX
-	MOVQ	$0, m_nextp(BX)
-	MOVQ	AX, 0(SP)
-	CALL	runtime·acquirep(SB)
 	RET
 
 // stopmTimers(): findRunnable's stopm. The M that parks while every P is idle, with timers
@@ -1990,14 +1997,7 @@ handed:
 	LEAQ	runtime·sched+schedt_lock(SB), AX
 	MOVQ	AX, 0(SP)
 	CALL	runtime·unlock(SB)
-	MYM(BX)
-	LEAQ	m_park(BX), AX
-	MOVQ	AX, 0(SP)
-	CALL	runtime·notesleep(SB)
-	MYM(BX)
-	LEAQ	m_park(BX), AX
-	MOVQ	AX, 0(SP)
-	CALL	runtime·noteclear(SB)
+	CALL	runtime·mPark(SB)
 	MYM(BX)
 	MOVQ	m_nextp(BX), AX
 	MOVQ	$0, m_nextp(BX)
