@@ -11,6 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,5 +72,31 @@ class DebugTranscriptsTest {
         String a = transcript("gosched.gdb");
         assertEquals(a, transcript("gosched.gdb"));
         assertTrue(a.contains("Context switch on M0"), a);
+    }
+
+    /**
+     * steal.gdb stops at a line number of proc.s, which moves whenever proc.s is edited: it must
+     * still name runqsteal's "got" path (the DECL CX after runqgrab moved the goroutines), or the
+     * tour's words about that stop would no longer match it.
+     */
+    @Test
+    void theStealTourStillBreaksInRunqstealsGotPath() throws IOException {
+        String gdb = Files.readString(DIR.resolve("steal.gdb"));
+        Matcher m = Pattern.compile("(?m)^break proc\\.s:(\\d+)$").matcher(gdb);
+        assertTrue(m.find(), "steal.gdb breaks at a proc.s line");
+        int line = Integer.parseInt(m.group(1));
+        List<String> src = Files.readAllLines(Path.of("runtime-asm/proc.s"));
+        int text = -1, got = -1;
+        for (int i = 0; i < line - 1; i++) {
+            if (src.get(i).startsWith("TEXT ")) {
+                text = i;
+                got = -1;
+            } else if (src.get(i).equals("got:")) {
+                got = i;
+            }
+        }
+        assertTrue(text >= 0 && src.get(text).startsWith("TEXT runtime·runqsteal(SB)"), "line " + line + " is in runqsteal");
+        assertTrue(got >= 0, "line " + line + " follows runqsteal's got: label");
+        assertEquals("\tDECL\tCX", src.get(line - 1), "proc.s:" + line + " (recompute steal.gdb's line and regenerate the transcripts)");
     }
 }
