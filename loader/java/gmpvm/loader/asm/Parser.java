@@ -181,7 +181,12 @@ final class Parser {
             if (s.kind() != Token.Kind.NUM) {
                 throw new AsmError(s.pos(), "expected the data size after /");
             }
-            o.dataSize = (int) Math.min(s.value(), 1 << 20);
+            // a size past 1 MiB (or one that wrapped past 2^63 while it was read) is refused here,
+            // before anything is allocated for it
+            if (s.value() < 0 || s.value() > 1 << 20) {
+                throw new AsmError(s.pos(), "DATA size " + s.text() + " out of range (at most 1048576)");
+            }
+            o.dataSize = (int) s.value();
         }
         c.end("operand");
         return o;

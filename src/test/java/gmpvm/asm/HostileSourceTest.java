@@ -87,6 +87,21 @@ class HostileSourceTest {
         assertTrue(r.err().startsWith(dir().resolve("adjsp.s") + ":2:8: ADJSP $2147483648 is out of range"), r.err());
     }
 
+    /**
+     * A DATA size that wraps past 2^63 while it is read once became a 1.8 GB allocation (a
+     * million-source fuzz run ran out of heap on it); any size past 1 MiB is an error.
+     */
+    @Test
+    void aHugeOrWrappingDataSizeIsAnErrorNotAnAllocation() throws Exception {
+        AsmCliTest.Res r = asm(write("datasize.s", "TEXT f(SB), 4, $0\n\tRET\n"
+                + "DATA d<>+0(SB)/10353880531392034383, $\"abc\"\nDATA e<>+0(SB)/2000000, $\"abc\"\n"
+                + "GLOBL d<>(SB), 8, $8\nGLOBL e<>(SB), 8, $8\n"));
+        assertEquals(1, r.status());
+        assertTrue(r.err().startsWith(dir().resolve("datasize.s") + ":3:"), r.err());
+        assertTrue(r.err().contains("DATA size 10353880531392034383 out of range"), r.err());
+        assertTrue(r.err().contains(":4:") && r.err().contains("DATA size 2000000 out of range"), r.err());
+    }
+
     @Test
     void bytesThatAreNotUtf8AndNulsInIncludeNamesGetPositions() throws Exception {
         Path p = dir().resolve("latin1.s");
