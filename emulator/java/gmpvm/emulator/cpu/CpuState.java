@@ -19,9 +19,11 @@ public final class CpuState {
     /** XMM registers: low and high 64-bit halves. */
     public final long[] xmmLo = new long[16];
     public final long[] xmmHi = new long[16];
-    public int mxcsr = 0x1f80;
+    /** MXCSR and the x87 control word at reset (and for a signal handler, as Linux gives it). */
+    public static final int DEFAULT_MXCSR = 0x1f80, DEFAULT_FPU_CW = 0x037f;
+    public int mxcsr = DEFAULT_MXCSR;
     /** The x87 control and status words (see X87Control: only they are modelled). */
-    public int fpuCw = 0x037f;
+    public int fpuCw = DEFAULT_FPU_CW;
     public int fpuSw;
     /** SSE floating-point exceptions detected by the instruction being executed (see {@link Mxcsr}). */
     int fpx;

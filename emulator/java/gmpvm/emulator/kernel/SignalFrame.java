@@ -114,6 +114,10 @@ public final class SignalFrame {
 
         writeSigInfo(m, si, info);
         writeFpState(m, s, fp);
+        // as Linux, the handler starts with the default floating-point state; the frame keeps the old
+        s.fpuCw = CpuState.DEFAULT_FPU_CW;
+        s.fpuSw = 0;
+        s.mxcsr = CpuState.DEFAULT_MXCSR;
 
         s.r[CpuState.RSP] = frame;
         s.rip = handler;
@@ -155,7 +159,8 @@ public final class SignalFrame {
         for (int k = 0; k < FPSTATE_SIZE; k += 8) {
             m.write64(fp + k, 0);
         }
-        m.write16(fp, 0x37f);          // x87 control word, default
+        m.write16(fp, s.fpuCw);        // x87 control and status words, as the code left them
+        m.write16(fp + 2, s.fpuSw);
         m.write32(fp + FP_MXCSR, s.mxcsr);
         m.write32(fp + FP_MXCSR + 4, 0xffff);
         for (int k = 0; k < 16; k++) {
@@ -190,7 +195,7 @@ public final class SignalFrame {
         int altFlags = m.read32(uc + UC_STACK + 8);
         long altSize = m.read64(uc + UC_STACK + 16);
         long[] xlo = null, xhi = null;
-        int mxcsr = s.mxcsr;
+        int mxcsr = s.mxcsr, fcw = s.fpuCw, fsw = s.fpuSw;
         if (fp != 0) {
             m.checkReadable(fp, FPSTATE_SIZE);
             xlo = new long[16];
@@ -200,6 +205,8 @@ public final class SignalFrame {
                 xhi[k] = m.read64(fp + FP_XMM + 16L * k + 8);
             }
             mxcsr = m.read32(fp + FP_MXCSR);
+            fcw = m.read16(fp) & 0xffff;
+            fsw = m.read16(fp + 2) & 0xffff;
         }
         for (int k = 0; k < MC_ORDER.length; k++) {
             s.r[MC_ORDER[k]] = regs[k];
@@ -210,6 +217,8 @@ public final class SignalFrame {
             System.arraycopy(xlo, 0, s.xmmLo, 0, 16);
             System.arraycopy(xhi, 0, s.xmmHi, 0, 16);
             s.mxcsr = mxcsr;
+            s.fpuCw = fcw;
+            s.fpuSw = fsw;
         }
         return new Restored(mask, altSp, altSize, altFlags);
     }

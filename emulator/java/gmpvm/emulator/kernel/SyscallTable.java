@@ -47,8 +47,9 @@ public final class SyscallTable {
     private static final String SIGACTION = "handler, `SA_SIGINFO`, `SA_ONSTACK`, `SA_RESTORER`, `SA_RESTART`, "
             + "`SA_NODEFER`, `SA_RESETHAND`, sa_mask; `EINVAL` for SIGKILL/SIGSTOP";
     private static final String SIGMASK = "per-thread masks; SIGKILL and SIGSTOP cannot be blocked";
-    private static final String SIGRETURN = "restores every register, RIP, the user flags, XMM0–15 and the mask "
-            + "from the (possibly edited) frame";
+    private static final String SIGRETURN = "restores every register, RIP, the user flags, XMM0–15, MXCSR, the x87 "
+            + "control and status words and the mask from the (possibly edited) frame (a handler starts with the "
+            + "default MXCSR 0x1f80 and control word 0x37f, as on Linux)";
     private static final String ALTSTACK = "per thread; `EPERM` while on it, `ENOMEM` below 2048 bytes; a new "
             + "thread starts without one";
     private static final String KILL = "kill is process-directed (the first thread that does not block the "

@@ -25,7 +25,7 @@ class KernelProgramsTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"efault_edges", "error_paths", "threads_counter", "signals_sync", "signals_inject", "tgkill_spin", "xmm_restore", "time_agree",
-        "unknown_syscall", "futex_eintr", "default_actions", "pipes_epoll"})
+        "unknown_syscall", "futex_eintr", "default_actions", "pipes_epoll", "fpu_signal"})
     void matchesNativeUnderEverySeed(String name) throws Exception {
         Path bin = TestPrograms.buildKernel(name);
         TestPrograms.Result nat = TestPrograms.runNative(bin, List.of(), ENV, new byte[0]);
