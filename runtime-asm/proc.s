@@ -24,6 +24,19 @@
 	MOVQ	g(CX), r; \
 	MOVQ	g_m(r), r
 
+// GFREE_TO_SCHED(pp) moves the g at the head of pp's free list (which must not be empty) onto
+// sched.gFree's stack; sched.gFree.lock must be held (gfput's overflow, pdestroy's purge).
+// Clobbers AX CX.
+#define GFREE_TO_SCHED(pp) \
+	MOVQ	p_gFree_head(pp), AX; \
+	MOVQ	g_schedlink(AX), CX; \
+	MOVQ	CX, p_gFree_head(pp); \
+	DECL	p_gFree_n(pp); \
+	MOVQ	runtime·sched+schedt_gFree_stack(SB), CX; \
+	MOVQ	CX, g_schedlink(AX); \
+	MOVQ	AX, runtime·sched+schedt_gFree_stack(SB); \
+	INCL	runtime·sched+schedt_gFree_n(SB)
+
 // DROPG(m, t) is dropg's body for the M in m (as Go's compiler inlines dropg). Clobbers t.
 #define DROPG(m, t) \
 	MOVQ	m_curg(m), t; \
@@ -620,16 +633,9 @@ gfree:
 	CALL	runtime·lock(SB)
 	MOVQ	pp+0(FP), BX
 g:
-	MOVQ	p_gFree_head(BX), AX
-	CMPQ	AX, $0
+	CMPQ	p_gFree_head(BX), $0
 	JEQ	gdone
-	MOVQ	g_schedlink(AX), CX
-	MOVQ	CX, p_gFree_head(BX)
-	DECL	p_gFree_n(BX)
-	MOVQ	runtime·sched+schedt_gFree_stack(SB), CX
-	MOVQ	CX, g_schedlink(AX)
-	MOVQ	AX, runtime·sched+schedt_gFree_stack(SB)
-	INCL	runtime·sched+schedt_gFree_n(SB)
+	GFREE_TO_SCHED(BX)
 	JMP	g
 gdone:
 	LEAQ	runtime·sched+schedt_gFree_lock(SB), AX
@@ -1363,14 +1369,7 @@ keep:
 move:
 	CMPL	p_gFree_n(BX), $32
 	JLT	moved
-	MOVQ	p_gFree_head(BX), AX
-	MOVQ	g_schedlink(AX), CX
-	MOVQ	CX, p_gFree_head(BX)
-	DECL	p_gFree_n(BX)
-	MOVQ	runtime·sched+schedt_gFree_stack(SB), CX
-	MOVQ	CX, g_schedlink(AX)
-	MOVQ	AX, runtime·sched+schedt_gFree_stack(SB)
-	INCL	runtime·sched+schedt_gFree_n(SB)
+	GFREE_TO_SCHED(BX)
 	JMP	move
 moved:
 	LEAQ	runtime·sched+schedt_gFree_lock(SB), AX

@@ -6,7 +6,7 @@
 # main·main, after the runtime's own start-up.
 tbreak main.main
 continue
-break proc.s:2468
+break proc.s:2467
 continue
 info threads
 info ps

@@ -159,7 +159,6 @@ final class Epoll extends OpenFile {
             it.remove();
             control.wake(w.thread, n);
         }
-        changed(); // an epoll instance may itself be watched
     }
 
     void forget(GuestThread t) {
