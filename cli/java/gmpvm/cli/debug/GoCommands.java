@@ -153,9 +153,9 @@ final class GoCommands {
         PrintStream o = s.out();
         o.printf("sched: goidgen=%d runqsize=%d runq=%s%n", x.goidgen(), x.runqsize(), goids(x.runq()));
         o.printf("  pidle=%s npidle=%d%n", x.pidle().stream().map(v -> "P" + v).collect(Collectors.joining(" ", "[", "]")), x.npidle());
-        o.printf("  midle=%s nmidle=%d nmspinning=%d needspinning=%d%n",
+        o.printf("  midle=%s nmidle=%d nmspinning=%d%s%n",
                 x.midle().stream().map(v -> "M" + v).collect(Collectors.joining(" ", "[", "]")), x.nmidle(), x.nmspinning(),
-                x.needspinning());
+                x.needspinning() < 0 ? "" : " needspinning=" + x.needspinning());
         o.printf("  sysmonwait=%d nmsys=%d lastpoll=%d gFree.n=%d%n", x.sysmonwait(), x.nmsys(), x.lastpoll(), x.gFreeN());
     }
 
@@ -225,8 +225,9 @@ final class GoCommands {
         }
         int n = 0;
         for (GoRuntime.Defer d : ds) {
-            s.out().printf("#%d _defer 0x%x: fn=%s pc=%s sp=0x%x siz=%d started=%b _panic=0x%x%n", n++, d.addr(),
-                    fnName(s, d.fn()), s.info().describe(d.pc()), d.sp(), d.siz(), d.started(), d.panic());
+            s.out().printf("#%d _defer 0x%x: fn=%s pc=%s sp=0x%x%s started=%b _panic=0x%x%n", n++, d.addr(),
+                    fnName(s, d.fn()), s.info().describe(d.pc()), d.sp(), d.siz() < 0 ? "" : " siz=" + d.siz(), d.started(),
+                    d.panic());
         }
     }
 

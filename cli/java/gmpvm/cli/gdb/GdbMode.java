@@ -7,12 +7,11 @@ import gmpvm.loader.elf.LoadedProgram;
 import gmpvm.loader.elf.SymbolTable;
 import gmpvm.loader.launch.Launcher;
 import gmpvm.loader.launch.Settings;
-import gmpvm.loader.runtime.RuntimeLayout;
+import gmpvm.loader.debug.DebugInfo;
 import gmpvm.loader.runtime.ThreadGoroutine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -83,7 +82,7 @@ public final class GdbMode {
                     throw new IllegalStateException("the program loaded once and not again", e);
                 }
             }, in, out, err);
-            EngineTarget target = new EngineTarget(timeline, file.toAbsolutePath().toString(), describer(prog.symbols()));
+            EngineTarget target = new EngineTarget(timeline, file.toAbsolutePath().toString(), describer(elf, prog.symbols()));
             err.println("gmpvm: waiting for gdb on " + s.address().getAddress().getHostAddress() + ":"
                     + s.address().getPort() + " (program " + file + "; in gdb: target remote "
                     + s.address().getAddress().getHostAddress() + ":" + s.address().getPort() + ")");
@@ -94,16 +93,15 @@ public final class GdbMode {
         return 0;
     }
 
-    /** Go-aware thread names for a program linked with the runtime; plain ones otherwise. */
-    private static EngineTarget.Describer describer(SymbolTable symbols) {
+    /**
+     * Go-aware thread names for a program linked with a Go runtime (gmpvm's, or Go's own read
+     * through the program's DWARF); plain ones otherwise.
+     */
+    private static EngineTarget.Describer describer(byte[] elf, SymbolTable symbols) {
         if (symbols.address("runtime.m0") < 0) {
             return (mem, cpu, tid) -> "no Go runtime";
         }
-        try {
-            ThreadGoroutine tg = new ThreadGoroutine(RuntimeLayout.load(), symbols);
-            return tg::describe;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ThreadGoroutine tg = new ThreadGoroutine(new DebugInfo(elf, symbols).runtimeLayout(), symbols);
+        return tg::describe;
     }
 }

@@ -9,7 +9,9 @@ import gmpvm.loader.elf.ElfException;
 import gmpvm.loader.elf.ElfFile;
 import gmpvm.loader.elf.Symbol;
 import gmpvm.loader.elf.SymbolTable;
+import gmpvm.loader.runtime.RuntimeLayout;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,15 +32,20 @@ public final class DebugInfo {
     private final Map<String, List<String>> sources = new HashMap<>();
     private final Disassembler go;
     private final Disassembler intel;
+    private final ElfFile elf;
+    private RuntimeLayout layout;
 
     public DebugInfo(byte[] elf, SymbolTable symbols) {
         this.symbols = symbols;
         LineTable lt = null;
+        ElfFile parsed = null;
         try {
-            lt = ElfListing.lineTable(ElfFile.parse(elf));
+            parsed = ElfFile.parse(elf);
+            lt = ElfListing.lineTable(parsed);
         } catch (ElfException e) {
             // no line table: addresses only
         }
+        this.elf = parsed;
         this.lines = lt;
         this.go = new Disassembler(symbols::describe, Syntax.GO);
         this.intel = new Disassembler(symbols::describe, Syntax.INTEL);
@@ -53,9 +60,32 @@ public final class DebugInfo {
         return spelled.replace('·', '.').replace('∕', '/');
     }
 
-    /** The address of a symbol (either spelling), or -1. */
+    /**
+     * The address of a symbol (either spelling), or -1. Go's toolchain names an assembly routine
+     * {@code runtime.gogo.abi0} (its stack-based calling convention); {@code runtime.gogo} finds it.
+     */
     public long symbol(String name) {
-        return symbols.address(symbolName(name));
+        String n = symbolName(name);
+        long a = symbols.address(n);
+        return a >= 0 || n.endsWith(ABI0) ? a : symbols.address(n + ABI0);
+    }
+
+    /** The suffix Go's linker gives the symbols of assembly (ABI0) routines. */
+    static final String ABI0 = ".abi0";
+
+    /**
+     * The runtime's layout for this program: read from its DWARF when Go's toolchain built it,
+     * else gmpvm's go_asm.h (see {@link RuntimeLayout#forProgram}). Read once, on first use.
+     */
+    public RuntimeLayout runtimeLayout() {
+        if (layout == null) {
+            try {
+                layout = elf == null ? RuntimeLayout.load() : RuntimeLayout.forProgram(elf);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return layout;
     }
 
     /** {@code name+0x1c} or {@code name}, or the hex address when no symbol covers it. */

@@ -3,18 +3,18 @@ package gmpvm.loader.debug;
 import gmpvm.emulator.GuestThread;
 import gmpvm.emulator.memory.GuestMemory;
 import gmpvm.loader.runtime.RuntimeLayout;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the mini Go runtime's structures out of guest memory — g, m, p, schedt, hchan, sudog,
- * _defer, _panic — through go_asm.h's layout ({@link RuntimeLayout}: the offsets the runtime's
- * own code uses, never typed here) and the runtime's globals found by symbol
- * ({@code runtime.allgs}, {@code runtime.allm}, {@code runtime.allp}, {@code runtime.sched}).
- * Every read is of the machine as it stands; nothing is cached between calls.
+ * Reads a Go runtime's structures out of guest memory — g, m, p, schedt, hchan, sudog, _defer,
+ * _panic — through the program's {@link RuntimeLayout} (gmpvm's runtime: go_asm.h, the offsets
+ * its own code uses; a binary built by Go's toolchain: the offsets and sizes its DWARF gives;
+ * never typed here) and the runtime's globals found by symbol ({@code runtime.allgs},
+ * {@code runtime.allm}, {@code runtime.allp}, {@code runtime.sched}). A field is read at the
+ * width the layout gives it, else at the width gmpvm's runtime uses. Every read is of the
+ * machine as it stands; nothing is cached between calls.
  */
 public final class GoRuntime {
     /** The offset of g in TLS: the current g lives at FS:-8 on linux/amd64. */
@@ -29,15 +29,14 @@ public final class GoRuntime {
     private final long allp;
     private final long gomaxprocs;
     private final long sched;
+    /** Go's allp is a slice (pointer, length, capacity); gmpvm's an array of _MaxGomaxprocs pointers. */
+    private final boolean allpSlice;
 
     public GoRuntime(GuestMemory mem, DebugInfo info) {
         this.mem = mem;
         this.info = info;
-        try {
-            this.layout = RuntimeLayout.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.layout = info.runtimeLayout();
+        this.allpSlice = layout.variableType("runtime.allp").map(t -> t.startsWith("[]")).orElse(false);
         this.allgs = info.symbol("runtime.allgs");
         this.allglen = info.symbol("runtime.allglen");
         this.allm = info.symbol("runtime.allm");
@@ -62,6 +61,26 @@ public final class GoRuntime {
 
     long off(String field) {
         return layout.get(field);
+    }
+
+    /**
+     * The field name of the struct at base, read at the width the layout gives it (1, 2, 4 or 8
+     * bytes), else at width (gmpvm's runtime's).
+     */
+    long f(long base, String name, int width) {
+        long size = layout.size(name).orElse(width);
+        long a = base + off(name);
+        return switch ((int) size) {
+            case 1 -> u8(a);
+            case 2 -> mem.read16(a) & 0xffffL;
+            case 4 -> u32(a);
+            default -> u64(a);
+        };
+    }
+
+    /** As {@link #f}, or -1 when this runtime has no such field (Go 1.19's _defer has no siz). */
+    long fOpt(long base, String name, int width) {
+        return layout.find(name).isPresent() ? f(base, name, width) : -1;
     }
 
     long u64(long addr) {
@@ -98,12 +117,11 @@ public final class GoRuntime {
     }
 
     public G g(long addr) {
-        return new G(addr, u64(addr + off("g_goid")), u32(addr + off("g_atomicstatus")), u8(addr + off("g_waitreason")),
-                u64(addr + off("g_m")), u64(addr + off("g_stack_lo")), u64(addr + off("g_stack_hi")),
-                u64(addr + off("g_stackguard0")),
-                u64(addr + off("g_sched") + off("gobuf_sp")), u64(addr + off("g_sched") + off("gobuf_pc")),
-                u64(addr + off("g_sched") + off("gobuf_bp")), u64(addr + off("g__defer")), u64(addr + off("g__panic")),
-                u64(addr + off("g_startpc")), u64(addr + off("g_gopc")));
+        long sched = addr + off("g_sched");
+        return new G(addr, f(addr, "g_goid", 8), f(addr, "g_atomicstatus", 4), (int) f(addr, "g_waitreason", 1),
+                f(addr, "g_m", 8), f(addr, "g_stack_lo", 8), f(addr, "g_stack_hi", 8), f(addr, "g_stackguard0", 8),
+                f(sched, "gobuf_sp", 8), f(sched, "gobuf_pc", 8), f(sched, "gobuf_bp", 8), f(addr, "g__defer", 8),
+                f(addr, "g__panic", 8), f(addr, "g_startpc", 8), f(addr, "g_gopc", 8));
     }
 
     /** Every goroutine in allgs, in creation order. */
@@ -196,12 +214,16 @@ public final class GoRuntime {
         }
     }
 
-    /** Go's word for a status: {@code runnable}, {@code waiting}…; a scan bit shows as {@code scan}. */
+    /**
+     * Go's word for a status: {@code runnable}, {@code waiting}…; a scan bit shows as
+     * {@code scan}. The words are the layout's {@code _Gword} constants (not Go's {@code _GCoff}
+     * and kin, which name GC phases).
+     */
     public String statusName(long status) {
         long scan = status & 0x1000;
         long s = status & ~0x1000L;
         for (Map.Entry<String, Long> e : layout.all().entrySet()) {
-            if (e.getKey().startsWith("_G") && e.getValue() == s) {
+            if (e.getKey().matches("_G[a-z]\\w*") && e.getValue() == s) {
                 String n = e.getKey().substring(2).replace("_unused", "");
                 return (scan != 0 ? "scan" : "") + n;
             }
@@ -227,11 +249,10 @@ public final class GoRuntime {
     }
 
     public M m(long addr) {
-        return new M(addr, u64(addr + off("m_id")), u64(addr + off("m_procid")), u64(addr + off("m_g0")),
-                u64(addr + off("m_gsignal")), u64(addr + off("m_curg")), u64(addr + off("m_p")), u64(addr + off("m_nextp")),
-                u64(addr + off("m_oldp")), u8(addr + off("m_spinning")) != 0, u8(addr + off("m_blocked")) != 0,
-                u32(addr + off("m_locks")), u64(addr + off("m_lockedg")), u64(addr + off("m_alllink")),
-                u64(addr + off("m_schedlink")));
+        return new M(addr, f(addr, "m_id", 8), f(addr, "m_procid", 8), f(addr, "m_g0", 8), f(addr, "m_gsignal", 8),
+                f(addr, "m_curg", 8), f(addr, "m_p", 8), f(addr, "m_nextp", 8), f(addr, "m_oldp", 8),
+                f(addr, "m_spinning", 1) != 0, f(addr, "m_blocked", 1) != 0, f(addr, "m_locks", 4),
+                f(addr, "m_lockedg", 8), f(addr, "m_alllink", 8), f(addr, "m_schedlink", 8));
     }
 
     /** Every M in allm, oldest first (allm links newest first). */
@@ -260,7 +281,7 @@ public final class GoRuntime {
         long g = gOf(t);
         if (g != 0) {
             try {
-                long m = u64(g + off("g_m"));
+                long m = f(g, "g_m", 8);
                 if (m != 0) {
                     return m(m);
                 }
@@ -279,24 +300,24 @@ public final class GoRuntime {
     }
 
     public P p(long addr) {
-        long head = u32(addr + off("p_runqhead"));
-        long tail = u32(addr + off("p_runqtail"));
+        long head = f(addr, "p_runqhead", 4);
+        long tail = f(addr, "p_runqtail", 4);
         List<Long> q = new ArrayList<>();
         long size = off("runqSize");
         for (long k = head; k != tail && q.size() < size; k = (k + 1) & 0xffffffffL) {
             long g = u64(addr + off("p_runq") + 8 * (k % size));
             q.add(g == 0 ? 0 : g(g).goid());
         }
-        long runnext = u64(addr + off("p_runnext"));
-        return new P(addr, u32(addr + off("p_id")), u32(addr + off("p_status")), u64(addr + off("p_m")),
-                u32(addr + off("p_schedtick")), u32(addr + off("p_syscalltick")), head, tail, q,
-                runnext == 0 ? 0 : g(runnext).goid(), u64(addr + off("p_gFree_n")), u64(addr + off("p_link")));
+        long runnext = f(addr, "p_runnext", 8);
+        return new P(addr, f(addr, "p_id", 4), f(addr, "p_status", 4), f(addr, "p_m", 8), f(addr, "p_schedtick", 4),
+                f(addr, "p_syscalltick", 4), head, tail, q, runnext == 0 ? 0 : g(runnext).goid(), f(addr, "p_gFree_n", 8),
+                f(addr, "p_link", 8));
     }
 
     /** Go's word for a P status: {@code idle}, {@code running}… */
     public String pStatusName(long status) {
         for (Map.Entry<String, Long> e : layout.all().entrySet()) {
-            if (e.getKey().startsWith("_P") && e.getValue() == status) {
+            if (e.getKey().matches("_P[a-z]\\w*") && e.getValue() == status) {
                 return e.getKey().substring(2);
             }
         }
@@ -306,12 +327,27 @@ public final class GoRuntime {
     /** allp[0..gomaxprocs). */
     public List<P> allPs() {
         List<P> out = new ArrayList<>();
-        long n = u64(gomaxprocs);
-        for (long k = 0; k < n && k < off("_MaxGomaxprocs"); k++) {
-            long p = u64(allp + 8 * k);
+        for (long p : allpEntries()) {
             if (p != 0) {
                 out.add(p(p));
             }
+        }
+        return out;
+    }
+
+    /** The P pointers allp[0..gomaxprocs), 0 for an empty slot; read from Go's slice or gmpvm's array. */
+    public long[] allpEntries() {
+        long n = u32(gomaxprocs); // Go's is an int32; gmpvm's a word holding a small number
+        long base = allp;
+        long cap = layout.find("_MaxGomaxprocs").orElse(1024);
+        if (allpSlice) {
+            base = u64(allp);
+            cap = Math.min(u64(allp + 8), 1024);
+        }
+        int len = (int) Math.max(0, Math.min(n, cap));
+        long[] out = new long[len];
+        for (int k = 0; k < len; k++) {
+            out[k] = u64(base + 8L * k);
         }
         return out;
     }
@@ -327,21 +363,20 @@ public final class GoRuntime {
     public Sched sched() {
         long s = sched;
         List<Long> midle = new ArrayList<>();
-        for (long m = u64(s + off("schedt_midle")); m != 0 && midle.size() < 10_000; m = u64(m + off("m_schedlink"))) {
-            midle.add(u64(m + off("m_id")));
+        for (long m = f(s, "schedt_midle", 8); m != 0 && midle.size() < 10_000; m = f(m, "m_schedlink", 8)) {
+            midle.add(f(m, "m_id", 8));
         }
         List<Long> pidle = new ArrayList<>();
-        for (long p = u64(s + off("schedt_pidle")); p != 0 && pidle.size() < 10_000; p = u64(p + off("p_link"))) {
-            pidle.add(u32(p + off("p_id")));
+        for (long p = f(s, "schedt_pidle", 8); p != 0 && pidle.size() < 10_000; p = f(p, "p_link", 8)) {
+            pidle.add(f(p, "p_id", 4));
         }
         List<Long> runq = new ArrayList<>();
-        for (long g = u64(s + off("schedt_runq_head")); g != 0 && runq.size() < 1_000_000; g = u64(g + off("g_schedlink"))) {
-            runq.add(u64(g + off("g_goid")));
+        for (long g = f(s, "schedt_runq_head", 8); g != 0 && runq.size() < 1_000_000; g = f(g, "g_schedlink", 8)) {
+            runq.add(f(g, "g_goid", 8));
         }
-        return new Sched(u64(s + off("schedt_goidgen")), midle, u32(s + off("schedt_nmidle")), pidle,
-                u32(s + off("schedt_npidle")), u32(s + off("schedt_nmspinning")), u32(s + off("schedt_needspinning")),
-                runq, u64(s + off("schedt_runqsize")), u64(s + off("schedt_gFree_n")), u32(s + off("schedt_sysmonwait")),
-                u64(s + off("schedt_lastpoll")), u32(s + off("schedt_nmsys")));
+        return new Sched(f(s, "schedt_goidgen", 8), midle, f(s, "schedt_nmidle", 4), pidle, f(s, "schedt_npidle", 4),
+                f(s, "schedt_nmspinning", 4), fOpt(s, "schedt_needspinning", 4), runq, f(s, "schedt_runqsize", 8),
+                f(s, "schedt_gFree_n", 8), f(s, "schedt_sysmonwait", 4), f(s, "schedt_lastpoll", 8), f(s, "schedt_nmsys", 4));
     }
 
     // ------------------------------------------------------------------ channels
@@ -356,32 +391,32 @@ public final class GoRuntime {
     }
 
     public Chan chan(long addr) {
-        return new Chan(addr, u64(addr + off("hchan_qcount")), u64(addr + off("hchan_dataqsiz")), u64(addr + off("hchan_buf")),
-                u32(addr + off("hchan_elemsize")), u32(addr + off("hchan_closed")) != 0, u64(addr + off("hchan_sendx")),
-                u64(addr + off("hchan_recvx")), waitq(addr + off("hchan_recvq")), waitq(addr + off("hchan_sendq")));
+        return new Chan(addr, f(addr, "hchan_qcount", 8), f(addr, "hchan_dataqsiz", 8), f(addr, "hchan_buf", 8),
+                f(addr, "hchan_elemsize", 4), f(addr, "hchan_closed", 4) != 0, f(addr, "hchan_sendx", 8),
+                f(addr, "hchan_recvx", 8), waitq(addr + off("hchan_recvq")), waitq(addr + off("hchan_sendq")));
     }
 
     private List<Waiter> waitq(long q) {
         List<Waiter> out = new ArrayList<>();
-        for (long sg = u64(q + off("waitq_first")); sg != 0 && out.size() < 100_000; sg = u64(sg + off("sudog_next"))) {
-            long g = u64(sg + off("sudog_g"));
-            out.add(new Waiter(sg, g == 0 ? 0 : u64(g + off("g_goid")), u64(sg + off("sudog_elem"))));
+        for (long sg = f(q, "waitq_first", 8); sg != 0 && out.size() < 100_000; sg = f(sg, "sudog_next", 8)) {
+            long g = f(sg, "sudog_g", 8);
+            out.add(new Waiter(sg, g == 0 ? 0 : f(g, "g_goid", 8), f(sg, "sudog_elem", 8)));
         }
         return out;
     }
 
     // ------------------------------------------------------------------ defers and panics
 
-    /** A _defer record: its frame's sp, the deferred call's pc and fn, started, the panic running it. */
+    /** A _defer record: its frame's sp, the deferred call's pc and fn, started, the panic running it (siz: -1 if the runtime has none). */
     public record Defer(long addr, long siz, boolean started, long sp, long pc, long fn, long panic) {
     }
 
     /** g._defer, newest first. */
     public List<Defer> defers(G g) {
         List<Defer> out = new ArrayList<>();
-        for (long d = g.defer(); d != 0 && out.size() < 100_000; d = u64(d + off("_defer_link"))) {
-            out.add(new Defer(d, u32(d + off("_defer_siz")), u8(d + off("_defer_started")) != 0, u64(d + off("_defer_sp")),
-                    u64(d + off("_defer_pc")), u64(d + off("_defer_fn")), u64(d + off("_defer__panic"))));
+        for (long d = g.defer(); d != 0 && out.size() < 100_000; d = f(d, "_defer_link", 8)) {
+            out.add(new Defer(d, fOpt(d, "_defer_siz", 4), f(d, "_defer_started", 1) != 0, f(d, "_defer_sp", 8),
+                    f(d, "_defer_pc", 8), f(d, "_defer_fn", 8), f(d, "_defer__panic", 8)));
         }
         return out;
     }
@@ -393,9 +428,9 @@ public final class GoRuntime {
     /** g._panic, newest first. */
     public List<Panic> panics(G g) {
         List<Panic> out = new ArrayList<>();
-        for (long p = g.panic(); p != 0 && out.size() < 100_000; p = u64(p + off("_panic_link"))) {
-            out.add(new Panic(p, u64(p + off("_panic_arg_type")), u64(p + off("_panic_arg_data")),
-                    u8(p + off("_panic_recovered")) != 0, u8(p + off("_panic_aborted")) != 0));
+        for (long p = g.panic(); p != 0 && out.size() < 100_000; p = f(p, "_panic_link", 8)) {
+            out.add(new Panic(p, f(p, "_panic_arg_type", 8), f(p, "_panic_arg_data", 8), f(p, "_panic_recovered", 1) != 0,
+                    f(p, "_panic_aborted", 1) != 0));
         }
         return out;
     }

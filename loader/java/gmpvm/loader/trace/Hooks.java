@@ -33,6 +33,26 @@ final class Hooks {
     record Entry(String symbol, Kind kind, String text) {
     }
 
+    /**
+     * The table for a runtime: gmpvm's (goToolchain false) or Go's own. Go's entersyscall and
+     * exitsyscall change the status through casgstatus, already watched, so their entries are
+     * gmpvm's only (its fast paths set _Gsyscall inline).
+     */
+    static Map<String, Entry> table(boolean goToolchain) {
+        if (!goToolchain) {
+            return TABLE;
+        }
+        Map<String, Entry> m = new LinkedHashMap<>(TABLE);
+        m.values().removeIf(e -> e.kind() == Kind.SYSCALL_ENTER || e.kind() == Kind.SYSCALL_RUN);
+        return m;
+    }
+
+    /** {@code gogo} for {@code runtime.gogo} and Go's {@code runtime.gogo.abi0}. */
+    static String shortName(String symbol) {
+        String s = symbol.endsWith(".abi0") ? symbol.substring(0, symbol.length() - 5) : symbol;
+        return s.substring(s.lastIndexOf('.') + 1);
+    }
+
     /** The table, in Go's names. */
     static final Map<String, Entry> TABLE = table(
             new Entry("runtime.casgstatus", Kind.STATUS, "goroutine status"),
@@ -66,7 +86,9 @@ final class Hooks {
     static final String[] SWITCHERS = {
         "runtime.rt0_go", "runtime.gogo", "runtime.mcall", "runtime.systemstack", "runtime.morestack",
         "runtime.setg", "runtime.sigtrampgo", "runtime.sigtramp", "runtime.clone", "runtime.mstart",
-        "runtime.mstart0", "runtime.asyncPreempt", "runtime.asyncPreempt2"};
+        "runtime.mstart0", "runtime.asyncPreempt", "runtime.asyncPreempt2",
+        // Go's runtime.gogo jumps to gogo<>, a local symbol, which stores the new g
+        "gogo"};
 
     private Hooks() {
     }

@@ -54,7 +54,9 @@ public final class SchedRecorder implements Watcher {
     private final int gIdle, gRunnable, gRunning, gSyscall, gWaiting, gDead, gCopystack, gPreempted;
     private final int pRunning;
     private final GoRuntime go;
-    private final long sched, gomaxprocs, allp;
+    private final long sched;
+    /** Go's toolchain passes arguments in registers (AX, BX, CX…); gmpvm's runtime on the stack. */
+    private final boolean regabi;
 
     // the watched addresses: flags per byte of [lo, lo + flags.length)
     private final long lo;
@@ -149,13 +151,12 @@ public final class SchedRecorder implements Watcher {
         gPreempted = (int) l.find("_Gpreempted").orElse(-1);
         pRunning = (int) l.get("_Prunning");
         sched = info.symbol("runtime.sched");
-        gomaxprocs = info.symbol("runtime.gomaxprocs");
-        allp = info.symbol("runtime.allp");
+        regabi = l.registerAbi();
 
         // the watched routines, the absent ones skipped
         long min = Long.MAX_VALUE, max = Long.MIN_VALUE;
         List<Symbol> watched = new ArrayList<>();
-        for (Hooks.Entry e : Hooks.TABLE.values()) {
+        for (Hooks.Entry e : Hooks.table(l.goToolchain()).values()) {
             Symbol s = function(e.symbol());
             if (s != null) {
                 entries.put(s.value(), e);
@@ -197,7 +198,7 @@ public final class SchedRecorder implements Watcher {
                 flags[(int) (a - lo)] |= F_ENTRY;
             }
             for (Symbol s : sw) {
-                String shortName = s.name().substring(s.name().lastIndexOf('.') + 1);
+                String shortName = Hooks.shortName(s.name());
                 for (long a = s.value(); a < s.value() + Math.max(1, s.size()); a++) {
                     flags[(int) (a - lo)] |= F_SWITCH;
                     switchers.put(a, shortName);
@@ -293,6 +294,22 @@ public final class SchedRecorder implements Watcher {
         return mem.read32(a) & 0xffffffffL;
     }
 
+    /** Integer argument k (0 first) of a hooked routine at its entry, by the program's calling convention. */
+    private long arg(GuestThread t, int k) {
+        return regabi ? t.cpu().r[REG_ARGS[k]] : u64(t.cpu().r[SP] + 8 + 8L * k);
+    }
+
+    /**
+     * A 32-bit argument: in a register's low half under Go's register ABI; under ABI0 packed as
+     * Go lays out a frame (casgstatus(gp, old, new uint32): gp at 8, old at 16, new at 20).
+     */
+    private long arg32(GuestThread t, int k) {
+        return regabi ? t.cpu().r[REG_ARGS[k]] & 0xffffffffL : u32(t.cpu().r[SP] + 16 + 4L * (k - 1));
+    }
+
+    /** Go's internal ABI's first integer argument registers: AX, BX, CX. */
+    private static final int[] REG_ARGS = {CpuState.RAX, CpuState.RBX, CpuState.RCX};
+
     private long gOf(GuestThread t) {
         return go.gOf(t);
     }
@@ -376,7 +393,7 @@ public final class SchedRecorder implements Watcher {
         spinning(c, now);
         long sp = t.cpu().r[SP];
         switch (e.kind()) {
-            case STATUS -> status(t, c, u64(sp + 8), u32(sp + 16), u32(sp + 20), now);
+            case STATUS -> status(t, c, arg(t, 0), arg32(t, 1), arg32(t, 2), now);
             case SYSCALL_ENTER -> {
                 if (c.curg != 0) {
                     status(t, c, c.curg, gRunning, gSyscall, now);
@@ -384,11 +401,11 @@ public final class SchedRecorder implements Watcher {
             }
             case SYSCALL_RUN -> status(t, c, t.cpu().r[CpuState.RSI], gSyscall, gRunning, now);
             case STEAL -> {
-                long victim = u64(sp + 16);
+                long victim = arg(t, 1);
                 long before = qlen(victim) + (u64(victim + pRunnext) != 0 ? 1 : 0);
-                expectReturn(t, new Ret(u64(sp), sp + 8, Hooks.Kind.STEAL, now, c.mid, u64(sp + 8), victim, before));
+                expectReturn(t, new Ret(u64(sp), sp + 8, Hooks.Kind.STEAL, now, c.mid, arg(t, 0), victim, before));
             }
-            case PARK -> expectReturn(t, new Ret(u64(sp), sp + 8, Hooks.Kind.PARK, now, c.mid, u64(sp + 8), 0, 0));
+            case PARK -> expectReturn(t, new Ret(u64(sp), sp + 8, Hooks.Kind.PARK, now, c.mid, arg(t, 0), 0, 0));
             case SCHEDTRACE -> inSchedtrace.put(t.tid(), true);
             case PRINTLOCK -> {
                 if (inSchedtrace.remove(t.tid()) != null) {
@@ -442,7 +459,7 @@ public final class SchedRecorder implements Watcher {
                     long victim = r.b();
                     long after = qlen(victim) + (u64(victim + pRunnext) != 0 ? 1 : 0);
                     long n = r.count() - after;
-                    long ret = u64(sp + 24);
+                    long ret = regabi ? t.cpu().r[CpuState.RAX] : u64(sp + 24);
                     if (n > 0 || ret != 0) {
                         long thief = u32(r.a() + pId);
                         long vid = u32(victim + pId);
@@ -551,6 +568,10 @@ public final class SchedRecorder implements Watcher {
                 return "preempted"; // gopreempt_m and gosched_m share their path; the request tells them apart
             }
             String caller = fnName(u64(t.cpu().r[SP]));
+            if (caller.endsWith("goschedImpl")) {
+                // Go's gosched_m and gopreempt_m share goschedImpl: their frame pointer names the one that called
+                caller = fnName(u64(t.cpu().r[CpuState.RBP] + 8));
+            }
             return caller.endsWith("gosched_m") ? "yielded (Gosched)"
                     : caller.contains("preempt") ? "preempted" : "runnable (" + caller + ")";
         }
@@ -643,14 +664,12 @@ public final class SchedRecorder implements Watcher {
         if (!go.present()) {
             return;
         }
-        int n = (int) Math.min(u64(gomaxprocs), 1024);
-        if (n < 0) {
-            return;
-        }
+        long[] ps = go.allpEntries();
+        int n = ps.length;
         long[] runq = new long[n];
         long[] status = new long[n];
         for (int k = 0; k < n; k++) {
-            long p = u64(allp + 8L * k);
+            long p = ps[k];
             if (p == 0) {
                 status[k] = -1;
                 continue;
