@@ -29,6 +29,9 @@ final class DieReader {
         this.lineStr = lineStr;
     }
 
+    /** Abbreviation tables by offset: Go's units all share the one at 0. */
+    private final Map<Long, Abbrevs> tables = new HashMap<>();
+
     /** Visits every unit's entries in section order. */
     void read(Visitor v) {
         Cursor c = new Cursor(info, 0);
@@ -60,7 +63,7 @@ final class DieReader {
             } else {
                 throw new DwarfException("unit at 0x" + Integer.toHexString(unitStart) + " has version " + version);
             }
-            Abbrevs table = Abbrevs.parse(abbrev, abbrevOff);
+            Abbrevs table = tables.computeIfAbsent(abbrevOff, o -> Abbrevs.parse(abbrev, o));
             entries(new Cursor(info, c.pos, end), unitStart, addrSize, version, table, v);
             c.pos = end;
         }

@@ -181,7 +181,11 @@ public final class DwarfTypes {
      * nothing says.
      */
     public long sizeOf(long offset) {
-        for (int hops = 0; hops < 64; hops++) {
+        return sizeOf(offset, 0);
+    }
+
+    private long sizeOf(long offset, int depth) {
+        for (int hops = depth; hops < 64; hops++) {
             Type t = types.get(offset);
             if (t == null) {
                 return -1;
@@ -193,7 +197,7 @@ public final class DwarfTypes {
                 return POINTER_SIZE;
             }
             if (t.isArray()) {
-                long e = sizeOf(t.type());
+                long e = sizeOf(t.type(), hops + 1);
                 return e < 0 || t.count() < 0 ? -1 : e * t.count();
             }
             offset = t.type();

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * Builds the whole-program test inputs at test time (gcc, GNU as + ld) into target/test-programs
  * and runs them natively and under the emulator.
  */
-final class TestPrograms {
+public final class TestPrograms {
     static final Path SRC = Paths.get("src/test/resources/programs");
     static final Path OUT = Paths.get("target/test-programs");
     static final List<String> CFLAGS = List.of("-O2", "-static", "-nostdlib", "-fno-stack-protector",
@@ -92,7 +92,7 @@ final class TestPrograms {
      * Builds the Go program in package directory NAME of the Go module at moduleDir (Go 1.19 from
      * scripts/install-deps.sh, CGO off, so the binary is static) into target/test-programs/go-NAME.
      */
-    static synchronized Path buildGo(Path moduleDir, String name) throws IOException, InterruptedException {
+    public static synchronized Path buildGo(Path moduleDir, String name) throws IOException, InterruptedException {
         Path src = moduleDir.resolve(name).resolve("main.go");
         Path bin = OUT.resolve("go-" + name).toAbsolutePath();
         if (upToDate(bin, src)) {
