@@ -51,10 +51,19 @@ class GdbAgainstStubTest {
         private GdbServer server;
 
         Stub(String listen) throws IOException {
+            this(listen, pingpong());
+        }
+
+        private static byte[] pingpong() throws IOException {
             Asm.Result r = Launcher.assemble(List.of(Asm.read(Path.of("runtime-asm/examples/pingpong.s"))), List.of(),
                     false, null);
             assertTrue(r.ok(), () -> r.diagnostics().format());
-            GdbMode mode = new GdbMode(listen, r.elf(), null, List.of("pingpong"), TWO);
+            return r.elf();
+        }
+
+        /** A stub serving the program elf. */
+        Stub(String listen, byte[] elf) throws IOException {
+            GdbMode mode = new GdbMode(listen, elf, null, List.of("pingpong"), TWO);
             PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
             thread = new Thread(() -> {
@@ -182,6 +191,22 @@ class GdbAgainstStubTest {
             assertTrue(news.size() >= 3, out);
             assertEquals(news.get(0), news.get(2), "reverse-continue returns to the first change:\n" + out);
             assertTrue(out.contains("DONE"), out);
+        }
+    }
+
+    /** A binary built by Go's toolchain: gdb reads its DWARF, the stub names each thread's M and goroutine through it. */
+    @Test
+    void threadsOfAGoBinaryAreNamedByGosRuntime() throws Exception {
+        byte[] elf = java.nio.file.Files.readAllBytes(gmpvm.run.TestPrograms.buildGo(Path.of("examples/go"), "pingpong"));
+        try (Stub stub = new Stub("127.0.0.1:0", elf)) {
+            String out = gdb(stub.address(), List.of("break main.main.func1", "continue", "info threads", "kill"));
+            assertTrue(Pattern.compile("Breakpoint 1, main\\.main\\.func1 \\(\\) at .*pingpong/main\\.go:\\d+").matcher(out).find(), out);
+            List<String> threads = all("^[* ] +\\d+ +Thread (\\d+ \\(.*?\\)) ", out);
+            assertTrue(threads.size() >= 2, out);
+            assertTrue(threads.stream().anyMatch(t -> t.matches("\\d+ \\(M\\d+: G\\d+ main\\.main\\.func1\\)")), out);
+            for (String t : threads) {
+                assertTrue(t.matches("\\d+ \\((M\\d+: (g0|G\\d+ [\\w.]+)|new thread \\(TLS not set yet\\))\\)"), t);
+            }
         }
     }
 
