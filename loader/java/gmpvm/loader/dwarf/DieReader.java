@@ -129,20 +129,10 @@ final class DieReader {
                 c.uleb();
                 yield null;
             }
-            case Dw.FORM_STRX1, Dw.FORM_ADDRX1 -> {
-                c.skip(1);
-                yield null;
-            }
-            case Dw.FORM_STRX2, Dw.FORM_ADDRX2 -> {
-                c.skip(2);
-                yield null;
-            }
-            case Dw.FORM_STRX3, Dw.FORM_ADDRX3 -> {
-                c.skip(3);
-                yield null;
-            }
-            case Dw.FORM_STRX4, Dw.FORM_ADDRX4 -> {
-                c.skip(4);
+            case Dw.FORM_STRX1, Dw.FORM_STRX2, Dw.FORM_STRX3, Dw.FORM_STRX4, Dw.FORM_ADDRX1, Dw.FORM_ADDRX2,
+                 Dw.FORM_ADDRX3, Dw.FORM_ADDRX4 -> {
+                // an index of 1 to 4 bytes: strx1..strx4 are 0x25..0x28, addrx1..addrx4 0x29..0x2c
+                c.skip(form <= Dw.FORM_STRX4 ? form - Dw.FORM_STRX1 + 1 : form - Dw.FORM_ADDRX1 + 1);
                 yield null;
             }
             case Dw.FORM_INDIRECT -> value(c, (int) c.uleb(), implicit, unitStart, addrSize, version);
