@@ -27,7 +27,15 @@ final class FaultReport {
     private FaultReport() {
     }
 
-    static String describe(Outcome o, Machine m, Program p, InstructionText text) {
+    /**
+     * The report for an outcome that needs one (a fatal signal, a deadlock, a limit), else null.
+     * The program's debug information is read only then (for a Go binary that means its DWARF).
+     */
+    static String describe(Outcome o, Machine m, java.util.function.Supplier<Program> program, InstructionText text) {
+        Program p = switch (o.kind()) {
+            case SIGNALED, DEADLOCK, INSN_LIMIT -> program.get();
+            default -> null;
+        };
         switch (o.kind()) {
             case SIGNALED: {
                 if (o.code() <= 0) {

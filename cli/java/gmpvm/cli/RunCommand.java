@@ -131,7 +131,7 @@ final class RunCommand implements Callable<Integer> {
         Outcome o = switches != null ? switches.run() : trace != null ? trace.run() : m.run();
         long host = System.nanoTime() - t0;
         InstructionText text = instructionText != null ? instructionText : InstructionText.disassembled(prog.symbols());
-        String report = FaultReport.describe(o, m, program(launched.launched()), text);
+        String report = FaultReport.describe(o, m, () -> program(launched.launched()), text);
         if (report != null) {
             err.println("gmpvm: " + report);
         }

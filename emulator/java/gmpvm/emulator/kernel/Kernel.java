@@ -19,7 +19,13 @@ import org.slf4j.LoggerFactory;
  * with -EFAULT when the call reaches it.
  */
 public final class Kernel {
-    private static final Logger LOG = LoggerFactory.getLogger(Kernel.class);
+    /**
+     * The logger, made at the first message: setting up logging costs every run start-up time,
+     * and a run that has nothing to report should not pay it.
+     */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(Kernel.class);
+    }
 
     private final Stdio stdio;
     // the handlers in SyscallTable's rows reach the calls' implementations through these
@@ -102,9 +108,9 @@ public final class Kernel {
         if (warned.size() <= MAX_WARNED && warned.add(nr)) {
             stdio.flush();
             if (warned.size() <= MAX_WARNED) {
-                LOG.warn("syscall {} ({}) is not implemented; it returns -ENOSYS", nr, Syscalls.name(nr));
+                Log.LOG.warn("syscall {} ({}) is not implemented; it returns -ENOSYS", nr, Syscalls.name(nr));
             } else {
-                LOG.warn("more system calls are not implemented; they return -ENOSYS and are no longer reported");
+                Log.LOG.warn("more system calls are not implemented; they return -ENOSYS and are no longer reported");
             }
         }
         return -Errno.ENOSYS;

@@ -12,7 +12,13 @@ import org.slf4j.LoggerFactory;
  * nanosleep and clock_nanosleep on the virtual clock.
  */
 final class ThreadCalls {
-    private static final Logger LOG = LoggerFactory.getLogger(ThreadCalls.class);
+    /**
+     * The logger, made at the first message: setting up logging costs every run start-up time,
+     * and a run that has nothing to report should not pay it.
+     */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(ThreadCalls.class);
+    }
 
     static final long CLONE_VM = 0x100, CLONE_FS = 0x200, CLONE_FILES = 0x400, CLONE_SIGHAND = 0x800,
             CLONE_PIDFD = 0x1000, CLONE_PTRACE = 0x2000, CLONE_VFORK = 0x4000, CLONE_PARENT = 0x8000,
@@ -42,7 +48,7 @@ final class ThreadCalls {
         if ((flags & THREAD_REQUIRED) != THREAD_REQUIRED) {
             if (!warnedFork) {
                 warnedFork = true;
-                LOG.error("clone with flags 0x{} would create a new process (fork); gmpvm runs one process "
+                Log.LOG.error("clone with flags 0x{} would create a new process (fork); gmpvm runs one process "
                         + "and supports clone only for threads (CLONE_VM|CLONE_THREAD|CLONE_SIGHAND); it returns -ENOSYS",
                         Long.toHexString(flags));
             }
