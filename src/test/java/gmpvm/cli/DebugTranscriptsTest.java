@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DebugTranscriptsTest {
     static final Path DIR = Path.of("docs/debugging");
+    static final String GO_EXAMPLES = "target/go-examples/";
 
     static Stream<String> scripts() throws IOException {
         try (Stream<Path> s = Files.list(DIR)) {
@@ -36,10 +37,17 @@ class DebugTranscriptsTest {
     }
 
     /** Runs a script the way its first line says, merged output, in this JVM. */
-    static String transcript(String script) throws IOException {
+    static String transcript(String script) throws Exception {
         String first = Files.readAllLines(DIR.resolve(script)).get(0);
         assertTrue(first.startsWith("# gmpvm debug "), script + " starts with the command that runs it: " + first);
         String[] argv = first.substring("# gmpvm ".length()).split(" ");
+        for (String a : argv) {
+            if (a.startsWith(GO_EXAMPLES)) {
+                // a Go example, where scripts/build-go-examples.sh puts it
+                String name = a.substring(GO_EXAMPLES.length());
+                gmpvm.run.TestPrograms.buildGo(Path.of("examples/go"), name, Path.of(a));
+            }
+        }
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         PrintStream ps = new PrintStream(buf, true, StandardCharsets.UTF_8);
         int status = Main.commandLine(new ByteArrayInputStream(new byte[0]), ps, ps).execute(argv);
@@ -49,7 +57,7 @@ class DebugTranscriptsTest {
 
     @ParameterizedTest
     @MethodSource("scripts")
-    void theTranscriptIsTheOneInTheDocs(String script) throws IOException {
+    void theTranscriptIsTheOneInTheDocs(String script) throws Exception {
         String got = transcript(script);
         Path want = DIR.resolve(script.replace(".gdb", ".out"));
         Path doc = Path.of("docs/debugging.md");
@@ -68,7 +76,7 @@ class DebugTranscriptsTest {
     }
 
     @Test
-    void theSameScriptGivesTheSameTranscriptTwice() throws IOException {
+    void theSameScriptGivesTheSameTranscriptTwice() throws Exception {
         String a = transcript("gosched.gdb");
         assertEquals(a, transcript("gosched.gdb"));
         assertTrue(a.contains("Context switch on M0"), a);
@@ -80,7 +88,7 @@ class DebugTranscriptsTest {
      * tour's words about that stop would no longer match it.
      */
     @Test
-    void theStealTourStillBreaksInRunqstealsGotPath() throws IOException {
+    void theStealTourStillBreaksInRunqstealsGotPath() throws Exception {
         String gdb = Files.readString(DIR.resolve("steal.gdb"));
         Matcher m = Pattern.compile("(?m)^break proc\\.s:(\\d+)$").matcher(gdb);
         assertTrue(m.find(), "steal.gdb breaks at a proc.s line");

@@ -93,12 +93,17 @@ public final class TestPrograms {
      * scripts/install-deps.sh, CGO off, so the binary is static) into target/test-programs/go-NAME.
      */
     public static synchronized Path buildGo(Path moduleDir, String name) throws IOException, InterruptedException {
+        return buildGo(moduleDir, name, OUT.resolve("go-" + name).toAbsolutePath());
+    }
+
+    /** As {@link #buildGo(Path, String)}, into bin (the docs name target/go-examples/NAME, where scripts/build-go-examples.sh puts it). */
+    public static synchronized Path buildGo(Path moduleDir, String name, Path bin) throws IOException, InterruptedException {
         Path src = moduleDir.resolve(name).resolve("main.go");
-        Path bin = OUT.resolve("go-" + name).toAbsolutePath();
+        bin = bin.toAbsolutePath();
         if (upToDate(bin, src)) {
             return bin;
         }
-        Files.createDirectories(OUT);
+        Files.createDirectories(bin.getParent());
         ProcessBuilder pb = new ProcessBuilder("go", "build", "-trimpath", "-o", bin.toString(), "./" + name)
                 .directory(moduleDir.toFile()).redirectErrorStream(true);
         pb.environment().put("CGO_ENABLED", "0");
