@@ -10,6 +10,7 @@ import gmpvm.loader.launch.Launcher;
 import gmpvm.loader.launch.Settings;
 import gmpvm.emulator.kernel.Stdio;
 import gmpvm.loader.disasm.Syntax;
+import gmpvm.emulator.memory.HostMemoryExhausted;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Option;
             "With --gdb HOST:PORT, gmpvm serves gdb's remote protocol on that loopback address instead (target remote "
                 + "HOST:PORT in gdb; port 0 picks a free one): see docs/gdb.md.",
             "",
-            "Exit status: 0, or 2 if FILE cannot be loaded (1 if a .s FILE has errors)."},
+            "Exit status: 0, or 2 if FILE cannot be loaded (1 if a .s FILE has errors), 137 if the host ran out of memory for guest pages."},
         sortOptions = false)
 final class DebugCommand implements Callable<Integer> {
     @Mixin
@@ -76,6 +77,10 @@ final class DebugCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("gmpvm: " + e.getMessage());
             return RunOptions.EXIT_LOAD;
+        } catch (HostMemoryExhausted e) {
+            out.flush();
+            err.println(RunCommand.hostMemoryMessage(e));
+            return RunCommand.EXIT_HOST_MEMORY;
         } catch (Throwable t) {
             out.flush();
             err.println("gmpvm: internal error: " + t);

@@ -86,8 +86,7 @@ final class RunCommand implements Callable<Integer> {
             return runProgram();
         } catch (HostMemoryExhausted e) {
             out.flush();
-            err.println("gmpvm: out of host memory: " + e.getMessage() + "; run with a smaller --mem, or give the JVM "
-                    + "more direct memory (GMPVM_JAVA_OPTS=-XX:MaxDirectMemorySize=...)");
+            err.println(hostMemoryMessage(e));
             return EXIT_HOST_MEMORY;
         } catch (Throwable t) {
             out.flush();
@@ -146,6 +145,12 @@ final class RunCommand implements Callable<Integer> {
         }
         err.flush();
         return o.status();
+    }
+
+    /** What run and debug say when the host cannot give the guest the memory --mem allowed it. */
+    static String hostMemoryMessage(HostMemoryExhausted e) {
+        return "gmpvm: out of host memory: " + e.getMessage() + "; run with a smaller --mem, or give the JVM "
+                + "more direct memory (GMPVM_JAVA_OPTS=-XX:MaxDirectMemorySize=...)";
     }
 
     /** The symbols, line table and runtime view a report uses (the line table and view when there are any). */

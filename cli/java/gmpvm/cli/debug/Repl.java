@@ -1,5 +1,6 @@
 package gmpvm.cli.debug;
 
+import gmpvm.emulator.memory.HostMemoryExhausted;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,6 +57,8 @@ public final class Repl {
             m.command().action().run(session, m.args());
         } catch (IllegalArgumentException e) {
             out.println(e.getMessage());
+        } catch (HostMemoryExhausted e) {
+            throw e; // the machine cannot go on: the session ends as run does, with status 137
         } catch (RuntimeException e) {
             out.println("gmpvm: internal error: " + e);
         }

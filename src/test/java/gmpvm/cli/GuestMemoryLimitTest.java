@@ -68,6 +68,31 @@ class GuestMemoryLimitTest {
         assertEquals(0, p.exitValue(), out);
     }
 
+    /**
+     * When the host cannot back what --mem allows (here the JVM gets 64 MiB of direct memory and
+     * the guest touches 1,008 MiB), run and debug both end with status 137 and say what to do,
+     * not an internal error.
+     */
+    @Test
+    void hostMemoryRunningOutIsAClearMessageInRunAndDebug() throws Exception {
+        Path bin = build("bigmem");
+        for (List<String> sub : List.of(List.of("run"), List.of("debug", "-ex", "continue"))) {
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(launcherJavaOptions());
+            cmd.add("-XX:MaxDirectMemorySize=64m"); // GMPVM_JAVA_OPTS, which comes last
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "gmpvm.cli.Main"));
+            cmd.addAll(sub);
+            cmd.add(bin.toString());
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(300, TimeUnit.SECONDS), "timed out");
+            assertEquals(137, p.exitValue(), sub + ":\n" + out);
+            assertTrue(out.contains("gmpvm: out of host memory: ") && out.contains("run with a smaller --mem"), out);
+            assertFalse(out.contains("internal error") || out.contains("\tat "), out);
+        }
+    }
+
     @Test
     void pastMemMmapAndBrkAnswerEnomemAsLinuxPastRlimitAs() throws Exception {
         Path bin = build("memlimit");
