@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * The Go-aware views (goroutines, Ms, Ps, the scheduler, channels, defers and panics), read
- * through go_asm.h's layout, and context switches as stops: {@code next-switch},
+ * through the program's layout (go_asm.h, or a Go binary's DWARF), and context switches as stops: {@code next-switch},
  * {@code catch switch}, {@code info switches}.
  */
 final class GoCommands {

@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * Go's words for why a goroutine waits (runtime2.go's waitReasonStrings), keyed by the
- * constant's name in go_asm.h, so the number always comes from the header.
+ * constant's name in go_asm.h (or in a Go binary's DWARF, which names them the same), so the
+ * number always comes from the program's layout.
  */
 final class WaitReasons {
     private static final Map<String, String> TEXT = Map.ofEntries(

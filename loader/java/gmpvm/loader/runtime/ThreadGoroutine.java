@@ -10,7 +10,7 @@ import gmpvm.loader.elf.SymbolTable;
  * Names what an emulated thread is doing in Go's terms: the M it is (m.id), and the goroutine it
  * runs, {@code m.curg} with its goid and start function, or g0 while the M schedules (the
  * current g, read from TLS at FS:-8 as on linux/amd64, is then m.g0). Every offset comes from
- * go_asm.h through {@link RuntimeLayout}. A thread with no g yet (before the runtime set its TLS)
+ * the program's {@link RuntimeLayout} (go_asm.h for gmpvm's runtime, the DWARF for Go's). A thread with no g yet (before the runtime set its TLS)
  * or one whose structures cannot be read is described as such, never guessed.
  */
 public final class ThreadGoroutine {

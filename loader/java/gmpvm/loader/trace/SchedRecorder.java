@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * Records the scheduler's story as trace events while the machine runs, without changing the run:
  * it is a {@link Watcher} that never pauses, looking at the instructions of a few runtime routines
  * only (a byte per address of the runtime's text says which), reading g, m, p and schedt through
- * go_asm.h's layout. Every event carries virtual time (ns), the global instruction count, the M
+ * the program's layout (go_asm.h for gmpvm's runtime; for a binary built by Go's toolchain, its
+ * DWARF, with hook arguments read by Go's register ABI). Every event carries virtual time (ns), the global instruction count, the M
  * and the P where it happened.
  *
  * <ul>
@@ -46,7 +47,7 @@ public final class SchedRecorder implements Watcher {
     private final DebugInfo info;
     private final List<TraceEvent> events = new ArrayList<>();
 
-    // go_asm.h offsets and constants
+    // the layout's offsets and constants (go_asm.h's names)
     private final long gGoid, gStatus, gWait, gM, gStartpc, gGopc, gSchedPc, gSchedSp, gPreempt;
     private final long mId, mP, mCurg, mSpinning, mG0, mProcid;
     private final long pId, pStatus, pRunqhead, pRunqtail, pRunnext;
