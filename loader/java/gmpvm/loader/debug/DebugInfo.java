@@ -7,6 +7,7 @@ import gmpvm.loader.disasm.ElfListing;
 import gmpvm.loader.disasm.Syntax;
 import gmpvm.loader.elf.ElfException;
 import gmpvm.loader.elf.ElfFile;
+import gmpvm.loader.elf.ElfLoader;
 import gmpvm.loader.elf.Symbol;
 import gmpvm.loader.elf.SymbolTable;
 import java.io.IOException;
@@ -21,12 +22,17 @@ import java.util.Map;
 
 /**
  * What the debugger knows about a program's text: symbols (Go's {@code runtime·gogo} or
- * {@code runtime.gogo}), the {@code .s} line table, the source files, the disassembler. Turns
- * location specs into addresses and addresses into {@code symbol+off} and {@code FILE.s:LINE}.
+ * {@code runtime.gogo}), the line table (the {@code .s} lines of a gmpvm-assembled program, the
+ * DWARF {@code .debug_line} of a gcc or Go one), the source files, the disassembler. Turns
+ * location specs into addresses and addresses into {@code symbol+off} and {@code FILE:LINE}.
  */
 public final class DebugInfo {
     private final SymbolTable symbols;
     private final LineTable lines;
+    /** What the loader adds to the file's addresses (a static PIE's base); the line table has the file's. */
+    private final long lineBias;
+    /** Whether the lines are gmpvm's own .s lines, whose runtime files the jar carries. */
+    private final boolean ownLines;
     private final Map<String, List<String>> sources = new HashMap<>();
     private final Disassembler go;
     private final Disassembler intel;
@@ -34,12 +40,19 @@ public final class DebugInfo {
     public DebugInfo(byte[] elf, SymbolTable symbols) {
         this.symbols = symbols;
         LineTable lt = null;
+        long bias = 0;
+        boolean own = false;
         try {
-            lt = ElfListing.lineTable(ElfFile.parse(elf));
+            ElfFile f = ElfFile.parse(elf);
+            lt = ElfListing.lineTable(f);
+            bias = f.isPie() ? ElfLoader.PIE_BASE : 0;
+            own = f.sections().stream().anyMatch(sh -> sh.name().equals(LineTable.SECTION));
         } catch (ElfException e) {
             // no line table: addresses only
         }
         this.lines = lt;
+        this.lineBias = bias;
+        this.ownLines = own;
         this.go = new Disassembler(symbols::describe, Syntax.GO);
         this.intel = new Disassembler(symbols::describe, Syntax.INTEL);
     }
@@ -90,7 +103,7 @@ public final class DebugInfo {
 
     /** The source line of the instruction at pc, or null. */
     public LineTable.Line line(long pc) {
-        return lines == null ? null : lines.lookup(pc);
+        return lines == null ? null : lines.lookup(pc - lineBias);
     }
 
     /** {@code proc.s:123} (the file's base name), or null. */
@@ -119,7 +132,7 @@ public final class DebugInfo {
                 best = pc;
             }
         }
-        return best;
+        return best < 0 ? -1 : best + lineBias;
     }
 
     /** Whether some line of the table is in a file named {@code file}. */
@@ -232,10 +245,14 @@ public final class DebugInfo {
 
     /** The lines of a source file named in the line table (from disk, or the runtime inside the jar), or null. */
     public List<String> source(String file) {
-        return sources.computeIfAbsent(file, DebugInfo::readSource);
+        return sources.computeIfAbsent(file, this::readSource);
     }
 
-    private static List<String> readSource(String file) {
+    /**
+     * A source file from disk; failing that, for gmpvm's own .s lines, the runtime's file inside
+     * the jar (never for a gcc or Go program: Go's runtime/asm_amd64.s is not ours).
+     */
+    private List<String> readSource(String file) {
         try {
             Path p = Path.of(file);
             if (Files.isRegularFile(p)) {
@@ -243,6 +260,9 @@ public final class DebugInfo {
             }
         } catch (IOException | RuntimeException e) {
             // fall through to the runtime's resources
+        }
+        if (!ownLines) {
+            return null;
         }
         String res = file.startsWith("runtime-asm/") ? "/" + file : "/runtime-asm/" + baseName(file);
         try (InputStream in = DebugInfo.class.getResourceAsStream(res)) {
