@@ -71,6 +71,18 @@ class DwarfLinesDebugTest {
                 + "#2  0x[0-9a-f]{16} in main\\+0x[0-9a-f]+ at lines\\.c:17\n.*"), o);
     }
 
+    /** A static PIE runs at the loader's base: its file's line rows are moved with it. */
+    @Test
+    void staticPieLinesFollowTheLoadBase() throws Exception {
+        Path bin = LineBinaries.gcc("pie", "-O0", "-g", "-static-pie");
+        RunCommandTest.Run r = RunCommandTest.runMerged("debug", "-ex", "break lines.c:18", "-ex", "continue", "-ex", "where", bin.toString());
+        String o = r.out();
+        assertEquals(0, r.status(), o);
+        assertTrue(o.matches("(?s).*\nBreakpoint 1 at 0x5555[0-9a-f]{8}: main\\+0x[0-9a-f]+ \\(lines\\.c:18\\)\n.*"), o);
+        assertTrue(o.matches("(?s).*\nBreakpoint 1, main\\+0x[0-9a-f]+ at lines\\.c:18\n\\[thread 1000, insn \\d+\\]\n18\ts \\+= table\\(argc\\);\n.*"), o);
+        assertTrue(o.matches("(?s).*\n#0  0x00005555[0-9a-f]{8} in main\\+0x[0-9a-f]+ at lines\\.c:18\n.*"), o);
+    }
+
     /** gmpvm disasm puts a line before each source line's code exactly where objdump -d -l does. */
     @Test
     void disasmAnnotatesGccCodeAsObjdumpDoes() throws Exception {

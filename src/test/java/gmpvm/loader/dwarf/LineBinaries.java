@@ -23,7 +23,7 @@ public final class LineBinaries {
     private LineBinaries() {
     }
 
-    /** lines.c and lib/table.c, static, with these flags; the binary is dwarf-NAME. */
+    /** lines.c and lib/table.c, static (-static unless the flags say -static-pie), with these flags; the binary is dwarf-NAME. */
     public static synchronized Path gcc(String name, String... flags) throws IOException, InterruptedException {
         Path bin = OUT.resolve("dwarf-" + name).toAbsolutePath();
         Path[] srcs = {SRC.resolve("lines.c"), SRC.resolve("lib/table.c"), SRC.resolve("lib/square.h")};
@@ -31,7 +31,10 @@ public final class LineBinaries {
             return bin;
         }
         Files.createDirectories(OUT);
-        List<String> cmd = new ArrayList<>(List.of("gcc", "-static"));
+        List<String> cmd = new ArrayList<>(List.of("gcc"));
+        if (!List.of(flags).contains("-static-pie")) {
+            cmd.add("-static");
+        }
         cmd.addAll(List.of(flags));
         cmd.addAll(List.of("-o", bin.toString(), srcs[0].toString(), srcs[1].toString()));
         exec(cmd, null);
