@@ -34,6 +34,8 @@ public final class DebugInfo {
     /** Whether the lines are gmpvm's own .s lines, whose runtime files the jar carries. */
     private final boolean ownLines;
     private final Map<String, List<String>> sources = new HashMap<>();
+    /** Where else to look for source files, newest first (gdb's {@code directory}). */
+    private final List<Path> sourceDirs = new ArrayList<>();
     private final Disassembler go;
     private final Disassembler intel;
 
@@ -249,17 +251,40 @@ public final class DebugInfo {
     }
 
     /**
-     * A source file from disk; failing that, for gmpvm's own .s lines, the runtime's file inside
-     * the jar (never for a gcc or Go program: Go's runtime/asm_amd64.s is not ours).
+     * Also looks for source files in dir, before the directories added earlier, as gdb's
+     * {@code directory} does: a name from the line table is tried there whole, then without its
+     * leading directories one by one ({@code example.com/hello/main.go} as {@code hello/main.go},
+     * then {@code main.go}), so Go's module-relative and GOROOT-relative names find their files.
+     */
+    public void addSourceDirectory(Path dir) {
+        sourceDirs.remove(dir);
+        sourceDirs.add(0, dir);
+        sources.clear();
+    }
+
+    /** The directories {@link #addSourceDirectory} added, newest first. */
+    public List<Path> sourceDirectories() {
+        return List.copyOf(sourceDirs);
+    }
+
+    /**
+     * A source file from disk (as named, then in the source directories); failing that, for
+     * gmpvm's own .s lines, the runtime's file inside the jar (never for a gcc or Go program: Go's
+     * runtime/asm_amd64.s is not ours).
      */
     private List<String> readSource(String file) {
-        try {
-            Path p = Path.of(file);
-            if (Files.isRegularFile(p)) {
-                return Files.readAllLines(p, StandardCharsets.UTF_8);
+        List<String> found = readFile(file);
+        String[] parts = file.split("/");
+        for (Path dir : sourceDirs) {
+            for (int k = 0; k < parts.length && found == null; k++) {
+                String tail = String.join("/", java.util.Arrays.copyOfRange(parts, k, parts.length));
+                if (!tail.isEmpty() && !tail.startsWith("/")) {
+                    found = readFile(dir.resolve(tail).toString());
+                }
             }
-        } catch (IOException | RuntimeException e) {
-            // fall through to the runtime's resources
+        }
+        if (found != null) {
+            return found;
         }
         if (!ownLines) {
             return null;
@@ -271,6 +296,18 @@ public final class DebugInfo {
             }
         } catch (IOException e) {
             return null;
+        }
+        return null;
+    }
+
+    private static List<String> readFile(String file) {
+        try {
+            Path p = Path.of(file);
+            if (Files.isRegularFile(p)) {
+                return Files.readAllLines(p, StandardCharsets.UTF_8);
+            }
+        } catch (IOException | RuntimeException e) {
+            // unreadable or not UTF-8: not found
         }
         return null;
     }

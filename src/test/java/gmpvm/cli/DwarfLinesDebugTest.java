@@ -32,7 +32,8 @@ class DwarfLinesDebugTest {
         assertEquals("runtime/proc.go", sched.file());
         RunCommandTest.Run r = RunCommandTest.runMerged("debug", "-ex", "break main.go:13", "-ex", "continue", "-ex", "where",
                 "-ex", "list", "-ex", "next", "-ex", "break proc.go:" + sched.line(), "-ex", "info breakpoints",
-                "-ex", "list runtime.gogo.abi0", "-ex", "break nosuch.go:3", bin.toString());
+                "-ex", "list runtime.gogo.abi0", "-ex", "break nosuch.go:3", "-ex", "directory " + LineBinaries.GO_EXAMPLES.toAbsolutePath(),
+                "-ex", "list main.start", bin.toString());
         String o = r.out();
         assertEquals(0, r.status(), o);
         assertTrue(o.matches("(?s).*\\(gmpvm\\) break main\\.go:13\nBreakpoint 1 at 0x[0-9a-f]+: main\\.start\\+0x[0-9a-f]+ \\(main\\.go:13\\)\n.*"), o);
@@ -50,6 +51,11 @@ class DwarfLinesDebugTest {
         // Go's runtime/asm_amd64.s is not the mini runtime's file of the same name
         assertTrue(o.contains("(gmpvm) list runtime.gogo.abi0\nruntime/asm_amd64.s: No such file or directory.\n"), o);
         assertTrue(o.contains("(gmpvm) break nosuch.go:3\nNo source file named nosuch.go.\n"), o);
+        // with the module's directory to search, gostart/main.go is found under the name's tail
+        assertTrue(o.contains("(gmpvm) directory " + LineBinaries.GO_EXAMPLES.toAbsolutePath() + "\nSource directories searched: $cwd:"
+                + LineBinaries.GO_EXAMPLES.toAbsolutePath() + "\n"), o);
+        assertTrue(o.contains("(gmpvm) list main.start\n7\t\t\"sync/atomic\"\n"), o);
+        assertTrue(o.contains("\n12\tfunc start(a, b, c int) {\n13\t\tprintln(\"start\", a, b, c, a*b+c)\n"), o);
     }
 
     @Test
