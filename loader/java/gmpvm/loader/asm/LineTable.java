@@ -20,6 +20,10 @@ import java.util.Map;
  * </pre>
  * Rows are sorted by pc; a row covers the addresses from its pc up to the next row's pc.
  * The last row is always a "no source" row at the end of the text.
+ *
+ * <p>The same table, without the section, holds the lines of gcc and Go binaries:
+ * {@code gmpvm.loader.dwarf.LineProgram} reads their DWARF {@code .debug_line} into it through
+ * {@link Builder}.
  */
 public final class LineTable {
     public static final String SECTION = ".gmpvm.lines";

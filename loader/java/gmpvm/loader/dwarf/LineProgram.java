@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongPredicate;
 
 /**
@@ -51,7 +53,7 @@ public final class LineProgram {
     private final LongPredicate inText;
     private final List<Seq> seqs = new ArrayList<>();
     private final List<String> files = new ArrayList<>();
-    private final java.util.Map<String, Integer> fileIndex = new java.util.HashMap<>();
+    private final Map<String, Integer> fileIndex = new HashMap<>();
     private long[] pcs = new long[1024];
     private int[] fileOf = new int[1024];
     private int[] lineOf = new int[1024];
@@ -124,9 +126,8 @@ public final class LineProgram {
         if (version < 2 || version > 5) {
             throw new Malformed();
         }
-        int addressSize = 8;
         if (version >= 5) {
-            addressSize = c.u8();
+            c.u8(); // address size: DW_LNE_set_address's own length says it
             c.u8(); // segment selector size
         }
         long headerLength = Integer.toUnsignedLong(c.u32());
@@ -139,7 +140,7 @@ public final class LineProgram {
         if (maxOps == 0) {
             maxOps = 1;
         }
-        boolean defaultIsStmt = c.u8() != 0;
+        c.u8(); // default_is_stmt: the table keeps every row, statement or not
         int lineBase = (byte) c.u8();
         int lineRange = c.u8();
         int opcodeBase = c.u8();
@@ -168,7 +169,7 @@ public final class LineProgram {
             }
         }
         c.pos = programStart;
-        run(c, version, addressSize, minInst, maxOps, defaultIsStmt, lineBase, lineRange, opcodeBase, argCounts, dirs, names);
+        run(c, minInst, maxOps, lineBase, lineRange, opcodeBase, argCounts, dirs, names);
     }
 
     /** Version 5's directory or file name table: formats, then entries; files are joined to their directory. */
@@ -271,8 +272,8 @@ public final class LineProgram {
 
     // ------------------------------------------------------------------ the state machine
 
-    private void run(Cursor c, int version, int addressSize, int minInst, int maxOps, boolean defaultIsStmt, int lineBase,
-            int lineRange, int opcodeBase, int[] argCounts, List<String> dirs, List<String> names) {
+    private void run(Cursor c, int minInst, int maxOps, int lineBase, int lineRange, int opcodeBase, int[] argCounts,
+            List<String> dirs, List<String> names) {
         long address = 0;
         long opIndex = 0;
         long file = 1;
@@ -311,7 +312,7 @@ public final class LineProgram {
                     }
                     case DW_LNE_SET_ADDRESS -> {
                         int n = next - c.pos;
-                        address = n == 8 ? c.u64() : n == 4 ? Integer.toUnsignedLong(c.u32()) : c.bytes(n, addressSize);
+                        address = c.address(n);
                         opIndex = 0;
                     }
                     case DW_LNE_DEFINE_FILE -> {
@@ -495,8 +496,8 @@ public final class LineProgram {
             return lo | (long) u32() << 32;
         }
 
-        /** An n-byte little-endian address (n as the header's address size says, at most 8 bytes read). */
-        long bytes(int n, int addressSize) {
+        /** An n-byte little-endian address (bytes past the eighth are skipped). */
+        long address(int n) {
             need(n);
             long v = 0;
             for (int i = 0; i < Math.min(n, 8); i++) {
