@@ -28,7 +28,9 @@ import java.util.Map;
  */
 public final class DebugInfo {
     private final SymbolTable symbols;
-    private final LineTable lines;
+    /** The parsed file, kept until the line table is first wanted (reading DWARF lines costs a Go binary ~0.1 s). */
+    private ElfFile elfFile;
+    private LineTable lines;
     /** What the loader adds to the file's addresses (a static PIE's base); the line table has the file's. */
     private final long lineBias;
     /** Whether the lines are gmpvm's own .s lines, whose runtime files the jar carries. */
@@ -41,18 +43,17 @@ public final class DebugInfo {
 
     public DebugInfo(byte[] elf, SymbolTable symbols) {
         this.symbols = symbols;
-        LineTable lt = null;
+        ElfFile f = null;
         long bias = 0;
         boolean own = false;
         try {
-            ElfFile f = ElfFile.parse(elf);
-            lt = ElfListing.lineTable(f);
+            f = ElfFile.parse(elf);
             bias = f.isPie() ? ElfLoader.PIE_BASE : 0;
             own = f.sections().stream().anyMatch(sh -> sh.name().equals(LineTable.SECTION));
         } catch (ElfException e) {
             // no line table: addresses only
         }
-        this.lines = lt;
+        this.elfFile = f;
         this.lineBias = bias;
         this.ownLines = own;
         this.go = new Disassembler(symbols::describe, Syntax.GO);
@@ -103,9 +104,19 @@ public final class DebugInfo {
     /** How far past a symbol without a size an address is still named after it. */
     static final long UNSIZED_REACH = 0x1000;
 
+    /** The line table, read on first use; null when the file has none. */
+    private synchronized LineTable lines() {
+        if (elfFile != null) {
+            lines = ElfListing.lineTable(elfFile);
+            elfFile = null;
+        }
+        return lines;
+    }
+
     /** The source line of the instruction at pc, or null. */
     public LineTable.Line line(long pc) {
-        return lines == null ? null : lines.lookup(pc - lineBias);
+        LineTable t = lines();
+        return t == null ? null : t.lookup(pc - lineBias);
     }
 
     /** {@code proc.s:123} (the file's base name), or null. */
@@ -124,12 +135,13 @@ public final class DebugInfo {
      * name or a path suffix), or -1.
      */
     public long address(String file, int line) {
-        if (lines == null) {
+        LineTable t = lines();
+        if (t == null) {
             return -1;
         }
         long best = -1;
-        for (long pc : lines.rowPcs()) {
-            LineTable.Line l = lines.lookup(pc);
+        for (long pc : t.rowPcs()) {
+            LineTable.Line l = t.lookup(pc);
             if (l != null && l.line() == line && sameFile(l.file(), file) && (best < 0 || pc < best)) {
                 best = pc;
             }
@@ -139,11 +151,12 @@ public final class DebugInfo {
 
     /** Whether some line of the table is in a file named {@code file}. */
     public boolean knowsFile(String file) {
-        if (lines == null) {
+        LineTable t = lines();
+        if (t == null) {
             return false;
         }
-        for (long pc : lines.rowPcs()) {
-            LineTable.Line l = lines.lookup(pc);
+        for (long pc : t.rowPcs()) {
+            LineTable.Line l = t.lookup(pc);
             if (l != null && sameFile(l.file(), file)) {
                 return true;
             }
