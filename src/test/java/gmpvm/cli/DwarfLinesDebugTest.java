@@ -77,6 +77,16 @@ class DwarfLinesDebugTest {
                 + "#2  0x[0-9a-f]{16} in main\\+0x[0-9a-f]+ at lines\\.c:17\n.*"), o);
     }
 
+    /** run's fault report names the faulting C line. */
+    @Test
+    void faultReportNamesTheSourceLine() throws Exception {
+        Path bin = LineBinaries.gccOne("nullderef");
+        RunCommandTest.Run r = RunCommandTest.run("run", bin.toString());
+        assertEquals(139, r.status(), r.err());
+        assertTrue(r.err().matches("gmpvm: SIGSEGV \\(address 0x0, SEGV_MAPERR\\) in thread 1000 at rip 0x[0-9a-f]+ <main\\+0x[0-9a-f]+> "
+                + "\\(nullderef\\.c:4\\): .*\n"), r.err());
+    }
+
     /** A static PIE runs at the loader's base: its file's line rows are moved with it. */
     @Test
     void staticPieLinesFollowTheLoadBase() throws Exception {

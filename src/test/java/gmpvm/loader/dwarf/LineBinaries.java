@@ -41,6 +41,18 @@ public final class LineBinaries {
         return bin;
     }
 
+    /** programs/dwarf/NAME.c alone, static, -O0 -g: dwarf-NAME. */
+    public static synchronized Path gccOne(String name) throws IOException, InterruptedException {
+        Path src = SRC.resolve(name + ".c");
+        Path bin = OUT.resolve("dwarf-" + name).toAbsolutePath();
+        if (upToDate(bin, src)) {
+            return bin;
+        }
+        Files.createDirectories(OUT);
+        exec(List.of("gcc", "-static", "-O0", "-g", "-o", bin.toString(), src.toString()), null);
+        return bin;
+    }
+
     /** Go example NAME built as scripts/build-go-examples.sh does (-trimpath, CGO off): dwarf-go-NAME. */
     public static synchronized Path go(String name) throws IOException, InterruptedException {
         Path bin = OUT.resolve("dwarf-go-" + name).toAbsolutePath();
