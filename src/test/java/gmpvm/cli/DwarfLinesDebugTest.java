@@ -77,6 +77,18 @@ class DwarfLinesDebugTest {
                 + "#2  0x[0-9a-f]{16} in main\\+0x[0-9a-f]+ at lines\\.c:17\n.*"), o);
     }
 
+    /** With GOROOT's src as a source directory, list shows Go's own runtime source at the table's lines. */
+    @Test
+    void goRuntimeSourceFromGoroot() throws Exception {
+        Path bin = LineBinaries.go("gostart");
+        ElfFile elf = ElfFile.parseForListing(Files.readAllBytes(bin));
+        LineTable.Line sched = ElfListing.lineTable(elf).lookup(symbol(elf, "runtime.schedule"));
+        String goroot = LineBinaries.output(List.of("go", "env", "GOROOT")).strip();
+        RunCommandTest.Run r = RunCommandTest.runMerged("debug", "-ex", "directory " + goroot + "/src", "-ex", "list runtime.schedule",
+                bin.toString());
+        assertTrue(r.out().contains("\n" + sched.line() + "\tfunc schedule() {\n"), r.out());
+    }
+
     /** run's fault report names the faulting C line. */
     @Test
     void faultReportNamesTheSourceLine() throws Exception {
