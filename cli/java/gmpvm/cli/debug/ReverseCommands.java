@@ -31,7 +31,7 @@ final class ReverseCommands {
                     show(s, r);
                 });
         t.add("reverse-step", List.of("rs"), "reverse-step",
-                "Run the selected thread back to the start of the previous .s source line it executed.",
+                "Run the selected thread back to the start of the previous source line it executed.",
                 (s, a) -> show(s, timeline(s).reverseStepLine(s.thread(), pc -> s.info().shortLine(pc))));
         t.add("reverse-continue", List.of("rc"), "reverse-continue",
                 "Run back to the previous breakpoint or watchpoint hit, or to the start of the run.",

@@ -25,9 +25,9 @@ final class RunCommands {
                 (s, a) -> stepi(s, count(a)));
         t.add("nexti", List.of("ni"), "nexti [N]", "Step N instructions, running called functions through.",
                 (s, a) -> nexti(s, count(a)));
-        t.add("step", List.of("s"), "step [N]", "Step to the next .s source line, into called functions.",
+        t.add("step", List.of("s"), "step [N]", "Step to the next source line (.s, .go, .c), into called functions.",
                 (s, a) -> lines(s, count(a), false));
-        t.add("next", List.of("n"), "next [N]", "Step to the next .s source line, running called functions through.",
+        t.add("next", List.of("n"), "next [N]", "Step to the next source line, running called functions through.",
                 (s, a) -> lines(s, count(a), true));
         t.add("continue", List.of("c"), "continue", "Run until a breakpoint, watchpoint or catchpoint, or the end.",
                 (s, a) -> {

@@ -23,7 +23,7 @@ final class StoppointCommands {
 
     static void register(CommandTable t) {
         t.add("break", List.of("b", "br"), "break [LOCATION] [if $REG OP VALUE]",
-                "Set a breakpoint at *ADDR, a symbol (runtime.gogo or runtime·gogo), FILE.s:LINE, or the current PC.",
+                "Set a breakpoint at *ADDR, a symbol (runtime.gogo or runtime·gogo), FILE:LINE, or the current PC.",
                 (s, a) -> breakpoint(s, a, false));
         t.add("tbreak", List.of(), "tbreak [LOCATION] [if $REG OP VALUE]", "Set a breakpoint that is deleted when it stops the program.",
                 (s, a) -> breakpoint(s, a, true));

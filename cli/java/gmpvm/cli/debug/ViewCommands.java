@@ -10,6 +10,7 @@ import gmpvm.loader.disasm.Syntax;
 import gmpvm.loader.elf.Symbol;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 
 /** Registers, memory, disassembly, source, backtrace, threads, displays, help. */
@@ -31,7 +32,7 @@ final class ViewCommands {
                     s.out().printf("$ = %d (0x%x)%n", v, v);
                 });
         t.add("disassemble", List.of("disas"), "disassemble [LOCATION | START,END | START,+LEN]",
-                "Disassemble a function (the current one by default) with FILE.s:LINE and its source lines.",
+                "Disassemble a function (the current one by default) with FILE:LINE and its source lines.",
                 ViewCommands::disassemble);
         t.add("set disassembly-flavor", List.of(), "set disassembly-flavor go|intel", "Choose the syntax of instructions.",
                 (s, a) -> {
@@ -41,8 +42,11 @@ final class ViewCommands {
                         default -> throw new IllegalArgumentException("Undefined item: \"" + a.strip() + "\" (go or intel).");
                     }
                 });
-        t.add("list", List.of("l"), "list [FILE.s:LINE | FUNCTION]", "List ten source lines around a place (again: the next ten).",
+        t.add("list", List.of("l"), "list [FILE:LINE | FUNCTION]", "List ten source lines around a place (again: the next ten).",
                 ViewCommands::list);
+        t.add("directory", List.of("dir"), "directory [DIR...]",
+                "Also look for source files in DIR, under the name's tails (Go's example.com/x/main.go as x/main.go).",
+                ViewCommands::directory);
         t.add("backtrace", List.of("bt", "where"), "backtrace",
                 "The selected thread's frames, by the frame-pointer chain (BP -> saved BP, return address above it).",
                 (s, a) -> {
@@ -348,6 +352,24 @@ final class ViewCommands {
         center = l.line();
         int first = Math.max(1, center - 5);
         printLines(s, file, first, first + 9);
+    }
+
+    private static void directory(Session s, String a) {
+        for (String d : a.strip().split("\\s+")) {
+            if (!d.isEmpty()) {
+                try {
+                    s.info().addSourceDirectory(Path.of(d));
+                } catch (java.nio.file.InvalidPathException e) {
+                    throw new IllegalArgumentException("Invalid directory name \"" + d + "\".");
+                }
+            }
+        }
+        // a name as the line table gives it is tried first (relative ones from the working directory)
+        StringBuilder sb = new StringBuilder("Source directories searched: $cwd");
+        for (Path d : s.info().sourceDirectories()) {
+            sb.append(':').append(d);
+        }
+        s.out().println(sb);
     }
 
     private static void printLines(Session s, String file, int first, int last) {

@@ -20,6 +20,10 @@ import java.util.Map;
  * </pre>
  * Rows are sorted by pc; a row covers the addresses from its pc up to the next row's pc.
  * The last row is always a "no source" row at the end of the text.
+ *
+ * <p>The same table, without the section, holds the lines of gcc and Go binaries:
+ * {@code gmpvm.loader.dwarf.LineProgram} reads their DWARF {@code .debug_line} into it through
+ * {@link Builder}.
  */
 public final class LineTable {
     public static final String SECTION = ".gmpvm.lines";
@@ -113,25 +117,51 @@ public final class LineTable {
         }
     }
 
-    /** Collects rows in address order and serialises them. */
-    static final class Builder {
+    /**
+     * Collects rows in address order (a row at the address of the one before replaces it), then
+     * serialises them ({@link #bytes()}) or makes the table ({@link #table()}). The assembler
+     * fills it from its functions, {@code gmpvm.loader.dwarf.LineProgram} from {@code .debug_line}.
+     */
+    public static final class Builder {
         private final List<String> files = new ArrayList<>();
         private final Map<String, Integer> index = new HashMap<>();
-        private final List<long[]> rows = new ArrayList<>();
+        private long[] pcs = new long[64];
+        private int[] fileIdx = new int[64];
+        private int[] lines = new int[64];
+        private int rows;
 
-        void row(long pc, String file, int line) {
+        /** Adds a row; file null means no source from pc on. */
+        public void row(long pc, String file, int line) {
             int fi = file == null ? NO_FILE : index.computeIfAbsent(file, f -> {
                 files.add(f);
                 return files.size() - 1;
             });
-            if (!rows.isEmpty() && rows.get(rows.size() - 1)[0] == pc) {
-                rows.remove(rows.size() - 1);
+            if (rows > 0 && pcs[rows - 1] == pc) {
+                rows--;
             }
-            rows.add(new long[] {pc, fi, line});
+            if (rows == pcs.length) {
+                pcs = java.util.Arrays.copyOf(pcs, rows * 2);
+                fileIdx = java.util.Arrays.copyOf(fileIdx, rows * 2);
+                lines = java.util.Arrays.copyOf(lines, rows * 2);
+            }
+            pcs[rows] = pc;
+            fileIdx[rows] = fi;
+            lines[rows] = line;
+            rows++;
+        }
+
+        public int size() {
+            return rows;
+        }
+
+        /** The table of the rows so far. */
+        public LineTable table() {
+            return new LineTable(List.copyOf(files), java.util.Arrays.copyOf(pcs, rows), java.util.Arrays.copyOf(fileIdx, rows),
+                    java.util.Arrays.copyOf(lines, rows));
         }
 
         byte[] bytes() {
-            int size = 16 + rows.size() * 16;
+            int size = 16 + rows * 16;
             List<byte[]> names = new ArrayList<>();
             for (String f : files) {
                 byte[] n = f.getBytes(StandardCharsets.UTF_8);
@@ -142,12 +172,12 @@ public final class LineTable {
                 size += 2 + n.length;
             }
             ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
-            b.put(MAGIC).putInt(files.size()).putInt(rows.size());
+            b.put(MAGIC).putInt(files.size()).putInt(rows);
             for (byte[] n : names) {
                 b.putShort((short) n.length).put(n);
             }
-            for (long[] r : rows) {
-                b.putLong(r[0]).putInt((int) r[1]).putInt((int) r[2]);
+            for (int i = 0; i < rows; i++) {
+                b.putLong(pcs[i]).putInt(fileIdx[i]).putInt(lines[i]);
             }
             return b.array();
         }

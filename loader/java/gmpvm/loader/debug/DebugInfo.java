@@ -7,6 +7,7 @@ import gmpvm.loader.disasm.ElfListing;
 import gmpvm.loader.disasm.Syntax;
 import gmpvm.loader.elf.ElfException;
 import gmpvm.loader.elf.ElfFile;
+import gmpvm.loader.elf.ElfLoader;
 import gmpvm.loader.elf.Symbol;
 import gmpvm.loader.elf.SymbolTable;
 import gmpvm.loader.runtime.RuntimeLayout;
@@ -23,30 +24,44 @@ import java.util.Map;
 
 /**
  * What the debugger knows about a program's text: symbols (Go's {@code runtime·gogo} or
- * {@code runtime.gogo}), the {@code .s} line table, the source files, the disassembler. Turns
- * location specs into addresses and addresses into {@code symbol+off} and {@code FILE.s:LINE}.
+ * {@code runtime.gogo}), the line table (the {@code .s} lines of a gmpvm-assembled program, the
+ * DWARF {@code .debug_line} of a gcc or Go one), the source files, the disassembler. Turns
+ * location specs into addresses and addresses into {@code symbol+off} and {@code FILE:LINE}.
  */
 public final class DebugInfo {
     private final SymbolTable symbols;
-    private final LineTable lines;
+    /** The parsed file, kept until the line table is first wanted (reading DWARF lines costs a Go binary ~0.1 s). */
+    private ElfFile elfFile;
+    private LineTable lines;
+    /** What the loader adds to the file's addresses (a static PIE's base); the line table has the file's. */
+    private final long lineBias;
+    /** Whether the lines are gmpvm's own .s lines, whose runtime files the jar carries. */
+    private final boolean ownLines;
     private final Map<String, List<String>> sources = new HashMap<>();
+    /** Where else to look for source files, newest first (gdb's {@code directory}). */
+    private final List<Path> sourceDirs = new ArrayList<>();
     private final Disassembler go;
     private final Disassembler intel;
+    /** The parsed file, for the runtime's layout (a Go binary's DWARF types), read on first use. */
     private final ElfFile elf;
     private RuntimeLayout layout;
 
     public DebugInfo(byte[] elf, SymbolTable symbols) {
         this.symbols = symbols;
-        LineTable lt = null;
-        ElfFile parsed = null;
+        ElfFile f = null;
+        long bias = 0;
+        boolean own = false;
         try {
-            parsed = ElfFile.parse(elf);
-            lt = ElfListing.lineTable(parsed);
+            f = ElfFile.parse(elf);
+            bias = f.isPie() ? ElfLoader.PIE_BASE : 0;
+            own = f.sections().stream().anyMatch(sh -> sh.name().equals(LineTable.SECTION));
         } catch (ElfException e) {
             // no line table: addresses only
         }
-        this.elf = parsed;
-        this.lines = lt;
+        this.elfFile = f;
+        this.elf = f;
+        this.lineBias = bias;
+        this.ownLines = own;
         this.go = new Disassembler(symbols::describe, Syntax.GO);
         this.intel = new Disassembler(symbols::describe, Syntax.INTEL);
     }
@@ -118,9 +133,19 @@ public final class DebugInfo {
     /** How far past a symbol without a size an address is still named after it. */
     static final long UNSIZED_REACH = 0x1000;
 
+    /** The line table, read on first use; null when the file has none. */
+    private synchronized LineTable lines() {
+        if (elfFile != null) {
+            lines = ElfListing.lineTable(elfFile);
+            elfFile = null;
+        }
+        return lines;
+    }
+
     /** The source line of the instruction at pc, or null. */
     public LineTable.Line line(long pc) {
-        return lines == null ? null : lines.lookup(pc);
+        LineTable t = lines();
+        return t == null ? null : t.lookup(pc - lineBias);
     }
 
     /** {@code proc.s:123} (the file's base name), or null. */
@@ -139,26 +164,28 @@ public final class DebugInfo {
      * name or a path suffix), or -1.
      */
     public long address(String file, int line) {
-        if (lines == null) {
+        LineTable t = lines();
+        if (t == null) {
             return -1;
         }
         long best = -1;
-        for (long pc : lines.rowPcs()) {
-            LineTable.Line l = lines.lookup(pc);
+        for (long pc : t.rowPcs()) {
+            LineTable.Line l = t.lookup(pc);
             if (l != null && l.line() == line && sameFile(l.file(), file) && (best < 0 || pc < best)) {
                 best = pc;
             }
         }
-        return best;
+        return best < 0 ? -1 : best + lineBias;
     }
 
     /** Whether some line of the table is in a file named {@code file}. */
     public boolean knowsFile(String file) {
-        if (lines == null) {
+        LineTable t = lines();
+        if (t == null) {
             return false;
         }
-        for (long pc : lines.rowPcs()) {
-            LineTable.Line l = lines.lookup(pc);
+        for (long pc : t.rowPcs()) {
+            LineTable.Line l = t.lookup(pc);
             if (l != null && sameFile(l.file(), file)) {
                 return true;
             }
@@ -262,17 +289,47 @@ public final class DebugInfo {
 
     /** The lines of a source file named in the line table (from disk, or the runtime inside the jar), or null. */
     public List<String> source(String file) {
-        return sources.computeIfAbsent(file, DebugInfo::readSource);
+        return sources.computeIfAbsent(file, this::readSource);
     }
 
-    private static List<String> readSource(String file) {
-        try {
-            Path p = Path.of(file);
-            if (Files.isRegularFile(p)) {
-                return Files.readAllLines(p, StandardCharsets.UTF_8);
+    /**
+     * Also looks for source files in dir, before the directories added earlier, as gdb's
+     * {@code directory} does: a name from the line table is tried there whole, then without its
+     * leading directories one by one ({@code example.com/hello/main.go} as {@code hello/main.go},
+     * then {@code main.go}), so Go's module-relative and GOROOT-relative names find their files.
+     */
+    public void addSourceDirectory(Path dir) {
+        sourceDirs.remove(dir);
+        sourceDirs.add(0, dir);
+        sources.clear();
+    }
+
+    /** The directories {@link #addSourceDirectory} added, newest first. */
+    public List<Path> sourceDirectories() {
+        return List.copyOf(sourceDirs);
+    }
+
+    /**
+     * A source file from disk (as named, then in the source directories); failing that, for
+     * gmpvm's own .s lines, the runtime's file inside the jar (never for a gcc or Go program: Go's
+     * runtime/asm_amd64.s is not ours).
+     */
+    private List<String> readSource(String file) {
+        List<String> found = readFile(file);
+        String[] parts = file.split("/");
+        for (Path dir : sourceDirs) {
+            for (int k = 0; k < parts.length && found == null; k++) {
+                String tail = String.join("/", java.util.Arrays.copyOfRange(parts, k, parts.length));
+                if (!tail.isEmpty() && !tail.startsWith("/")) {
+                    found = readFile(dir.resolve(tail).toString());
+                }
             }
-        } catch (IOException | RuntimeException e) {
-            // fall through to the runtime's resources
+        }
+        if (found != null) {
+            return found;
+        }
+        if (!ownLines) {
+            return null;
         }
         String res = file.startsWith("runtime-asm/") ? "/" + file : "/runtime-asm/" + baseName(file);
         try (InputStream in = DebugInfo.class.getResourceAsStream(res)) {
@@ -281,6 +338,18 @@ public final class DebugInfo {
             }
         } catch (IOException e) {
             return null;
+        }
+        return null;
+    }
+
+    private static List<String> readFile(String file) {
+        try {
+            Path p = Path.of(file);
+            if (Files.isRegularFile(p)) {
+                return Files.readAllLines(p, StandardCharsets.UTF_8);
+            }
+        } catch (IOException | RuntimeException e) {
+            // unreadable or not UTF-8: not found
         }
         return null;
     }

@@ -1,6 +1,7 @@
 package gmpvm.loader.disasm;
 
 import gmpvm.loader.asm.LineTable;
+import gmpvm.loader.dwarf.LineProgram;
 import gmpvm.loader.elf.ElfFile;
 import gmpvm.loader.elf.SectionHeader;
 import java.io.PrintStream;
@@ -11,9 +12,10 @@ import java.util.TreeMap;
 /**
  * An {@code objdump -d}-style listing of an ELF64 file: each executable section, split at the
  * symbols inside it ({@code 0000000000401000 <main>:}), one line per instruction with address,
- * bytes and text in the chosen syntax. When the file was built by gmpvm's assembler (it has a
- * {@value gmpvm.loader.asm.LineTable#SECTION} section), a {@code file.s:line} line precedes the
- * instructions of each source line, as {@code objdump -l} does.
+ * bytes and text in the chosen syntax. When the file has a line table (gmpvm's assembler writes a
+ * {@value gmpvm.loader.asm.LineTable#SECTION} section, gcc {@code -g} and Go a DWARF
+ * {@code .debug_line}), a {@code file:line} line precedes the instructions of each source line,
+ * as {@code objdump -l} does.
  */
 public final class ElfListing {
     private ElfListing() {
@@ -78,8 +80,20 @@ public final class ElfListing {
         }
     }
 
-    /** The .s line table of a gmpvm-assembled file, or null (none, or malformed). */
+    /**
+     * The line table of a file: the .s lines of a gmpvm-assembled one, else those of its DWARF
+     * {@code .debug_line} (gcc, Go); null when it has neither (or they are malformed).
+     */
     public static LineTable lineTable(ElfFile elf) {
+        for (SectionHeader sh : elf.sections()) {
+            if (sh.name().equals(LineTable.SECTION)) {
+                return gmpvmLines(elf);
+            }
+        }
+        return LineProgram.of(elf);
+    }
+
+    private static LineTable gmpvmLines(ElfFile elf) {
         for (SectionHeader sh : elf.sections()) {
             if (sh.name().equals(LineTable.SECTION) && sh.type() == SectionHeader.SHT_PROGBITS) {
                 byte[] data = elf.data();
