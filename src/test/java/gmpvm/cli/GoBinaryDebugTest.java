@@ -26,7 +26,7 @@ class GoBinaryDebugTest {
     static final Path PROGRAMS = Path.of("src/test/resources/programs/go");
     static final Path GO_EXAMPLES = Path.of("examples/go");
     private static final Pattern GO_HEADER = Pattern.compile("goroutine (\\d+) \\[([^\\]]+)\\]:");
-    private static final Pattern ROW = Pattern.compile("([* ]) (\\d+) +(\\S+) +(.*?) +(M\\d+|-) +(P\\d+|-) +(\\S+) +\\[0x[0-9a-f]+, 0x[0-9a-f]+\\)");
+    private static final Pattern ROW = Pattern.compile("([* ]) (\\d+) +(\\S+) +(.*?) +(M\\d+|-) +(P\\d+|-) +(\\S+(?: at \\S+)?) +\\[0x[0-9a-f]+, 0x[0-9a-f]+\\)");
 
     @ParameterizedTest(name = "GOMAXPROCS={0}")
     @ValueSource(ints = {1, 4})
@@ -89,7 +89,7 @@ class GoBinaryDebugTest {
         assertFalse(o.contains("internal error"), o);
         assertEquals(6, count(o, "\nContext switch on M0 (thread 1000), P0, at insn "), o);
         assertTrue(o.matches("(?s).*\n  by       runtime\\.mcall\\+0x[0-9a-f]+.*: MOVQ R14, \\(TLS\\)\n.*"), o);
-        assertTrue(o.matches("(?s).*\n  by       gogo(\\+0x[0-9a-f]+)?: MOVQ DX, \\(TLS\\)\n.*"), "Go's gogo<> stores the arriving g\n" + o);
+        assertTrue(o.matches("(?s).*\n  by       gogo(\\+0x[0-9a-f]+)?( at asm_amd64\\.s:\\d+)?: MOVQ DX, \\(TLS\\)\n.*"), "Go's gogo<> stores the arriving g\n" + o);
         assertTrue(o.matches("(?s).*\n  left     G5 \\(running\\)\n           saved gobuf sp=0x[0-9a-f]+ pc=0x[0-9a-f]+ bp=0x[0-9a-f]+:"
                 + " resumes at runtime\\.gopark\\+0x[0-9a-f]+.*"), o);
         assertTrue(o.matches("(?s).*\n  arrived  g0 of M0 \\(idle\\), stack \\[0x[0-9a-f]+, 0x[0-9a-f]+\\).*"), o);
