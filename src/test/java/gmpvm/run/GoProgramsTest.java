@@ -49,7 +49,12 @@ class GoProgramsTest {
         String expected = Files.readString(MINI_EXAMPLES.resolve(name + ".out"));
         for (int procs : new int[] {1, 4}) {
             List<String> env = List.of("GOMAXPROCS=" + procs);
+            // natively, fanout's "every P ran work" needs the host to run all four Ms while there is
+            // work left, which a loaded 2-core host may not do on one try
             TestPrograms.Result nat = TestPrograms.runNative(bin, List.of(), env, new byte[0]);
+            for (int retry = 0; retry < 4 && !expected.equals(nat.out() + nat.err()); retry++) {
+                nat = TestPrograms.runNative(bin, List.of(), env, new byte[0]);
+            }
             assertEquals(expected, nat.out() + nat.err(), name + " natively");
             for (long seed = 0; seed < SEEDS; seed++) {
                 TestPrograms.Result emu = TestPrograms.runEmulated(bin, List.of(), env, new byte[0], MAX_INSNS, seed, 4);
