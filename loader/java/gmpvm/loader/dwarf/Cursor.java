@@ -71,6 +71,17 @@ final class Cursor {
         };
     }
 
+    /** An n-byte little-endian address; bytes past the eighth are skipped. */
+    long address(int n) {
+        need(n);
+        long v = 0;
+        for (int i = 0; i < Math.min(n, 8); i++) {
+            v |= (long) (b[pos + i] & 0xff) << (8 * i);
+        }
+        pos += n;
+        return v;
+    }
+
     long uleb() {
         long v = 0;
         for (int shift = 0; ; shift += 7) {

@@ -104,14 +104,14 @@ public final class LineProgram {
         LineProgram p = new LineProgram(debugLineStr, debugStr, inText);
         int off = 0;
         while (off + 4 <= debugLine.length && p.rows < MAX_ROWS) {
-            long len = Integer.toUnsignedLong(u32(debugLine, off));
+            long len = new Cursor(debugLine, off).u32();
             if (len >= 0xfffffff0L || len == 0) {
                 break; // 64-bit DWARF (or reserved lengths) is not read; a zero length cannot advance
             }
             int end = (int) Math.min(debugLine.length, off + 4 + len);
             try {
                 p.unit(new Cursor(debugLine, off + 4, end));
-            } catch (Malformed e) {
+            } catch (DwarfException e) {
                 // this unit ends here; the sequences it finished stay
             }
             off = end;
@@ -124,15 +124,15 @@ public final class LineProgram {
     private void unit(Cursor c) {
         int version = c.u16();
         if (version < 2 || version > 5) {
-            throw new Malformed();
+            throw new DwarfException("malformed line program");
         }
         if (version >= 5) {
             c.u8(); // address size: DW_LNE_set_address's own length says it
             c.u8(); // segment selector size
         }
-        long headerLength = Integer.toUnsignedLong(c.u32());
-        if (headerLength > c.end - c.pos) {
-            throw new Malformed();
+        long headerLength = c.u32();
+        if (headerLength > c.length() - c.pos) {
+            throw new DwarfException("malformed line program");
         }
         int programStart = c.pos + (int) headerLength;
         int minInst = c.u8();
@@ -145,7 +145,7 @@ public final class LineProgram {
         int lineRange = c.u8();
         int opcodeBase = c.u8();
         if (lineRange == 0 || opcodeBase == 0) {
-            throw new Malformed();
+            throw new DwarfException("malformed line program");
         }
         int[] argCounts = new int[opcodeBase];
         for (int i = 1; i < opcodeBase; i++) {
@@ -159,10 +159,10 @@ public final class LineProgram {
         } else {
             dirs.add(""); // index 0: the compilation directory, which .debug_line does not name
             names.add(null); // file numbers start at 1
-            for (String d = c.cstr(); !d.isEmpty(); d = c.cstr()) {
+            for (String d = c.cstring(); !d.isEmpty(); d = c.cstring()) {
                 dirs.add(d);
             }
-            for (String f = c.cstr(); !f.isEmpty(); f = c.cstr()) {
+            for (String f = c.cstring(); !f.isEmpty(); f = c.cstring()) {
                 names.add(join(dirs, c.uleb(), f));
                 c.uleb(); // modification time
                 c.uleb(); // length
@@ -183,7 +183,7 @@ public final class LineProgram {
         }
         long count = c.uleb();
         if (count > 0 && nformats == 0) {
-            throw new Malformed(); // entries of no bytes: a count from the input would be a loop
+            throw new DwarfException("entries of no bytes"); // a count from the input would be a loop
         }
         for (long n = 0; n < count; n++) {
             String path = null;
@@ -213,7 +213,7 @@ public final class LineProgram {
     private Object form(Cursor c, int form) {
         switch (form) {
             case DW_FORM_STRING:
-                return c.cstr();
+                return c.cstring();
             case DW_FORM_LINE_STRP:
                 return stringAt(lineStr, c.u32());
             case DW_FORM_STRP:
@@ -227,7 +227,7 @@ public final class LineProgram {
             case DW_FORM_DATA2:
                 return (long) c.u16();
             case DW_FORM_DATA4:
-                return Integer.toUnsignedLong(c.u32());
+                return c.u32();
             case DW_FORM_DATA8:
                 return c.u64();
             case DW_FORM_DATA16:
@@ -240,25 +240,25 @@ public final class LineProgram {
                 c.skip(c.u16());
                 return null;
             case DW_FORM_BLOCK4:
-                c.skip(Integer.toUnsignedLong(c.u32()));
+                c.skip(c.u32());
                 return null;
             case DW_FORM_BLOCK:
                 c.skip(c.uleb());
                 return null;
             default:
-                throw new Malformed(); // strx and the like need .debug_str_offsets: not read
+                throw new DwarfException("string form without .debug_str_offsets"); // strx and the like: not read
         }
     }
 
-    private static String stringAt(byte[] section, int offset) {
+    private static String stringAt(byte[] section, long offset) {
         if (section == null || offset < 0 || offset >= section.length) {
-            throw new Malformed();
+            throw new DwarfException("malformed line program");
         }
-        int e = offset;
-        while (e < section.length && section[e] != 0) {
+        long e = offset;
+        while (e < section.length && section[(int) e] != 0) {
             e++;
         }
-        return new String(section, offset, e - offset, StandardCharsets.UTF_8);
+        return new String(section, (int) offset, (int) (e - offset), StandardCharsets.UTF_8);
     }
 
     /** A file name with its directory, unless the name is absolute or the directory unnamed. */
@@ -281,7 +281,7 @@ public final class LineProgram {
         int seqFrom = rows;
         long seqStart = 0;
         boolean inSeq = false;
-        while (c.pos < c.end) {
+        while (c.pos < c.length()) {
             int op = c.u8();
             long advance = -1; // operation advance of this opcode; -1: none
             boolean emit = false;
@@ -292,8 +292,8 @@ public final class LineProgram {
                 emit = true;
             } else if (op == 0) {
                 long len = c.uleb();
-                if (len == 0 || len > c.end - c.pos) {
-                    throw new Malformed();
+                if (len == 0 || len > c.length() - c.pos) {
+                    throw new DwarfException("malformed line program");
                 }
                 int next = c.pos + (int) len;
                 int sub = c.u8();
@@ -316,7 +316,7 @@ public final class LineProgram {
                         opIndex = 0;
                     }
                     case DW_LNE_DEFINE_FILE -> {
-                        String f = c.cstr();
+                        String f = c.cstring();
                         names.add(join(dirs, c.uleb(), f));
                     }
                     case DW_LNE_SET_DISCRIMINATOR -> {
@@ -364,7 +364,7 @@ public final class LineProgram {
                     seqFrom = rows;
                 }
                 if (rows >= MAX_ROWS) {
-                    throw new Malformed();
+                    throw new DwarfException("malformed line program");
                 }
                 row(address, file, line, names);
             }
@@ -434,122 +434,5 @@ public final class LineProgram {
             any = true;
         }
         return b.size() == 0 ? null : b.table();
-    }
-
-    // ------------------------------------------------------------------ bytes
-
-    private static int u32(byte[] b, int off) {
-        return (b[off] & 0xff) | (b[off + 1] & 0xff) << 8 | (b[off + 2] & 0xff) << 16 | (b[off + 3] & 0xff) << 24;
-    }
-
-    /** The input broke a rule that ends the unit being read. */
-    private static final class Malformed extends RuntimeException {
-        Malformed() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** Little-endian reads inside [pos, end); a read past end is {@link Malformed}. */
-    private static final class Cursor {
-        final byte[] b;
-        int pos;
-        final int end;
-
-        Cursor(byte[] b, int pos, int end) {
-            this.b = b;
-            this.pos = pos;
-            this.end = end;
-        }
-
-        private void need(long n) {
-            if (n < 0 || n > end - pos) {
-                throw new Malformed();
-            }
-        }
-
-        void skip(long n) {
-            need(n);
-            pos += (int) n;
-        }
-
-        int u8() {
-            need(1);
-            return b[pos++] & 0xff;
-        }
-
-        int u16() {
-            need(2);
-            int v = (b[pos] & 0xff) | (b[pos + 1] & 0xff) << 8;
-            pos += 2;
-            return v;
-        }
-
-        int u32() {
-            need(4);
-            int v = LineProgram.u32(b, pos);
-            pos += 4;
-            return v;
-        }
-
-        long u64() {
-            long lo = Integer.toUnsignedLong(u32());
-            return lo | (long) u32() << 32;
-        }
-
-        /** An n-byte little-endian address (bytes past the eighth are skipped). */
-        long address(int n) {
-            need(n);
-            long v = 0;
-            for (int i = 0; i < Math.min(n, 8); i++) {
-                v |= (long) (b[pos + i] & 0xff) << (8 * i);
-            }
-            pos += n;
-            return v;
-        }
-
-        long uleb() {
-            long v = 0;
-            int shift = 0;
-            while (true) {
-                int x = u8();
-                if (shift < 64) {
-                    v |= (long) (x & 0x7f) << shift;
-                }
-                shift += 7;
-                if ((x & 0x80) == 0) {
-                    return v;
-                }
-            }
-        }
-
-        long sleb() {
-            long v = 0;
-            int shift = 0;
-            int x;
-            do {
-                x = u8();
-                if (shift < 64) {
-                    v |= (long) (x & 0x7f) << shift;
-                }
-                shift += 7;
-            } while ((x & 0x80) != 0);
-            if (shift < 64 && (x & 0x40) != 0) {
-                v |= -1L << shift;
-            }
-            return v;
-        }
-
-        String cstr() {
-            int e = pos;
-            while (e < end && b[e] != 0) {
-                e++;
-            }
-            if (e >= end) {
-                throw new Malformed();
-            }
-            String s = new String(b, pos, e - pos, StandardCharsets.UTF_8);
-            pos = e + 1;
-            return s;
-        }
     }
 }
