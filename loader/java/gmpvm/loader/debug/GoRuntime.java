@@ -31,12 +31,17 @@ public final class GoRuntime {
     private final long sched;
     /** Go's allp is a slice (pointer, length, capacity); gmpvm's an array of _MaxGomaxprocs pointers. */
     private final boolean allpSlice;
+    /** Go's words for g statuses, P statuses and wait reasons, by number (from the layout's constants). */
+    private final Map<Long, String> gStatusWords, pStatusWords, waitReasonWords;
 
     public GoRuntime(GuestMemory mem, DebugInfo info) {
         this.mem = mem;
         this.info = info;
         this.layout = info.runtimeLayout();
         this.allpSlice = layout.variableType("runtime.allp").map(t -> t.startsWith("[]")).orElse(false);
+        this.gStatusWords = words("_G[a-z]\\w*", n -> n.substring(2).replace("_unused", ""));
+        this.pStatusWords = words("_P[a-z]\\w*", n -> n.substring(2));
+        this.waitReasonWords = words("waitReason\\w+", WaitReasons::text);
         this.allgs = info.symbol("runtime.allgs");
         this.allglen = info.symbol("runtime.allglen");
         this.allm = info.symbol("runtime.allm");
@@ -221,24 +226,29 @@ public final class GoRuntime {
      */
     public String statusName(long status) {
         long scan = status & 0x1000;
-        long s = status & ~0x1000L;
-        for (Map.Entry<String, Long> e : layout.all().entrySet()) {
-            if (e.getKey().matches("_G[a-z]\\w*") && e.getValue() == s) {
-                String n = e.getKey().substring(2).replace("_unused", "");
-                return (scan != 0 ? "scan" : "") + n;
-            }
-        }
-        return "status " + status;
+        String n = gStatusWords.get(status & ~0x1000L);
+        return n == null ? "status " + status : (scan != 0 ? "scan" : "") + n;
     }
 
-    /** Go's text for a wait reason (runtime2.go's waitReasonStrings), found by go_asm.h's name for the number. */
+    /** Go's text for a wait reason (runtime2.go's waitReasonStrings), found by the layout's name for the number. */
     public String waitReason(int reason) {
+        String n = waitReasonWords.get((long) reason);
+        return n == null ? "wait reason " + reason : n;
+    }
+
+    /**
+     * The words for the numbers of the layout's constants whose names match pattern (the first
+     * name for a number wins), as word makes them of the names.
+     */
+    private Map<Long, String> words(String pattern, java.util.function.Function<String, String> word) {
+        Map<Long, String> out = new java.util.HashMap<>();
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(pattern);
         for (Map.Entry<String, Long> e : layout.all().entrySet()) {
-            if (e.getKey().startsWith("waitReason") && e.getValue() == reason) {
-                return WaitReasons.text(e.getKey());
+            if (p.matcher(e.getKey()).matches()) {
+                out.putIfAbsent(e.getValue(), word.apply(e.getKey()));
             }
         }
-        return "wait reason " + reason;
+        return out;
     }
 
     // ------------------------------------------------------------------ m
@@ -316,12 +326,8 @@ public final class GoRuntime {
 
     /** Go's word for a P status: {@code idle}, {@code running}… */
     public String pStatusName(long status) {
-        for (Map.Entry<String, Long> e : layout.all().entrySet()) {
-            if (e.getKey().matches("_P[a-z]\\w*") && e.getValue() == status) {
-                return e.getKey().substring(2);
-            }
-        }
-        return "status " + status;
+        String n = pStatusWords.get(status);
+        return n == null ? "status " + status : n;
     }
 
     /** allp[0..gomaxprocs). */
