@@ -4,13 +4,16 @@ import static gmpvm.emulator.cpu.Insn.K_IMM;
 import static gmpvm.emulator.cpu.Insn.K_MEM;
 import static gmpvm.emulator.cpu.Insn.K_REG;
 import static gmpvm.emulator.cpu.Insn.K_REL;
+import static gmpvm.emulator.cpu.Insn.K_XMM;
 
 /**
  * Chooses, once per decoded instruction, a specialised handler for the forms that dominate real
  * code (register and immediate ALU operations on 32/64-bit operands, plain loads and stores,
- * LEA, branches, CALL/RET, PUSH/POP). The interpreter runs those inline; everything else takes
- * the general path. A handler must behave exactly as the general path does — the native
- * differential tests run through both.
+ * LEA, branches, CALL/RET, PUSH/POP, and the SSE/SSE2 forms of {@link SseFast}). The interpreter
+ * runs those inline; everything else takes the general path. A handler must behave exactly as the
+ * general path does — the native differential tests run through both; an SSE handler may decline
+ * an instruction at run time (a floating-point case it cannot be sure of), which then takes the
+ * general path.
  */
 final class FastPath {
     static final int GENERAL = 1;
@@ -29,6 +32,20 @@ final class FastPath {
     static final int MOVZX_B = 56, MOVZX_W = 57, MOVSXD = 58, CMP_RM64 = 59, CMP_RM32 = 60;
     static final int ADD_RM64 = 61, ADD_RM32 = 62, SUB_RM64 = 63, SUB_RM32 = 64, ADD_MR64 = 65;
     static final int TEST_RI8 = 66, CMP_RI8 = 67, STORE8 = 68, IMUL_RR64 = 69, IMUL_RR32 = 70;
+    // SSE (see SseFast): 128-bit moves, scalar moves, MOVD/MOVQ
+    static final int X_MOV = 71, X_LOAD_A = 72, X_LOAD_U = 73, X_STORE_A = 74, X_STORE_U = 75;
+    static final int X_MOVSD_LOAD = 76, X_MOVSS_LOAD = 77, X_MOVSD_STORE = 78, X_MOVSS_STORE = 79;
+    static final int X_MOVSD_RR = 80, X_MOVSS_RR = 81, X_MOVQ_TO_XMM = 82, X_MOVQ_TO_GPR = 83, X_MOVQ_STORE = 84;
+    // bitwise and packed integers (each group in SseFast's op order)
+    static final int X_XOR = 85, X_AND = 86, X_OR = 87, X_ANDN = 88;
+    static final int X_PADDD = 89, X_PSUBD = 90, X_PADDQ = 91, X_PSUBQ = 92;
+    static final int X_PMULUDQ = 93, X_PSHUFD = 94, X_PUNPCKLDQ = 95, X_PUNPCKLQDQ = 96, X_PUNPCKHQDQ = 97;
+    static final int X_PCMPEQB = 98, X_PMOVMSKB = 99;
+    static final int X_PSLLQ_I = 100, X_PSRLQ_I = 101, X_PSLLD_I = 102, X_PSRLD_I = 103;
+    // double precision
+    static final int X_ADDSD = 104, X_SUBSD = 105, X_MULSD = 106, X_DIVSD = 107;
+    static final int X_ADDPD = 108, X_SUBPD = 109, X_MULPD = 110, X_DIVPD = 111;
+    static final int X_COMISD = 112, X_CVTSI2SD = 113, X_CVTTSD2SI = 114;
 
     private FastPath() {
     }
@@ -108,6 +125,73 @@ final class FastPath {
                 return i.size1 == 1 ? MOVZX_B : MOVZX_W;
             case MOVSXD:
                 return wide && i.kind0 == K_REG ? MOVSXD : GENERAL;
+            default:
+                return sse(i);
+        }
+    }
+
+    /** The SSE handlers: by the instruction and the kinds of its operands. */
+    private static int sse(Insn i) {
+        boolean xx = i.kind0 == K_XMM && i.kind1 == K_XMM;
+        boolean xm = i.kind0 == K_XMM && i.kind1 == K_MEM;
+        boolean mx = i.kind0 == K_MEM && i.kind1 == K_XMM;
+        boolean vw = xx || xm; // XMM destination, XMM or memory source
+        switch (i.op) {
+            case MOVAPS: case MOVAPD: case MOVDQA:
+                return xx ? X_MOV : xm ? X_LOAD_A : mx ? X_STORE_A : GENERAL;
+            case MOVUPS: case MOVUPD: case MOVDQU:
+                return xx ? X_MOV : xm ? X_LOAD_U : mx ? X_STORE_U : GENERAL;
+            case MOVSD:
+                return xx ? X_MOVSD_RR : xm ? X_MOVSD_LOAD : mx ? X_MOVSD_STORE : GENERAL;
+            case MOVSS:
+                return xx ? X_MOVSS_RR : xm ? X_MOVSS_LOAD : mx ? X_MOVSS_STORE : GENERAL;
+            case MOVD: case MOVQ:
+                if (i.kind0 == K_XMM && (i.kind1 == K_REG && i.reg1 < 16 || i.kind1 == K_MEM || i.kind1 == K_XMM)) {
+                    return X_MOVQ_TO_XMM;
+                }
+                if (i.kind0 == K_REG && i.reg0 < 16 && i.kind1 == K_XMM) {
+                    return X_MOVQ_TO_GPR;
+                }
+                return mx ? X_MOVQ_STORE : GENERAL;
+            case PXOR: case XORPS: case XORPD: return vw ? X_XOR : GENERAL;
+            case PAND: case ANDPS: case ANDPD: return vw ? X_AND : GENERAL;
+            case POR: case ORPS: case ORPD: return vw ? X_OR : GENERAL;
+            case PANDN: case ANDNPS: case ANDNPD: return vw ? X_ANDN : GENERAL;
+            case PADDD: return vw ? X_PADDD : GENERAL;
+            case PSUBD: return vw ? X_PSUBD : GENERAL;
+            case PADDQ: return vw ? X_PADDQ : GENERAL;
+            case PSUBQ: return vw ? X_PSUBQ : GENERAL;
+            case PMULUDQ: return vw ? X_PMULUDQ : GENERAL;
+            case PSHUFD: return vw ? X_PSHUFD : GENERAL;
+            case PUNPCKLDQ: return vw ? X_PUNPCKLDQ : GENERAL;
+            case PUNPCKLQDQ: case UNPCKLPD: return vw ? X_PUNPCKLQDQ : GENERAL;
+            case PUNPCKHQDQ: case UNPCKHPD: return vw ? X_PUNPCKHQDQ : GENERAL;
+            case PCMPEQB: return vw ? X_PCMPEQB : GENERAL;
+            case PMOVMSKB: return i.kind0 == K_REG && i.reg0 < 16 && i.kind1 == K_XMM ? X_PMOVMSKB : GENERAL;
+            case PSLLQ: case PSRLQ: case PSLLD: case PSRLD: {
+                if (i.kind0 != K_XMM || i.kind1 != K_IMM) {
+                    return GENERAL;
+                }
+                switch (i.op) {
+                    case PSLLQ: return X_PSLLQ_I;
+                    case PSRLQ: return X_PSRLQ_I;
+                    case PSLLD: return X_PSLLD_I;
+                    default: return X_PSRLD_I;
+                }
+            }
+            case ADDSD: return vw ? X_ADDSD : GENERAL;
+            case SUBSD: return vw ? X_SUBSD : GENERAL;
+            case MULSD: return vw ? X_MULSD : GENERAL;
+            case DIVSD: return vw ? X_DIVSD : GENERAL;
+            case ADDPD: return vw ? X_ADDPD : GENERAL;
+            case SUBPD: return vw ? X_SUBPD : GENERAL;
+            case MULPD: return vw ? X_MULPD : GENERAL;
+            case DIVPD: return vw ? X_DIVPD : GENERAL;
+            case UCOMISD: case COMISD: return vw ? X_COMISD : GENERAL;
+            case CVTSI2SD:
+                return i.kind0 == K_XMM && (i.kind1 == K_REG && i.reg1 < 16 || i.kind1 == K_MEM) ? X_CVTSI2SD : GENERAL;
+            case CVTTSD2SI:
+                return i.kind0 == K_REG && i.reg0 < 16 && (i.kind1 == K_XMM || i.kind1 == K_MEM) ? X_CVTTSD2SI : GENERAL;
             default:
                 return GENERAL;
         }

@@ -127,8 +127,12 @@ final class Ieee {
         return (s.mxcsr & Mxcsr.RC_MASK) == 0;
     }
 
-    /** A binary64 operand the fast paths accept: zero or normal with |exponent| <= 480. */
-    private static boolean fast64(long x) {
+    /**
+     * A binary64 operand the fast paths accept: zero or normal with |exponent| <= 480. Sums,
+     * products and quotients of two such values are neither tiny nor overflowing, so DAZ, FTZ
+     * and every exception but PE are out of play.
+     */
+    static boolean fast64(long x) {
         int e = (int) (x >>> 52) & 0x7ff;
         return e - 543 >= 0 && e - 543 < 961 || (x << 1) == 0;
     }
@@ -163,16 +167,7 @@ final class Ieee {
         if (nearest(s)) {
             if (f == F64) {
                 if (fast64(a) && fast64(b)) {
-                    double x = Double.longBitsToDouble(a), y = Double.longBitsToDouble(b);
-                    if (sub) {
-                        y = -y;
-                    }
-                    double r = x + y;
-                    double bb = r - x;
-                    if ((x - (r - bb)) + (y - bb) != 0) {
-                        s.fpx |= PE;
-                    }
-                    return Double.doubleToRawLongBits(r);
+                    return add64(s, a, b, sub);
                 }
             } else if (fast32(a) && fast32(b)) {
                 double x = f32(a), y = f32(b);
@@ -231,16 +226,48 @@ final class Ieee {
         return round(s, f, sum.signum() < 0, sum.abs(), e, false);
     }
 
+    /**
+     * a + b (a - b when {@code sub}) in round-to-nearest for {@link #fast64} operands: Java's
+     * sum, inexact (PE into {@code s.fpx}) when the TwoSum error term is not zero.
+     */
+    static long add64(CpuState s, long a, long b, boolean sub) {
+        double x = Double.longBitsToDouble(a), y = Double.longBitsToDouble(b);
+        if (sub) {
+            y = -y;
+        }
+        double r = x + y;
+        double bb = r - x;
+        if ((x - (r - bb)) + (y - bb) != 0) {
+            s.fpx |= PE;
+        }
+        return Double.doubleToRawLongBits(r);
+    }
+
+    /** a * b in round-to-nearest for {@link #fast64} operands; PE when the FMA residual is not zero. */
+    static long mul64(CpuState s, long a, long b) {
+        double x = Double.longBitsToDouble(a), y = Double.longBitsToDouble(b);
+        double r = x * y;
+        if (Math.fma(x, y, -r) != 0) {
+            s.fpx |= PE;
+        }
+        return Double.doubleToRawLongBits(r);
+    }
+
+    /** a / b in round-to-nearest for {@link #fast64} operands, b not zero; PE when the FMA residual is not zero. */
+    static long div64(CpuState s, long a, long b) {
+        double x = Double.longBitsToDouble(a), y = Double.longBitsToDouble(b);
+        double q = x / y;
+        if (Math.fma(q, y, -x) != 0) {
+            s.fpx |= PE;
+        }
+        return Double.doubleToRawLongBits(q);
+    }
+
     static long mul(CpuState s, Fmt f, long a, long b) {
         if (nearest(s)) {
             if (f == F64) {
                 if (fast64(a) && fast64(b)) {
-                    double x = Double.longBitsToDouble(a), y = Double.longBitsToDouble(b);
-                    double r = x * y;
-                    if (Math.fma(x, y, -r) != 0) {
-                        s.fpx |= PE;
-                    }
-                    return Double.doubleToRawLongBits(r);
+                    return mul64(s, a, b);
                 }
             } else if (fast32(a) && fast32(b)) {
                 double d = (double) f32(a) * f32(b);
@@ -279,12 +306,7 @@ final class Ieee {
         if (nearest(s)) {
             if (f == F64) {
                 if (fast64(a) && fast64(b) && (b << 1) != 0) {
-                    double x = Double.longBitsToDouble(a), y = Double.longBitsToDouble(b);
-                    double q = x / y;
-                    if (Math.fma(q, y, -x) != 0) {
-                        s.fpx |= PE;
-                    }
-                    return Double.doubleToRawLongBits(q);
+                    return div64(s, a, b);
                 }
             } else if (fast32(a) && fast32(b) && (b & 0x7fffffffL) != 0) {
                 double x = f32(a), y = f32(b);

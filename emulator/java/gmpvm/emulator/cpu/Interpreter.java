@@ -28,6 +28,8 @@ public final class Interpreter {
     private final long[] cTag = new long[CTLB];
     private final CodePage[] cPage = new CodePage[CTLB];
     private final long[] tmp = new long[1];
+    /** A 128-bit operand (low, high) for the SSE handlers. */
+    private final long[] vec = new long[2];
     /**
      * Return prediction: each CALL remembers itself here, so the matching RET finds the
      * instruction after the call without a lookup even when one function is called from many
@@ -321,7 +323,8 @@ public final class Interpreter {
 
     /**
      * Executes one instruction and returns the next, or null after a SYSCALL. The common forms
-     * run inline here (see {@link FastPath}); the rest go through {@link #execGeneral}.
+     * run inline here (see {@link FastPath}); the rest go through {@link #execGeneral}, as do the
+     * SSE cases an {@link SseFast} handler declines (it returns false having changed nothing).
      */
     private Insn exec(CpuState s, Insn i) {
         long[] r = s.r;
@@ -490,9 +493,55 @@ public final class Interpreter {
             }
             case FastPath.NOP:
                 return next(i);
+
+            case FastPath.X_MOV: SseFast.move128(s, i); return next(i);
+            case FastPath.X_LOAD_A: if (SseFast.load128(s, mem, i, vec, true)) return next(i); break;
+            case FastPath.X_LOAD_U: if (SseFast.load128(s, mem, i, vec, false)) return next(i); break;
+            case FastPath.X_STORE_A: if (SseFast.store128(s, mem, i, true)) return next(i); break;
+            case FastPath.X_STORE_U: if (SseFast.store128(s, mem, i, false)) return next(i); break;
+            case FastPath.X_MOVSD_LOAD: SseFast.loadScalar(s, mem, i, true); return next(i);
+            case FastPath.X_MOVSS_LOAD: SseFast.loadScalar(s, mem, i, false); return next(i);
+            case FastPath.X_MOVSD_STORE: SseFast.storeScalar(s, mem, i, true); return next(i);
+            case FastPath.X_MOVSS_STORE: SseFast.storeScalar(s, mem, i, false); return next(i);
+            case FastPath.X_MOVSD_RR: s.xmmLo[i.reg0] = s.xmmLo[i.reg1]; return next(i);
+            case FastPath.X_MOVSS_RR: SseFast.moveSs(s, i); return next(i);
+            case FastPath.X_MOVQ_TO_XMM: SseFast.movqToXmm(s, mem, i); return next(i);
+            case FastPath.X_MOVQ_TO_GPR: r[i.reg0] = i.size == 8 ? s.xmmLo[i.reg1] : s.xmmLo[i.reg1] & 0xffffffffL; return next(i);
+            case FastPath.X_MOVQ_STORE: SseFast.storeScalar(s, mem, i, i.size == 8); return next(i);
+            case FastPath.X_XOR: if (SseFast.logic(s, mem, i, vec, 0)) return next(i); break;
+            case FastPath.X_AND: if (SseFast.logic(s, mem, i, vec, 1)) return next(i); break;
+            case FastPath.X_OR: if (SseFast.logic(s, mem, i, vec, 2)) return next(i); break;
+            case FastPath.X_ANDN: if (SseFast.logic(s, mem, i, vec, 3)) return next(i); break;
+            case FastPath.X_PADDD: if (SseFast.addSub(s, mem, i, vec, 0)) return next(i); break;
+            case FastPath.X_PSUBD: if (SseFast.addSub(s, mem, i, vec, 1)) return next(i); break;
+            case FastPath.X_PADDQ: if (SseFast.addSub(s, mem, i, vec, 2)) return next(i); break;
+            case FastPath.X_PSUBQ: if (SseFast.addSub(s, mem, i, vec, 3)) return next(i); break;
+            case FastPath.X_PMULUDQ: if (SseFast.pmuludq(s, mem, i, vec)) return next(i); break;
+            case FastPath.X_PSHUFD: if (SseFast.pshufd(s, mem, i, vec)) return next(i); break;
+            case FastPath.X_PUNPCKLDQ: if (SseFast.unpack(s, mem, i, vec, 0)) return next(i); break;
+            case FastPath.X_PUNPCKLQDQ: if (SseFast.unpack(s, mem, i, vec, 1)) return next(i); break;
+            case FastPath.X_PUNPCKHQDQ: if (SseFast.unpack(s, mem, i, vec, 2)) return next(i); break;
+            case FastPath.X_PCMPEQB: if (SseFast.pcmpeqb(s, mem, i, vec)) return next(i); break;
+            case FastPath.X_PMOVMSKB: SseFast.pmovmskb(s, i); return next(i);
+            case FastPath.X_PSLLQ_I: SseFast.shiftImm(s, i, 0); return next(i);
+            case FastPath.X_PSRLQ_I: SseFast.shiftImm(s, i, 1); return next(i);
+            case FastPath.X_PSLLD_I: SseFast.shiftImm(s, i, 2); return next(i);
+            case FastPath.X_PSRLD_I: SseFast.shiftImm(s, i, 3); return next(i);
+            case FastPath.X_ADDSD: if (SseFast.scalar64(s, mem, i, 0)) return next(i); break;
+            case FastPath.X_SUBSD: if (SseFast.scalar64(s, mem, i, 1)) return next(i); break;
+            case FastPath.X_MULSD: if (SseFast.scalar64(s, mem, i, 2)) return next(i); break;
+            case FastPath.X_DIVSD: if (SseFast.scalar64(s, mem, i, 3)) return next(i); break;
+            case FastPath.X_ADDPD: if (SseFast.packed64(s, mem, i, vec, 0)) return next(i); break;
+            case FastPath.X_SUBPD: if (SseFast.packed64(s, mem, i, vec, 1)) return next(i); break;
+            case FastPath.X_MULPD: if (SseFast.packed64(s, mem, i, vec, 2)) return next(i); break;
+            case FastPath.X_DIVPD: if (SseFast.packed64(s, mem, i, vec, 3)) return next(i); break;
+            case FastPath.X_COMISD: if (SseFast.comisd(s, mem, i)) return next(i); break;
+            case FastPath.X_CVTSI2SD: if (SseFast.cvtsi2sd(s, mem, i)) return next(i); break;
+            case FastPath.X_CVTTSD2SI: if (SseFast.cvttsd2si(s, mem, i)) return next(i); break;
             default:
-                return execGeneral(s, i);
+                break;
         }
+        return execGeneral(s, i);
     }
 
     private Insn arith(CpuState s, Insn i, int op, int size, long dst, long src, long res) {

@@ -343,6 +343,20 @@ public final class GuestMemory {
         return (read32(addr) & 0xffffffffL) | (long) read32(addr + 4) << 32;
     }
 
+    /**
+     * Reads the 16 bytes at {@code addr} into {@code out[0]} (low quadword) and {@code out[1]}
+     * with one TLB lookup. The caller guarantees they lie within one page ({@code addr}'s offset
+     * at most {@code Page.SIZE - 16}); a fault is reported at {@code addr}, as {@link #read64}'s.
+     */
+    public void read128(long addr, long[] out) {
+        int off = (int) addr & (int) Page.MASK;
+        long pn = addr >>> Page.SHIFT;
+        int i = (int) pn & TLB_MASK;
+        ByteBuffer d = rTag[i] == pn ? rData[i] : readPage(addr);
+        out[0] = d.getLong(off);
+        out[1] = d.getLong(off + 8);
+    }
+
     /** Reads size (1, 2, 4 or 8) bytes, zero-extended. */
     public long read(long addr, int size) {
         switch (size) {
@@ -402,6 +416,19 @@ public final class GuestMemory {
         checkWritable(addr, 8);
         write32(addr, (int) v);
         write32(addr + 4, (int) (v >>> 32));
+    }
+
+    /**
+     * Writes lo and hi as the 16 bytes at {@code addr} with one TLB lookup; the caller
+     * guarantees they lie within one page (see {@link #read128}).
+     */
+    public void write128(long addr, long lo, long hi) {
+        int off = (int) addr & (int) Page.MASK;
+        long pn = addr >>> Page.SHIFT;
+        int i = (int) pn & TLB_MASK;
+        ByteBuffer d = wTag[i] == pn ? wData[i] : writePage(addr);
+        d.putLong(off, lo);
+        d.putLong(off + 8, hi);
     }
 
     /** Writes the low size (1, 2, 4 or 8) bytes of v. */
