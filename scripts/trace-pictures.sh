@@ -7,14 +7,17 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
+# programs are named relative to the checkout, as TracePicturesTest names them: the path is the
+# program's argv[0], which Go's runtime copies, so its length shifts a Go run's timings
+cd "$here"
 built_go=
 while IFS=$'\t' read -r name example runopts svgopts title; do
   case "$name" in ''|'#'*) continue ;; esac
   case "$example" in
     go/*) # a Go example (examples/go/NAME) built by Go's toolchain, run with Go's own runtime
       if [ -z "$built_go" ]; then "$here/scripts/build-go-examples.sh" >/dev/null; built_go=1; fi
-      program="$here/target/go-examples/${example#go/}" ;;
-    *) program="$here/runtime-asm/examples/$example" ;;
+      program="target/go-examples/${example#go/}" ;;
+    *) program="runtime-asm/examples/$example" ;;
   esac
   # shellcheck disable=SC2086 # the option columns are word lists
   "$here/gmpvm" run $runopts --trace "$tmp/$name.json" "$program" >/dev/null 2>&1
