@@ -1,6 +1,8 @@
 package gmpvm.bench;
 
 import gmpvm.emulator.cpu.CpuState;
+import gmpvm.emulator.cpu.Interpreter;
+import gmpvm.emulator.cpu.Stop;
 import gmpvm.emulator.memory.GuestMemory;
 import gmpvm.emulator.memory.Prot;
 
@@ -96,6 +98,17 @@ final class GuestCode {
     }
 
     /** Maps code at CODE (RX), a 64 KiB data area at DATA and a stack; returns a fresh thread state. */
+    /** Runs a copy of init in work until the guest's system call (the loop's end); the instructions retired. */
+    static long runToSyscall(Interpreter in, CpuState init, CpuState work) {
+        work.copyFrom(init);
+        work.retired = 0;
+        Stop st = in.run(work, Long.MAX_VALUE);
+        if (st != Stop.SYSCALL) {
+            throw new IllegalStateException("guest stopped with " + st);
+        }
+        return work.retired;
+    }
+
     static CpuState load(GuestMemory m, byte[] code) {
         m.map(CODE, 0x10000, Prot.RW);
         m.writeBytes(CODE, code);

@@ -2,7 +2,6 @@ package gmpvm.bench;
 
 import gmpvm.emulator.cpu.CpuState;
 import gmpvm.emulator.cpu.Interpreter;
-import gmpvm.emulator.cpu.Stop;
 import gmpvm.emulator.memory.GuestMemory;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -49,13 +48,7 @@ public class InterpreterBench {
     }
 
     private long runToSyscall(Interpreter in, CpuState init) {
-        work.copyFrom(init);
-        work.retired = 0;
-        Stop st = in.run(work, Long.MAX_VALUE);
-        if (st != Stop.SYSCALL) {
-            throw new IllegalStateException("guest stopped with " + st);
-        }
-        return work.retired;
+        return GuestCode.runToSyscall(in, init, work);
     }
 
     /** Ten register-only instructions per iteration (1,000,007 instructions per call). */

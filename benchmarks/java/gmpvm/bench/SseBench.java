@@ -2,7 +2,6 @@ package gmpvm.bench;
 
 import gmpvm.emulator.cpu.CpuState;
 import gmpvm.emulator.cpu.Interpreter;
-import gmpvm.emulator.cpu.Stop;
 import gmpvm.emulator.memory.GuestMemory;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -59,13 +58,7 @@ public class SseBench {
     }
 
     private long runToSyscall(Interpreter in, CpuState init) {
-        work.copyFrom(init);
-        work.retired = 0;
-        Stop st = in.run(work, Long.MAX_VALUE);
-        if (st != Stop.SYSCALL) {
-            throw new IllegalStateException("guest stopped with " + st);
-        }
-        return work.retired;
+        return GuestCode.runToSyscall(in, init, work);
     }
 
     /** MOVSD, MULSD m64, ADDSD and four integer instructions per iteration (700,007 per call). */

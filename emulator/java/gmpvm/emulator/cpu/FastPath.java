@@ -153,20 +153,6 @@ final class FastPath {
                     return X_MOVQ_TO_GPR;
                 }
                 return mx ? X_MOVQ_STORE : GENERAL;
-            case PXOR: case XORPS: case XORPD: return vw ? X_XOR : GENERAL;
-            case PAND: case ANDPS: case ANDPD: return vw ? X_AND : GENERAL;
-            case POR: case ORPS: case ORPD: return vw ? X_OR : GENERAL;
-            case PANDN: case ANDNPS: case ANDNPD: return vw ? X_ANDN : GENERAL;
-            case PADDD: return vw ? X_PADDD : GENERAL;
-            case PSUBD: return vw ? X_PSUBD : GENERAL;
-            case PADDQ: return vw ? X_PADDQ : GENERAL;
-            case PSUBQ: return vw ? X_PSUBQ : GENERAL;
-            case PMULUDQ: return vw ? X_PMULUDQ : GENERAL;
-            case PSHUFD: return vw ? X_PSHUFD : GENERAL;
-            case PUNPCKLDQ: return vw ? X_PUNPCKLDQ : GENERAL;
-            case PUNPCKLQDQ: case UNPCKLPD: return vw ? X_PUNPCKLQDQ : GENERAL;
-            case PUNPCKHQDQ: case UNPCKHPD: return vw ? X_PUNPCKHQDQ : GENERAL;
-            case PCMPEQB: return vw ? X_PCMPEQB : GENERAL;
             case PMOVMSKB: return i.kind0 == K_REG && i.reg0 < 16 && i.kind1 == K_XMM ? X_PMOVMSKB : GENERAL;
             case PSLLQ: case PSRLQ: case PSLLD: case PSRLD: {
                 if (i.kind0 != K_XMM || i.kind1 != K_IMM) {
@@ -179,22 +165,57 @@ final class FastPath {
                     default: return X_PSRLD_I;
                 }
             }
-            case ADDSD: return vw ? X_ADDSD : GENERAL;
-            case SUBSD: return vw ? X_SUBSD : GENERAL;
-            case MULSD: return vw ? X_MULSD : GENERAL;
-            case DIVSD: return vw ? X_DIVSD : GENERAL;
-            case ADDPD: return vw ? X_ADDPD : GENERAL;
-            case SUBPD: return vw ? X_SUBPD : GENERAL;
-            case MULPD: return vw ? X_MULPD : GENERAL;
-            case DIVPD: return vw ? X_DIVPD : GENERAL;
-            case UCOMISD: case COMISD: return vw ? X_COMISD : GENERAL;
             case CVTSI2SD:
                 return i.kind0 == K_XMM && (i.kind1 == K_REG && i.reg1 < 16 || i.kind1 == K_MEM) ? X_CVTSI2SD : GENERAL;
             case CVTTSD2SI:
                 return i.kind0 == K_REG && i.reg0 < 16 && (i.kind1 == K_XMM || i.kind1 == K_MEM) ? X_CVTTSD2SI : GENERAL;
-            default:
-                return GENERAL;
+            default: {
+                Integer h = XMM_SOURCE.get(i.op);
+                return h != null && vw ? h : GENERAL;
+            }
         }
+    }
+
+    /** The SSE handlers that need only an XMM destination and an XMM or memory source: by instruction. */
+    private static final java.util.Map<Op, Integer> XMM_SOURCE = xmmSource();
+
+    private static java.util.Map<Op, Integer> xmmSource() {
+        java.util.EnumMap<Op, Integer> m = new java.util.EnumMap<>(Op.class);
+        for (Op o : new Op[] {Op.PXOR, Op.XORPS, Op.XORPD}) {
+            m.put(o, X_XOR);
+        }
+        for (Op o : new Op[] {Op.PAND, Op.ANDPS, Op.ANDPD}) {
+            m.put(o, X_AND);
+        }
+        for (Op o : new Op[] {Op.POR, Op.ORPS, Op.ORPD}) {
+            m.put(o, X_OR);
+        }
+        for (Op o : new Op[] {Op.PANDN, Op.ANDNPS, Op.ANDNPD}) {
+            m.put(o, X_ANDN);
+        }
+        m.put(Op.PADDD, X_PADDD);
+        m.put(Op.PSUBD, X_PSUBD);
+        m.put(Op.PADDQ, X_PADDQ);
+        m.put(Op.PSUBQ, X_PSUBQ);
+        m.put(Op.PMULUDQ, X_PMULUDQ);
+        m.put(Op.PSHUFD, X_PSHUFD);
+        m.put(Op.PUNPCKLDQ, X_PUNPCKLDQ);
+        m.put(Op.PUNPCKLQDQ, X_PUNPCKLQDQ);
+        m.put(Op.UNPCKLPD, X_PUNPCKLQDQ);
+        m.put(Op.PUNPCKHQDQ, X_PUNPCKHQDQ);
+        m.put(Op.UNPCKHPD, X_PUNPCKHQDQ);
+        m.put(Op.PCMPEQB, X_PCMPEQB);
+        m.put(Op.ADDSD, X_ADDSD);
+        m.put(Op.SUBSD, X_SUBSD);
+        m.put(Op.MULSD, X_MULSD);
+        m.put(Op.DIVSD, X_DIVSD);
+        m.put(Op.ADDPD, X_ADDPD);
+        m.put(Op.SUBPD, X_SUBPD);
+        m.put(Op.MULPD, X_MULPD);
+        m.put(Op.DIVPD, X_DIVPD);
+        m.put(Op.UCOMISD, X_COMISD);
+        m.put(Op.COMISD, X_COMISD);
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     /** The first of each group of four is RR64, then RI64, RR32, RI32. */
