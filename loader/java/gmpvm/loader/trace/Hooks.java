@@ -76,8 +76,14 @@ final class Hooks {
             new Entry("runtime.preemptM", Kind.INSTANT, "preemptM: SIGURG sent"),
             new Entry("runtime.timeSleep", Kind.INSTANT, "timeSleep"),
             new Entry("runtime.checkTimers", Kind.INSTANT, "checkTimers"),
-            new Entry("runtime.stopTheWorld", Kind.INSTANT, "stopTheWorld: STW begins"),
-            new Entry("runtime.startTheWorld", Kind.INSTANT, "startTheWorld: STW ends"));
+            // on g0, in both runtimes: Go's garbage collector calls them directly, not through stopTheWorld
+            new Entry("runtime.stopTheWorldWithSema", Kind.INSTANT, "stopTheWorldWithSema: the world stops"),
+            new Entry("runtime.startTheWorldWithSema", Kind.INSTANT, "startTheWorldWithSema: the world starts again"),
+            // Go's garbage collector (gmpvm's runtime has none)
+            // (gcStart often returns at once, its trigger not met; a cycle that starts calls startCycle)
+            new Entry("runtime.(*gcControllerState).startCycle", Kind.INSTANT, "gcController.startCycle: a GC cycle begins"),
+            new Entry("runtime.gcMarkDone", Kind.INSTANT, "gcMarkDone: marking may be done"),
+            new Entry("runtime.gcMarkTermination", Kind.INSTANT, "gcMarkTermination: marking ends, sweeping begins"));
 
     /**
      * The routines after whose instructions the g in TLS may have changed: a context switch is

@@ -75,6 +75,8 @@ public final class SchedRecorder implements Watcher {
     private final Map<Integer, List<Ret>> returns = new HashMap<>();
     private final Map<Integer, Boolean> inSchedtrace = new HashMap<>();
     private final Map<Long, Long> spinningSince = new HashMap<>();
+    /** The goroutine whose run is open on each P (by P id). */
+    private final Map<Long, GRec> runningOn = new HashMap<>();
     private final Map<Long, Integer> mThread = new TreeMap<>();
     private final Map<Long, Boolean> pSeen = new TreeMap<>();
     private long[] lastRunq = new long[0];
@@ -518,9 +520,13 @@ public final class SchedRecorder implements Watcher {
         r.state = nw == gWaiting ? "waiting: " + why : stateName((int) nw);
         TraceEvent b = add("B", r.state, "gstate", TraceEvent.PID_GS, r.goid, now).arg("insn", machine.retired());
         if (old == gWaiting && nw == gRunnable) {
-            String by = c.curg != 0 && c.curg != gp ? gName(c.curg) : (c.mid >= 0 ? "M" + c.mid : "runtime");
+            // the waker is the M's goroutine if it is running; Go's GC also readies goroutines from
+            // g0 while the M's curg waits (mark termination), which is the M's doing, not curg's
+            GRec waker = c.curg != 0 && c.curg != gp ? gs.get(c.curg) : null;
+            boolean byG = waker != null && waker.runStart >= 0;
+            String by = byG ? gName(c.curg) : (c.mid >= 0 ? "M" + c.mid : "runtime");
             b.arg("by", by);
-            if (c.curg != 0 && c.curg != gp) {
+            if (byG) {
                 long byGoid = u64(c.curg + gGoid);
                 if (byGoid != 0) {
                     r.flowId = ++flows;
@@ -532,6 +538,17 @@ public final class SchedRecorder implements Watcher {
             r.runStart = now;
             r.runInsn = machine.retired();
             r.runP = c.pid;
+            if (c.pid >= 0) {
+                runningOn.put(c.pid, r);
+                int k = (int) c.pid;
+                if (k < lastPStatus.length && lastPStatus[k] != pRunning) {
+                    // Go's mark termination sets its goroutine running again while its P is still
+                    // _Pgcstop: the run, not the state, is what the P's track shows from here
+                    closePState(k, lastPStatus[k], pStatusSince[k], now);
+                    lastPStatus[k] = pRunning;
+                    pStatusSince[k] = now;
+                }
+            }
             r.runM = c.mid;
             if (c.pid >= 0) {
                 pSeen.put(c.pid, true);
@@ -596,6 +613,7 @@ public final class SchedRecorder implements Watcher {
         }
         runSlices++;
         r.runStart = -1;
+        runningOn.remove(r.runP, r);
     }
 
     private void flushCreated() {
@@ -677,6 +695,11 @@ public final class SchedRecorder implements Watcher {
             }
             runq[k] = qlen(p);
             status[k] = u32(p + pStatus);
+            if (runningOn.containsKey((long) k)) {
+                // a goroutine runs on it: Go's stopTheWorld sets its own P _Pgcstop while its
+                // goroutine goes on running (on g0), and the P's track shows that run, not a state
+                status[k] = pRunning;
+            }
         }
         if (force || !java.util.Arrays.equals(runq, lastRunq)) {
             TraceEvent c = add("C", "runq", "counter", TraceEvent.PID_PS, 0, now);

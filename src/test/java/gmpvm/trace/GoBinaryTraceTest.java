@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Traces of binaries built by Go's toolchain, read through their DWARF: Go's own scheduler
@@ -76,6 +78,40 @@ class GoBinaryTraceTest {
         assertEquals(10_000, go.runs().get(5L));
         assertEquals(ours.waits(), go.waits(), "wait reasons per goroutine");
         assertEquals(ours.fns().keySet(), go.fns().keySet(), "the same goroutine ids");
+    }
+
+    /** Every Go test program's trace is well formed (runs, states, flows, P states), at GOMAXPROCS=2 on 2 CPUs. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sleep", "timers", "gc", "maps", "deferrecover", "panicexit", "fmtfloat", "preempt",
+        "mutexwg", "selecttimeout", "chanpipeline", "goviews"})
+    void everyGoProgramsTraceIsWellFormed(String name) throws Exception {
+        byte[] goElf = Files.readAllBytes(TestPrograms.buildGo(Path.of("src/test/resources/programs/go"), name));
+        TraceRun.Result r = TraceRun.run(goElf, true, 2, 2, "GOMAXPROCS=2");
+        var events = TraceFile.parse(r.json());
+        TraceRecorderTest.TraceValidator.check(events);
+        assertTrue(story(events).runs().getOrDefault(1L, 0) > 0, "main ran");
+    }
+
+    /** Go's garbage collector in the trace: each cycle begins, stops the world twice, ends marking. */
+    @Test
+    void goGarbageCollectionCyclesAreRecorded() throws Exception {
+        byte[] goElf = Files.readAllBytes(TestPrograms.buildGo(Path.of("src/test/resources/programs/go"), "gc"));
+        TraceRun.Result r = TraceRun.run(goElf, true, 1, 2, "GOMAXPROCS=2");
+        assertEquals(0, r.status(), r.err());
+        var events = TraceFile.parse(r.json());
+        TraceRecorderTest.TraceValidator.check(events);
+        Map<String, Integer> instants = new TreeMap<>();
+        for (TraceEvent e : events) {
+            if (e.ph().equals("i") && "runtime".equals(e.cat())) {
+                instants.merge(e.name(), 1, Integer::sum);
+            }
+        }
+        int cycles = instants.getOrDefault("startCycle", 0);
+        assertTrue(cycles >= 2, "the program collects garbage: " + instants);
+        assertEquals(cycles, instants.getOrDefault("gcMarkTermination", 0), instants.toString());
+        assertTrue(instants.getOrDefault("stopTheWorldWithSema", 0) >= 2 * cycles, "two stops of the world per cycle: " + instants);
+        assertEquals(instants.get("stopTheWorldWithSema"), instants.get("startTheWorldWithSema"), instants.toString());
+        assertTrue(story(events).fns().containsValue("runtime.gcBgMarkWorker"), "the mark workers are goroutines too");
     }
 
     @Test

@@ -178,9 +178,12 @@ class TraceRecorderTest {
             }
             for (Map.Entry<String, List<TraceEvent>> p : perP.entrySet()) {
                 long end = -1;
+                TraceEvent before = null;
                 for (TraceEvent x : p.getValue()) {
-                    assertTrue(x.ts() >= end, "slices on " + p.getKey() + " overlap at " + x);
+                    final TraceEvent b = before;
+                    assertTrue(x.ts() >= end, () -> "slices on " + p.getKey() + " overlap: " + b + " and " + x);
                     end = x.ts() + x.dur();
+                    before = x;
                 }
             }
         }
