@@ -13,6 +13,7 @@ break runtime.park_m
 continue
 bt
 info goroutines
+info goroutines user
 info ps
 delete
 next-switch

@@ -4,6 +4,7 @@ import gmpvm.emulator.GuestThread;
 import gmpvm.emulator.cpu.CpuState;
 import gmpvm.emulator.debug.Hook;
 import gmpvm.emulator.debug.StopEvent;
+import gmpvm.loader.debug.DebugInfo;
 import gmpvm.loader.debug.GoRuntime;
 import gmpvm.loader.debug.SwitchTracker;
 import java.io.PrintStream;
@@ -23,8 +24,9 @@ final class GoCommands {
     }
 
     static void register(CommandTable t) {
-        t.add("info goroutines", List.of("i goroutines"), "info goroutines",
-                "Every goroutine: goid, status, wait reason (Go's words), M, P, where (symbol and line), stack bounds.",
+        t.add("info goroutines", List.of("i goroutines"), "info goroutines [user]",
+                "Every goroutine: goid, status, wait reason (Go's words), M, P, where (symbol and line), stack bounds; "
+                        + "with user, where is its innermost frame outside the runtime.",
                 GoCommands::goroutines);
         t.add("goroutine", List.of(), "goroutine N backtrace|bt",
                 "Backtrace of goroutine N: from its thread's registers if it runs, else from its saved g.sched.",
@@ -71,11 +73,17 @@ final class GoCommands {
     private static void goroutines(Session s, String a) {
         GoRuntime go = s.requireGo();
         PrintStream o = s.out();
+        boolean user = a.strip().equals("user");
+        if (!user && !a.isBlank()) {
+            throw new IllegalArgumentException("Usage: info goroutines [user]");
+        }
         long current = go.gOf(s.thread());
-        o.println("  Goid  Status     Wait reason       M    P    Where                                         Stack");
+        o.println("  Goid  Status     Wait reason       M    P    Where" + (user ? " (user code)" : "            ")
+                + "                             Stack");
         for (GoRuntime.G g : go.allGs()) {
             GuestThread on = threadRunning(s, g.addr());
             long pc = on != null ? on.cpu().rip : g.schedPc();
+            String at = user ? userFrame(s, go, g, on, pc) : where(go, pc);
             String m = "-";
             String p = "-";
             if (g.m() != 0) {
@@ -88,8 +96,35 @@ final class GoCommands {
             String status = go.statusName(g.status());
             String reason = status.equals("waiting") ? go.waitReason(g.waitreason()) : "";
             o.printf("%s %-5d %-10s %-17s %-4s %-4s %-45s [0x%x, 0x%x)%n", g.addr() == current ? "*" : " ", g.goid(), status,
-                    reason, m, p, where(go, pc), g.stackLo(), g.stackHi());
+                    reason, m, p, at, g.stackLo(), g.stackHi());
         }
+    }
+
+    /**
+     * Where g's innermost frame outside the runtime is, as backtrace names a frame (a return
+     * address's line is its call's); where g stands when every frame is the runtime's (its own
+     * goroutines). A frame is the runtime's when its function is in package runtime or its source
+     * is (Go's time.Sleep and sync.runtime_Semacquire live in runtime/time.go and runtime/sema.go).
+     */
+    private static String userFrame(Session s, GoRuntime go, GoRuntime.G g, GuestThread on, long pc) {
+        long sp = on != null ? on.cpu().r[CpuState.RSP] : g.schedSp();
+        long bp = on != null ? on.cpu().r[CpuState.RBP] : g.schedBp();
+        try {
+            List<Long> frames = ViewCommands.framePcs(s, pc, sp, bp);
+            for (int n = 0; n < frames.size(); n++) {
+                long f = frames.get(n);
+                var sym = go.info().symbolAt(f);
+                var src = go.info().line(n == 0 ? f : f - 1);
+                boolean runtimeSource = src != null && (src.file().startsWith("runtime/") || src.file().contains("/runtime/"));
+                if (sym != null && !DebugInfo.symbolName(sym.name()).startsWith("runtime.") && !runtimeSource) {
+                    String line = go.info().shortLine(n == 0 ? f : f - 1);
+                    return go.info().describe(f) + (line == null ? "" : " at " + line);
+                }
+            }
+        } catch (RuntimeException e) {
+            // an unreadable frame: show where it stands
+        }
+        return where(go, pc);
     }
 
     private static void goroutine(Session s, String a) {

@@ -392,15 +392,26 @@ final class ViewCommands {
     /** Frames from (pc, sp, bp): frame 0 at pc; at a function's first instruction the return address is at SP. */
     static void backtrace(Session s, long pc, long sp, long bp) {
         PrintStream o = s.out();
-        int n = 0;
-        o.println(frame(s, n++, pc));
+        List<Long> pcs = framePcs(s, pc, sp, bp);
+        for (int n = 0; n < pcs.size(); n++) {
+            o.println(frame(s, n, pcs.get(n)));
+        }
+    }
+
+    /**
+     * The PCs of the frames from pc outwards (the innermost first; return addresses after it),
+     * walking the frame-pointer chain from bp; at a function's first instruction the return
+     * address is at sp. At most 64 frames.
+     */
+    static List<Long> framePcs(Session s, long pc, long sp, long bp) {
+        List<Long> pcs = new java.util.ArrayList<>();
+        pcs.add(pc);
         Symbol fn = s.info().symbolAt(pc);
         if (fn != null && pc == fn.value()) {
-            long ra = s.read64(sp);
-            o.println(frame(s, n++, ra));
+            pcs.add(s.read64(sp));
         }
         long prev = 0;
-        while (bp != 0 && n < 64 && Long.compareUnsigned(bp, prev) > 0) {
+        while (bp != 0 && pcs.size() < 64 && Long.compareUnsigned(bp, prev) > 0) {
             long ra;
             long next;
             try {
@@ -412,10 +423,11 @@ final class ViewCommands {
             if (ra == 0 || s.info().symbolAt(ra) == null) {
                 break;
             }
-            o.println(frame(s, n++, ra));
+            pcs.add(ra);
             prev = bp;
             bp = next;
         }
+        return pcs;
     }
 
     private static String frame(Session s, int n, long pc) {

@@ -75,6 +75,40 @@ class GoBinaryDebugTest {
         assertTrue(o.matches("(?s).*\nsched: goidgen=\\d+ runqsize=\\d+ runq=\\[.*"), o);
     }
 
+    /**
+     * info goroutines user: each parked goroutine's innermost frame outside the runtime, at the
+     * source line of the operation it blocks in (found in main.go, not numbered by hand).
+     */
+    @Test
+    void userFramesAreTheBlockingLinesOfTheProgram() throws Exception {
+        String bin = TestPrograms.buildGo(PROGRAMS, "goviews").toString();
+        RunCommandTest.Run r = RunCommandTest.runMerged("debug", "-ex", "break main.checkpoint", "-ex", "continue",
+                "-ex", "info goroutines user", bin);
+        String o = r.out();
+        assertEquals(0, r.status(), o);
+        List<String> src = java.nio.file.Files.readAllLines(PROGRAMS.resolve("goviews/main.go"));
+        Map<String, Integer> lineOf = new LinkedHashMap<>();
+        lineOf.put("chan receive", src.indexOf("\tgo func() { started <- true; <-never }()") + 1);
+        lineOf.put("chan send", src.indexOf("\tgo func() { started <- true; full <- 1 }()") + 1);
+        lineOf.put("select", src.indexOf("\t\tselect {") + 1);
+        lineOf.put("sleep", src.indexOf("\tgo func() { started <- true; time.Sleep(time.Hour) }()") + 1);
+        assertTrue(lineOf.values().stream().allMatch(n -> n > 0), lineOf.toString());
+        Map<String, String> whereOf = new LinkedHashMap<>();
+        for (String line : o.substring(o.indexOf("(gmpvm) info goroutines user")).lines().toList()) {
+            Matcher m = ROW.matcher(line);
+            if (m.matches() && m.group(3).equals("waiting")) {
+                whereOf.putIfAbsent(m.group(4).strip(), m.group(7));
+            }
+        }
+        for (Map.Entry<String, Integer> e : lineOf.entrySet()) {
+            String where = whereOf.get(e.getKey());
+            assertTrue(where != null && where.matches("main\\.main\\.func\\d+\\+0x[0-9a-f]+ at main\\.go:" + e.getValue()),
+                    e.getKey() + " at main.go:" + e.getValue() + ", not " + where + "\n" + o);
+        }
+        assertTrue(whereOf.get("semacquire").startsWith("sync."), "a Mutex or WaitGroup method, not the runtime's sema.go: " + o);
+        assertTrue(whereOf.get("force gc (idle)").startsWith("runtime.gopark"), "the runtime's own goroutines stay where they are");
+    }
+
     @Test
     void nextSwitchStopsInGosOwnSwitchingRoutines() throws Exception {
         String bin = TestPrograms.buildGo(GO_EXAMPLES, "pingpong").toString();
