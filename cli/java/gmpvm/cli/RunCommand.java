@@ -64,6 +64,10 @@ final class RunCommand implements Callable<Integer> {
             description = "record the same events as a self-contained HTML timeline (open it in any browser)")
     Path traceHtml;
 
+    @Option(names = "--trace-window", paramLabel = "FROM:TO",
+            description = "write only this window of virtual time, in µs (FROM: for the rest of the run); states open at FROM start there, slices are clipped")
+    String traceWindow;
+
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
@@ -121,6 +125,12 @@ final class RunCommand implements Callable<Integer> {
             err.println("gmpvm: --break-on-switch and --trace cannot be combined");
             return EXIT_LOAD;
         }
+        long[] window = traceWindow == null ? null : TraceRun.window(traceWindow);
+        if (traceWindow != null && (window == null || (traceJson == null && traceHtml == null))) {
+            err.println(window == null ? "gmpvm: --trace-window takes FROM:TO or FROM: in virtual µs, with 0 <= FROM < TO"
+                    : "gmpvm: --trace-window needs --trace or --trace-html");
+            return EXIT_LOAD;
+        }
         SwitchLog switches = breakOnSwitch ? new SwitchLog(launched.launched(), err) : null;
         TraceRun trace = traceJson != null || traceHtml != null ? new TraceRun(launched.launched()) : null;
         if (timeout > 0) {
@@ -139,7 +149,7 @@ final class RunCommand implements Callable<Integer> {
             err.printf("gmpvm: %d instructions retired, %.6f s virtual time, %.3f s host time (%.1f MIPS)%n",
                     o.retired(), m.clock() / 1e9, secs, secs > 0 ? o.retired() / secs / 1e6 : 0.0);
         }
-        if (trace != null && !trace.write(traceJson, traceHtml, err)) {
+        if (trace != null && !trace.write(traceJson, traceHtml, window, err)) {
             err.flush();
             return o.status() != 0 ? o.status() : 1;
         }

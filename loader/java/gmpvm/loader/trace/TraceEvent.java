@@ -105,6 +105,16 @@ public final class TraceEvent {
         return this;
     }
 
+    /** The same event at another time (its arguments, duration and flow id kept). */
+    TraceEvent copyAt(long at) {
+        TraceEvent c = new TraceEvent(ph, name, cat, pid, tid, at);
+        c.dur = dur;
+        c.id = id;
+        c.kv = java.util.Arrays.copyOf(kv, kv.length);
+        c.n = n;
+        return c;
+    }
+
     /** An argument's value, or null. */
     public Object get(String key) {
         for (int k = 0; k < n; k += 2) {

@@ -50,6 +50,27 @@ class TraceCommandTest {
     }
 
     @Test
+    void aTraceWindowWritesOnlyItsPartAndNonsenseIsRefused() throws Exception {
+        Path whole = dir.resolve("whole.json");
+        Path part = dir.resolve("part.json");
+        String prog = "runtime-asm/examples/pingpong.s";
+        assertEquals(0, RunCommandTest.run("run", "--trace", whole.toString(), prog).status());
+        RunCommandTest.Run r = RunCommandTest.run("run", "--trace", part.toString(), "--trace-window", "3000:3100", prog);
+        assertEquals(0, r.status(), r.err());
+        assertTrue(Files.size(part) * 50 < Files.size(whole), Files.size(part) + " of " + Files.size(whole) + " bytes");
+        RunCommandTest.Run summary = RunCommandTest.run("trace", "summary", part.toString());
+        assertTrue(summary.out().contains("running µs"), summary.out());
+        for (String bad : new String[] {"5", "5:1", "-1:3", "a:b", "3:3"}) {
+            RunCommandTest.Run b = RunCommandTest.run("run", "--trace", part.toString(), "--trace-window", bad, prog);
+            assertEquals(2, b.status(), bad);
+            assertTrue(b.err().contains("--trace-window takes FROM:TO or FROM:"), b.err());
+        }
+        RunCommandTest.Run alone = RunCommandTest.run("run", "--trace-window", "1:2", prog);
+        assertEquals(2, alone.status());
+        assertTrue(alone.err().contains("--trace-window needs --trace or --trace-html"), alone.err());
+    }
+
+    @Test
     void traceAndBreakOnSwitchDoNotMix() {
         RunCommandTest.Run r = RunCommandTest.run("run", "--break-on-switch", "--trace", dir.resolve("t.json").toString(),
                 "runtime-asm/examples/hello.s");
