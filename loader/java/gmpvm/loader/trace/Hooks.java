@@ -25,6 +25,10 @@ final class Hooks {
         SYSCALL_ENTER,
         /** exitsyscall_run: the g in SI has a P again and runs on (exitsyscall's inline status change). */
         SYSCALL_RUN,
+        /** stopTheWorldWithSema: the world stops; a "world stopped" slice opens on the M's track. */
+        STW_BEGIN,
+        /** startTheWorldWithSema: the world starts again; the M's "world stopped" slice closes. */
+        STW_END,
         /** An instant on the M's track, named for the routine (the table's text says what it means). */
         INSTANT
     }
@@ -77,8 +81,8 @@ final class Hooks {
             new Entry("runtime.timeSleep", Kind.INSTANT, "timeSleep"),
             new Entry("runtime.checkTimers", Kind.INSTANT, "checkTimers"),
             // on g0, in both runtimes: Go's garbage collector calls them directly, not through stopTheWorld
-            new Entry("runtime.stopTheWorldWithSema", Kind.INSTANT, "stopTheWorldWithSema: the world stops"),
-            new Entry("runtime.startTheWorldWithSema", Kind.INSTANT, "startTheWorldWithSema: the world starts again"),
+            new Entry("runtime.stopTheWorldWithSema", Kind.STW_BEGIN, "world stopped"),
+            new Entry("runtime.startTheWorldWithSema", Kind.STW_END, "world stopped"),
             // Go's garbage collector (gmpvm's runtime has none)
             // (gcStart often returns at once, its trigger not met; a cycle that starts calls startCycle)
             new Entry("runtime.(*gcControllerState).startCycle", Kind.INSTANT, "gcController.startCycle: a GC cycle begins"),

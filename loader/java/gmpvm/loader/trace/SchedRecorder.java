@@ -416,6 +416,13 @@ public final class SchedRecorder implements Watcher {
                     add("i", "schedtrace", "schedtrace", TraceEvent.PID_PS, 0, now).arg("insn", machine.retired());
                 }
             }
+            case STW_BEGIN -> {
+                if (c.mid >= 0 && stwSince < 0) {
+                    stwSince = now;
+                    stwM = c.mid;
+                }
+            }
+            case STW_END -> endStw(now);
             case INSTANT -> {
                 if (c.mid >= 0) {
                     String shortName = e.symbol().substring(e.symbol().lastIndexOf('.') + 1);
@@ -426,6 +433,21 @@ public final class SchedRecorder implements Watcher {
             default -> { }
         }
     }
+
+    /** Closes the "world stopped" slice on the M that stopped the world (now, or at the end of the run). */
+    private void endStw(long now) {
+        if (stwSince < 0) {
+            return;
+        }
+        TraceEvent x = add("X", "world stopped", "mstate", TraceEvent.PID_MS, stwM, stwSince);
+        x.dur = now - stwSince;
+        x.arg("endInsn", machine.retired());
+        stwSince = -1;
+    }
+
+    /** When the world was stopped (-1: it runs) and by which M. */
+    private long stwSince = -1;
+    private long stwM = -1;
 
     /** Arms a return hook: r fires when the thread reaches r.addr with SP r.sp (the routine returned). */
     private void expectReturn(GuestThread t, Ret r) {
@@ -779,6 +801,7 @@ public final class SchedRecorder implements Watcher {
                 r.state = null;
             }
         }
+        endStw(now);
         for (Map.Entry<Long, Long> e : spinningSince.entrySet()) {
             TraceEvent x = add("X", "spinning", "mstate", TraceEvent.PID_MS, e.getKey(), e.getValue());
             x.dur = now - e.getValue();

@@ -37,6 +37,24 @@ class TraceRecorderTest {
         assertTrue(traced.events().size() > 100, "something was recorded");
     }
 
+    /** Each GOMAXPROCS call stops the world: a "world stopped" slice inside the caller's run on its M. */
+    @Test
+    void stoppingTheWorldIsASliceOnTheStoppingM() throws Exception {
+        long calls = java.nio.file.Files.readAllLines(TraceRun.EXAMPLES.resolve("gomaxprocs.s")).stream()
+                .filter(l -> l.strip().equals("CALL\truntime·GOMAXPROCS(SB)")).count();
+        TraceRun.Result r = TraceRun.run(TraceRun.build("gomaxprocs.s"), true, 0, 2, "GOMAXPROCS=2");
+        List<TraceEvent> events = TraceFile.parse(r.json());
+        TraceValidator.check(events);
+        List<TraceEvent> stopped = events.stream().filter(e -> e.name().equals("world stopped")).toList();
+        assertEquals(calls, stopped.size(), "one stop per GOMAXPROCS call");
+        for (TraceEvent w : stopped) {
+            assertTrue(w.ph().equals("X") && w.pid() == TraceEvent.PID_MS && w.dur() > 0, w.toString());
+            assertTrue(events.stream().anyMatch(x -> x.ph().equals("X") && "run".equals(x.cat()) && x.pid() == TraceEvent.PID_MS
+                    && x.tid() == w.tid() && x.ts() <= w.ts() && x.ts() + x.dur() >= w.ts() + w.dur()
+                    && x.name().startsWith("G1 ")), "inside G1's run on the same M: " + w);
+        }
+    }
+
     @Test
     void fanoutTraceIsWellFormedAndTellsTheRun() throws Exception {
         TraceRun.Result r = TraceRun.run(TraceRun.build("fanout.s"), true, 0, 4, "GOMAXPROCS=4");
