@@ -422,7 +422,10 @@ public final class SchedRecorder implements Watcher {
                     stwM = c.mid;
                 }
             }
-            case STW_END -> endStw(now);
+            case STW_END -> {
+                endStw(now);
+                movedP(c, now);
+            }
             case INSTANT -> {
                 if (c.mid >= 0) {
                     String shortName = e.symbol().substring(e.symbol().lastIndexOf('.') + 1);
@@ -443,6 +446,42 @@ public final class SchedRecorder implements Watcher {
         x.dur = now - stwSince;
         x.arg("endInsn", machine.retired());
         stwSince = -1;
+    }
+
+    /**
+     * With the world stopped, procresize may have given the stopping M another P (its own was
+     * destroyed): its goroutine's run goes on, on the new P's track from now.
+     */
+    private void movedP(Ctx c, long now) {
+        GRec r = gs.get(c.curg);
+        if (r == null || r.runStart < 0 || r.runP == c.pid) {
+            return;
+        }
+        endRun(r, now, "its M changed P (procresize)");
+        r.runStart = now;
+        r.runInsn = machine.retired();
+        r.runP = c.pid;
+        r.runM = c.mid;
+        runsOn(c.pid, r, now);
+    }
+
+    /**
+     * r's run is on P pid from now: the P's track shows the run, not a state, from here (Go's mark
+     * termination sets its goroutine running again while its P is still _Pgcstop; a P handed to
+     * the stopping M by procresize is still _Pgcstop when the world starts again).
+     */
+    private void runsOn(long pid, GRec r, long now) {
+        if (pid < 0) {
+            return;
+        }
+        runningOn.put(pid, r);
+        pSeen.put(pid, true);
+        int k = (int) pid;
+        if (k < lastPStatus.length && lastPStatus[k] != pRunning) {
+            closePState(k, lastPStatus[k], pStatusSince[k], now);
+            lastPStatus[k] = pRunning;
+            pStatusSince[k] = now;
+        }
     }
 
     /** When the world was stopped (-1: it runs) and by which M. */
@@ -560,17 +599,7 @@ public final class SchedRecorder implements Watcher {
             r.runStart = now;
             r.runInsn = machine.retired();
             r.runP = c.pid;
-            if (c.pid >= 0) {
-                runningOn.put(c.pid, r);
-                int k = (int) c.pid;
-                if (k < lastPStatus.length && lastPStatus[k] != pRunning) {
-                    // Go's mark termination sets its goroutine running again while its P is still
-                    // _Pgcstop: the run, not the state, is what the P's track shows from here
-                    closePState(k, lastPStatus[k], pStatusSince[k], now);
-                    lastPStatus[k] = pRunning;
-                    pStatusSince[k] = now;
-                }
-            }
+            runsOn(c.pid, r, now);
             r.runM = c.mid;
             if (c.pid >= 0) {
                 pSeen.put(c.pid, true);
