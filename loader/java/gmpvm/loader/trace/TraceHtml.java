@@ -15,7 +15,7 @@ import java.util.TreeMap;
 /**
  * {@code run --trace-html FILE.html}: one self-contained page (inline script and style, no
  * network) drawing the timeline on a canvas: a lane per P then per M, a slice per goroutine run
- * coloured per goroutine (M lanes also show parked and spinning periods in grey), ticks for the
+ * coloured per goroutine (M lanes also show parked and spinning periods in grey, the world stopped in dark red), ticks for the
  * context switches on the M lanes (a click shows the switch's before and after), zoom (wheel,
  * buttons) and pan (drag), a tooltip per slice and a legend of goroutines. The page states what
  * A link may name a window of the run: {@code FILE.html#view=START,END} (virtual ns). The page states what
@@ -188,7 +188,7 @@ public final class TraceHtml {
               return c;
             }
             function colourOf(goid, name) {
-              if (goid < 0) return name.startsWith('parked') ? '#c8c8c8' : '#9aa7b4';
+              if (goid < 0) return name.startsWith('parked') ? '#c8c8c8' : name.startsWith('world') ? '#8e3b46' : '#9aa7b4';
               return 'hsl(' + ((goid * 137.508) % 360).toFixed(1) + ',62%,58%)';
             }
             function us(ns) { return (ns / 1000).toFixed(3) + ' µs'; }
@@ -273,7 +273,7 @@ public final class TraceHtml {
             const legend = document.getElementById('legend'), seen = new Map();
             for (const s of D.slices) if (s[3] >= 0 && !seen.has(s[3]) && seen.size < 200) seen.set(s[3], S[s[4]]);
             for (const [goid, name] of [...seen].sort((a, b) => a[0] - b[0])) { const k = document.createElement('span'); k.className = 'key'; k.innerHTML = '<span class="swatch"></span>'; k.firstChild.style.background = colour(goid, name); k.appendChild(document.createTextNode(name)); legend.appendChild(k); }
-            const grey = document.createElement('span'); grey.className = 'key'; grey.innerHTML = '<span class="swatch" style="background:#9aa7b4"></span>spinning <span class="swatch" style="background:#c8c8c8"></span>parked (futex), P idle'; legend.appendChild(grey);
+            const grey = document.createElement('span'); grey.className = 'key'; grey.innerHTML = '<span class="swatch" style="background:#9aa7b4"></span>spinning <span class="swatch" style="background:#c8c8c8"></span>parked (futex), P idle <span class="swatch" style="background:#8e3b46"></span>world stopped'; legend.appendChild(grey);
             function fromHash() {
               const m = /view=(\\d+),(\\d+)/.exec(location.hash);
               if (m && +m[2] > +m[1]) { v0 = Math.max(0, +m[1]); v1 = Math.min(end, +m[2]); if (v1 <= v0) { v0 = 0; v1 = end; } }

@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * {@code gmpvm trace svg FILE.json -o FILE.svg}: the timeline as a static SVG picture for
  * documents: a lane per P then per M, a rectangle per goroutine run coloured per goroutine (the
  * colours of the HTML timeline) with its name when it fits, M lanes also showing parked and
- * spinning periods in grey, steals as triangles on the thief's lane, a time axis in virtual
+ * spinning periods in grey and the world stopped in dark red, steals as triangles on the thief's lane, a time axis in virtual
  * microseconds and a legend. A window (from, to in ns) shows part of a long run. Deterministic:
  * the same trace gives the same bytes.
  */
@@ -154,10 +154,13 @@ public final class TraceSvg {
         return b.toString();
     }
 
-    /** The colour of a goroutine (the golden-angle hue the HTML timeline uses too); grey for M states and idle Ps. */
+    /**
+     * The colour of a goroutine (the golden-angle hue the HTML timeline uses too); grey for M
+     * states and idle Ps, dark red for the world stopped.
+     */
     static String colour(long goid, String name) {
         if (goid < 0) {
-            return name.startsWith("parked") ? "#c8c8c8" : "#9aa7b4";
+            return name.startsWith("parked") ? "#c8c8c8" : name.startsWith("world") ? "#8e3b46" : "#9aa7b4";
         }
         return String.format(Locale.ROOT, "hsl(%.1f,62%%,58%%)", (goid * 137.508) % 360);
     }
