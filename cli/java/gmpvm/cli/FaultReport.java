@@ -32,12 +32,9 @@ final class FaultReport {
      * The program's debug information is read only then (for a Go binary that means its DWARF).
      */
     static String describe(Outcome o, Machine m, java.util.function.Supplier<Program> program, InstructionText text) {
-        Program p = switch (o.kind()) {
-            case SIGNALED, DEADLOCK, INSN_LIMIT -> program.get();
-            default -> null;
-        };
         switch (o.kind()) {
             case SIGNALED: {
+                Program p = program.get();
                 if (o.code() <= 0) {
                     // sent by kill/tkill/tgkill, not raised by an instruction
                     return String.format("killed by %s (sent with %s) in %s at %s", Signals.name(o.signal()),
@@ -51,10 +48,12 @@ final class FaultReport {
                         Signals.codeName(o.signal(), o.code()), who(m, p, o.tid()), where(m, p, text, rip, true));
             }
             case DEADLOCK:
-                return deadlock(m, p, text);
-            case INSN_LIMIT:
+                return deadlock(m, program.get(), text);
+            case INSN_LIMIT: {
+                Program p = program.get();
                 return String.format("instruction limit reached (%d instructions) in %s at %s", o.retired(),
                         who(m, p, o.tid()), where(m, p, text, o.rip(), true));
+            }
             case TIME_LIMIT:
                 return String.format("time limit reached (--timeout) after %d instructions", o.retired());
             case OUTPUT_LIMIT:

@@ -96,12 +96,12 @@ public final class ElfListing {
     private static LineTable gmpvmLines(ElfFile elf) {
         for (SectionHeader sh : elf.sections()) {
             if (sh.name().equals(LineTable.SECTION) && sh.type() == SectionHeader.SHT_PROGBITS) {
-                byte[] data = elf.data();
-                if (sh.offset() < 0 || sh.size() < 0 || sh.offset() + sh.size() > data.length) {
+                byte[] bytes = elf.contents(sh);
+                if (bytes == null) {
                     return null;
                 }
                 try {
-                    return LineTable.parse(java.util.Arrays.copyOfRange(data, (int) sh.offset(), (int) (sh.offset() + sh.size())));
+                    return LineTable.parse(bytes);
                 } catch (IllegalArgumentException e) {
                     return null;
                 }

@@ -43,26 +43,18 @@ public final class DwarfSections {
                 continue;
             }
             if (sh.name().equals(name)) {
-                byte[] raw = bytes(sh);
+                byte[] raw = elf.contents(sh);
                 if (raw == null) {
                     return Optional.empty();
                 }
                 return (sh.flags() & SHF_COMPRESSED) != 0 ? Optional.ofNullable(chdr(raw)) : Optional.of(raw);
             }
             if (sh.name().equals(z)) {
-                byte[] raw = bytes(sh);
+                byte[] raw = elf.contents(sh);
                 return Optional.ofNullable(raw == null ? null : zdebug(raw));
             }
         }
         return Optional.empty();
-    }
-
-    private byte[] bytes(SectionHeader sh) {
-        byte[] data = elf.data();
-        if (sh.offset() < 0 || sh.size() < 0 || sh.offset() + sh.size() > data.length) {
-            return null;
-        }
-        return java.util.Arrays.copyOfRange(data, (int) sh.offset(), (int) (sh.offset() + sh.size()));
     }
 
     /** {@code "ZLIB"}, 8-byte big-endian size, zlib stream. */

@@ -3,7 +3,6 @@ package gmpvm.loader.dwarf;
 import gmpvm.loader.asm.LineTable;
 import gmpvm.loader.elf.ElfFile;
 import gmpvm.loader.elf.SectionHeader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -251,14 +250,10 @@ public final class LineProgram {
     }
 
     private static String stringAt(byte[] section, long offset) {
-        if (section == null || offset < 0 || offset >= section.length) {
-            throw new DwarfException("malformed line program");
+        if (section == null) {
+            throw new DwarfException("a string form without its string section");
         }
-        long e = offset;
-        while (e < section.length && section[(int) e] != 0) {
-            e++;
-        }
-        return new String(section, (int) offset, (int) (e - offset), StandardCharsets.UTF_8);
+        return new Cursor(section, 0).stringAt(offset);
     }
 
     /** A file name with its directory, unless the name is absolute or the directory unnamed. */

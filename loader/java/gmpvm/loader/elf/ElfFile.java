@@ -71,6 +71,14 @@ public final class ElfFile {
         return programHeaders;
     }
 
+    /** A copy of a section's bytes in the file, or null when the header places them outside it. */
+    public byte[] contents(SectionHeader sh) {
+        if (sh.offset() < 0 || sh.size() < 0 || sh.offset() + sh.size() > data.length) {
+            return null;
+        }
+        return java.util.Arrays.copyOfRange(data, (int) sh.offset(), (int) (sh.offset() + sh.size()));
+    }
+
     public List<SectionHeader> sections() {
         return sections;
     }
