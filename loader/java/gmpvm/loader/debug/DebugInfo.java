@@ -30,8 +30,12 @@ import java.util.Map;
  */
 public final class DebugInfo {
     private final SymbolTable symbols;
-    /** The parsed file, kept until the line table is first wanted (reading DWARF lines costs a Go binary ~0.1 s). */
-    private ElfFile elfFile;
+    /**
+     * The parsed file (null if it does not parse), whose line table and runtime layout are read
+     * on first use (a Go binary's DWARF lines cost ~0.1 s, its types as much).
+     */
+    private final ElfFile elf;
+    private boolean linesRead;
     private LineTable lines;
     /** What the loader adds to the file's addresses (a static PIE's base); the line table has the file's. */
     private final long lineBias;
@@ -42,8 +46,6 @@ public final class DebugInfo {
     private final List<Path> sourceDirs = new ArrayList<>();
     private final Disassembler go;
     private final Disassembler intel;
-    /** The parsed file, for the runtime's layout (a Go binary's DWARF types), read on first use. */
-    private final ElfFile elf;
     private RuntimeLayout layout;
 
     public DebugInfo(byte[] elf, SymbolTable symbols) {
@@ -58,7 +60,6 @@ public final class DebugInfo {
         } catch (ElfException e) {
             // no line table: addresses only
         }
-        this.elfFile = f;
         this.elf = f;
         this.lineBias = bias;
         this.ownLines = own;
@@ -135,10 +136,10 @@ public final class DebugInfo {
 
     /** The line table, read on first use; null when the file has none. */
     private synchronized LineTable lines() {
-        if (elfFile != null) {
-            lines = ElfListing.lineTable(elfFile);
-            elfFile = null;
+        if (!linesRead && elf != null) {
+            lines = ElfListing.lineTable(elf);
         }
+        linesRead = true;
         return lines;
     }
 

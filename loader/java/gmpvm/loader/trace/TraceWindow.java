@@ -3,7 +3,6 @@ package gmpvm.loader.trace;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,18 +107,12 @@ public final class TraceWindow {
     /** At the window's start: the states then open (outermost first) and the counters' values then. */
     private static void enter(List<TraceEvent> out, Map<String, Deque<TraceEvent>> open, Map<String, TraceEvent> counters,
                               long from) {
-        Map<String, Deque<TraceEvent>> reopened = new HashMap<>();
-        for (Map.Entry<String, Deque<TraceEvent>> s : open.entrySet()) {
-            Deque<TraceEvent> copies = new ArrayDeque<>();
-            var it = s.getValue().descendingIterator();
+        for (Deque<TraceEvent> s : open.values()) {
+            var it = s.descendingIterator();
             while (it.hasNext()) {
-                TraceEvent b = it.next().copyAt(from);
-                out.add(b);
-                copies.push(b);
+                out.add(it.next().copyAt(from));
             }
-            reopened.put(s.getKey(), copies);
         }
-        open.putAll(reopened);
         for (TraceEvent c : counters.values()) {
             out.add(c.copyAt(from));
         }
